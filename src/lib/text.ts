@@ -1,0 +1,141 @@
+/**
+ * Shared text primitives: words and sentences with offsets into the original text.
+ * Every later stage (claims, quotes, reuse) reads text through these, so offsets agree.
+ */
+import type {Span} from "./types.js";
+
+export interface Token {
+  start: number;
+  end: number;
+  /** The characters as printed. */
+  raw: string;
+  /** Comparison form: lower case, straight apostrophes, no dots or thousands separators
+   *  ("U.S." → "us", "36,446" → "36446", "Ma’s" → "ma's"). */
+  norm: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
+
+/**
+ * Normalises one word for comparison.
+ * @example normalizeWord("U.S.") // "us"
+ */
+export function normalizeWord(raw: string): string {
+  let w = raw.toLowerCase().replace(/’/g, "'");
+  if (/^[\d.,]+$/.test(w)) return w.replace(/,/g, "").replace(/\.$/, "");
+  w = w.replace(/\./g, "");
+  return w;
+}
+
+/** Abbreviations whose trailing dot is part of the word, not a sentence end. */
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st", "jr", "sr",
+  "inc", "corp", "ltd", "co", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+  "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.k",
+  "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept", "univ", "fig", "vol", "pres",
+]);
+
+/**
+ * Splits text into word tokens with offsets. A trailing dot is kept only on known abbreviations
+ * and initialisms ("U.S.", "Mr."), never on an ordinary sentence-final word.
+ * @example words("Ma met U.S. leaders.").map((t) => t.norm) // ["ma", "met", "us", "leaders"]
+ */
+export function words(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    let raw = m[0];
+    // Trailing separators the pattern may have taken are not part of the word.
+    if (raw.endsWith(".") && !isAbbreviation(raw)) raw = raw.slice(0, -1);
+    const start = m.index;
+    tokens.push({start, end: start + raw.length, raw, norm: normalizeWord(raw)});
+  }
+  return tokens;
+}
+
+function isAbbreviation(rawWithDot: string): boolean {
+  const bare = rawWithDot.slice(0, -1).toLowerCase();
+  if (ABBREVIATIONS.has(bare)) return true;
+  return /^(?:\p{L}\.)+\p{L}$/u.test(bare) || /^\p{Lu}$/u.test(rawWithDot.slice(0, -1)); // initialisms, initials
+}
+
+/** Number of words in text, by the same tokenizer. */
+export function wordCount(text: string): number {
+  return words(text).length;
+}
+
+/**
+ * Paragraph spans: runs of text separated by blank lines or single newlines, trimmed.
+ * @example paragraphs("a\n\nb") // [[0, 1], [3, 4]]
+ */
+export function paragraphs(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const trimmed = m[0].trim();
+    if (!trimmed) continue;
+    const start = m.index + lead;
+    spans.push([start, start + trimmed.length]);
+  }
+  return spans;
+}
+
+const CLOSERS = `"'”’)]»`;
+
+/**
+ * Sentence spans. Splits each paragraph after `.`, `!` or `?` (with any closing quotes or brackets)
+ * followed by whitespace and a capital, digit or opening quote, except after abbreviations and
+ * initials. Never crosses a line break.
+ * @example sentences("He left. She said “yes.” Then Mr. Ma spoke.").length // 3
+ */
+export function sentences(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const [pStart, pEnd] of paragraphs(text)) {
+    let start = pStart;
+    for (let i = pStart; i < pEnd; i++) {
+      const ch = text[i];
+      if (ch !== "." && ch !== "!" && ch !== "?") continue;
+      let end = i + 1;
+      while (end < pEnd && CLOSERS.includes(text[end]!)) end++;
+      if (end >= pEnd) break;
+      if (!/\s/.test(text[end]!)) continue;
+      let next = end;
+      while (next < pEnd && /\s/.test(text[next]!)) next++;
+      if (next >= pEnd) break;
+      if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(text[next]!)) continue;
+      if (ch === "." && endsWithAbbreviation(text, start, i)) continue;
+      spans.push([start, end]);
+      start = next;
+      i = next - 1;
+    }
+    if (start < pEnd) spans.push([start, pEnd]);
+  }
+  return spans;
+}
+
+function endsWithAbbreviation(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from && /[\p{L}.]/u.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot);
+  if (!word) return false;
+  if (ABBREVIATIONS.has(word.toLowerCase())) return true;
+  if (/^(?:\p{L}\.)*\p{L}$/u.test(word) && word.length <= 5 && /\./.test(word)) return true; // U.S, U.N
+  return /^\p{Lu}$/u.test(word); // an initial: "Jack B. Smith"
+}
+
+/** The sentence span containing `offset`, or null. */
+export function sentenceAt(sentenceSpans: Span[], offset: number): Span | null {
+  let lo = 0;
+  let hi = sentenceSpans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = sentenceSpans[mid]!;
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return sentenceSpans[mid]!;
+  }
+  return null;
+}
