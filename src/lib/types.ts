@@ -112,6 +112,8 @@ export interface DocumentRecord {
   event: TimeEstimate | null;
   /** Other notes about the document such as `non-english`. */
   flags: string[];
+  /** Paths of other input files with exactly the same text (counted once). */
+  duplicatePaths?: string[];
 }
 
 export type Bound = "exact" | "approximate" | "upper" | "lower" | "range";

@@ -1,0 +1,326 @@
+/**
+ * Ingest: one input file's bytes → documents (plain text, Markdown with front matter, news-please
+ * JSON or JSONL) and diagnostics. Pure: the caller reads the bytes.
+ *
+ * Every document's `text` starts with its headline line (when it has one) followed by the body, so
+ * headline figures and quotations have offsets like any other.
+ */
+import {createHash} from "node:crypto";
+import {parseDocument as parseYaml} from "yaml";
+import {decodeBytes, normalizeText} from "./decode.js";
+import {wordCount, words} from "./text.js";
+import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
+
+export interface SourceFile {
+  /** Display path (relative, `/`-separated). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestResult {
+  documents: DocumentRecord[];
+  diagnostics: Diagnostic[];
+}
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".json": "json",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl"
+};
+
+/** The input format for a file name, or null when the extension is not an article format. */
+export function formatOf(path: string): InputFormat | null {
+  const dot = path.lastIndexOf(".");
+  if (dot < 0 || dot < path.lastIndexOf("/")) return null;
+  return EXTENSIONS[path.slice(dot).toLowerCase()] ?? null;
+}
+
+/** A file's base name without its extension: the document id. */
+export function baseId(path: string): string {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+const diagnostic = (path: string, level: Diagnostic["level"], code: string, message: string): Diagnostic => ({path, level, code, message});
+
+/**
+ * Parses one input file into documents. Ids are provisional (file name without extension, or the
+ * JSONL record's id or `<file>#<line>`); `assignUniqueIds` makes them unique across the corpus.
+ * @example ingestSource({path: "a.txt", bytes: new TextEncoder().encode("Headline\n\nBody.")}).documents[0].title // "Headline"
+ */
+export function ingestSource(source: SourceFile): IngestResult {
+  const {path} = source;
+  const format = formatOf(path);
+  if (!format) return {documents: [], diagnostics: [diagnostic(path, "info", "unsupported-format", "Skipped: not an article format (.txt, .md, .json, .jsonl).")]};
+  const decoded = decodeBytes(source.bytes);
+  if (!decoded.ok) return {documents: [], diagnostics: [diagnostic(path, "error", decoded.code, decoded.message)]};
+  const diagnostics: Diagnostic[] = [];
+  if (decoded.encoding === "windows-1252") {
+    diagnostics.push(diagnostic(path, "warning", "legacy-encoding", "The file is not valid UTF-8; it was read as Windows-1252."));
+  }
+  const text = normalizeText(decoded.text);
+  if (!text.trim()) return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "empty-file", "The file holds only whitespace.")]};
+  let result: IngestResult;
+  switch (format) {
+    case "txt":
+      result = {documents: [plainDocument(path, baseId(path), "txt", text, {})], diagnostics: []};
+      break;
+    case "md":
+      result = markdownDocument(path, text);
+      break;
+    case "json":
+      result = jsonDocuments(path, text);
+      break;
+    case "jsonl":
+      result = jsonlDocuments(path, text);
+      break;
+  }
+  return {documents: result.documents, diagnostics: [...diagnostics, ...result.diagnostics]};
+}
+
+/** A document whose headline is its first non-empty line (or a declared title placed before it). */
+function plainDocument(path: string, id: string, format: InputFormat, body: string, declared: DeclaredMetadata): DocumentRecord {
+  let text = body;
+  let title: string | null = null;
+  let titleSpan: Span | null = null;
+  const declaredTitle = declared.title ? oneLine(declared.title) : "";
+  const firstLine = /^\s*(?:#{1,6}\s+)?([^\n]*)/.exec(body);
+  if (declaredTitle) {
+    title = declaredTitle;
+    if (firstLine && oneLine(firstLine[1] ?? "") === declaredTitle) {
+      const start = body.indexOf(firstLine[1]!);
+      titleSpan = [start, start + firstLine[1]!.length];
+    } else {
+      text = body ? `${declaredTitle}\n\n${body}` : declaredTitle;
+      titleSpan = [0, declaredTitle.length];
+    }
+  } else if (firstLine && firstLine[1]?.trim()) {
+    const line = firstLine[1].trim();
+    const start = body.indexOf(line, firstLine.index);
+    title = line;
+    titleSpan = [start, start + line.length];
+  }
+  return {
+    id,
+    path,
+    format,
+    title,
+    titleSpan,
+    text,
+    wordCount: wordCount(text),
+    contentHash: createHash("sha256").update(text).digest("hex"),
+    url: declared.url ?? null,
+    authors: declared.authors ?? [],
+    declared,
+    outlet: null,
+    published: null,
+    updated: null,
+    event: null,
+    flags: []
+  };
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+const FRONT_MATTER_FIELDS = new Set(["title", "outlet", "url", "published", "updated", "timezone", "authors", "author", "domain"]);
+
+function markdownDocument(path: string, text: string): IngestResult {
+  const diagnostics: Diagnostic[] = [];
+  const match = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (!match) return {documents: [plainDocument(path, baseId(path), "md", text, {})], diagnostics};
+  const body = text.slice(match[0].length).replace(/^\s+/, "");
+  const declared: DeclaredMetadata = {};
+  let data: unknown;
+  try {
+    const doc = parseYaml(match[1]!, {maxAliasCount: 50, prettyErrors: false, uniqueKeys: false});
+    if (doc.errors.length) throw new Error(doc.errors[0]!.message.split("\n")[0]);
+    data = doc.toJS({maxAliasCount: 50});
+  } catch (error) {
+    diagnostics.push(diagnostic(path, "warning", "front-matter-invalid", `The front matter is not valid YAML (${firstLineOf(error)}); it was ignored and the body kept.`));
+    return {documents: [plainDocument(path, baseId(path), "md", body, {})], diagnostics};
+  }
+  if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
+    diagnostics.push(diagnostic(path, "warning", "front-matter-invalid", "The front matter is not a set of fields; it was ignored and the body kept."));
+    return {documents: [plainDocument(path, baseId(path), "md", body, {})], diagnostics};
+  }
+  const fields = (data ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(fields).sort()) {
+    if (!FRONT_MATTER_FIELDS.has(key)) {
+      diagnostics.push(diagnostic(path, "info", "front-matter-unknown-field", `Front matter field "${truncate(key, 40)}" is not used.`));
+    }
+  }
+  for (const key of ["title", "outlet", "url", "timezone", "domain"] as const) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === "string" || typeof value === "number") declared[key] = String(value).trim();
+    else diagnostics.push(diagnostic(path, "warning", "front-matter-wrong-type", `Front matter field "${key}" should be text; it was ignored.`));
+  }
+  for (const key of ["published", "updated"] as const) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (value instanceof Date && !Number.isNaN(value.getTime())) declared[key] = value.toISOString();
+    else if (typeof value === "string" && value.trim()) declared[key] = value.trim();
+    else diagnostics.push(diagnostic(path, "warning", "front-matter-bad-date", `Front matter field "${key}" is not a date; it was ignored.`));
+  }
+  const authors = fields.authors ?? fields.author;
+  if (typeof authors === "string") declared.authors = [authors];
+  else if (Array.isArray(authors)) declared.authors = authors.filter((a): a is string => typeof a === "string");
+  return {documents: [plainDocument(path, baseId(path), "md", body, declared)], diagnostics};
+}
+
+function firstLineOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return truncate(message.split("\n")[0] ?? "", 120);
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** news-please fields, read defensively: wrong types are reported, not trusted. */
+function newsPleaseDocument(path: string, id: string, format: InputFormat, record: unknown, where: string): IngestResult {
+  if (record === null || typeof record !== "object" || Array.isArray(record)) {
+    return {documents: [], diagnostics: [diagnostic(path, "error", "record-invalid", `${where} is not a JSON object.`)]};
+  }
+  const r = record as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+  const str = (key: string): string | undefined => {
+    const v = r[key];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === "string") return v;
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    diagnostics.push(diagnostic(path, "warning", "record-wrong-type", `${where}: field "${key}" should be text; it was ignored.`));
+    return undefined;
+  };
+  const body = normalizeText(str("maintext") ?? str("text") ?? "");
+  if (!body.trim()) {
+    return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "record-without-text", `${where} has no article text ("maintext" or "text").`)]};
+  }
+  const declared: DeclaredMetadata = {};
+  const title = str("title");
+  if (title?.trim()) declared.title = normalizeText(title);
+  const url = str("url");
+  if (url) declared.url = url;
+  const domain = str("source_domain");
+  if (domain) declared.domain = domain.toLowerCase();
+  const published = str("date_publish");
+  if (published) declared.published = published;
+  const updated = str("date_modify");
+  if (updated) declared.updated = updated;
+  const outlet = str("outlet");
+  if (outlet) declared.outlet = outlet;
+  if (Array.isArray(r.authors)) declared.authors = r.authors.filter((a): a is string => typeof a === "string");
+  else if (r.authors !== undefined && r.authors !== null) str("authors");
+  return {documents: [plainDocument(path, id, format, body, declared)], diagnostics};
+}
+
+function jsonDocuments(path: string, text: string): IngestResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {documents: [], diagnostics: [diagnostic(path, "error", "json-invalid", `The file is not valid JSON (${firstLineOf(error)}).`)]};
+  }
+  if (Array.isArray(data)) {
+    const results = data.map((record, i) => newsPleaseDocument(path, `${baseId(path)}#${i + 1}`, "json", record, `Record ${i + 1}`));
+    return {documents: results.flatMap((r) => r.documents), diagnostics: results.flatMap((r) => r.diagnostics)};
+  }
+  return newsPleaseDocument(path, baseId(path), "json", data, "The record");
+}
+
+function jsonlDocuments(path: string, text: string): IngestResult {
+  const documents: DocumentRecord[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = text.split("\n");
+  lines.forEach((line, index) => {
+    if (!line.trim()) return;
+    const lineNo = index + 1;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      diagnostics.push(diagnostic(path, "error", "jsonl-line-invalid", `Line ${lineNo} is not valid JSON (${firstLineOf(error)}); the other lines were read.`));
+      return;
+    }
+    const rawId = record && typeof record === "object" ? (record as Record<string, unknown>).id : undefined;
+    const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? sanitizeId(String(rawId)) : `${baseId(path)}#${lineNo}`;
+    const result = newsPleaseDocument(path, id, "jsonl", record, `Line ${lineNo}`);
+    documents.push(...result.documents);
+    diagnostics.push(...result.diagnostics);
+  });
+  return {documents, diagnostics};
+}
+
+function sanitizeId(id: string): string {
+  return id.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 120);
+}
+
+/**
+ * Makes ids unique across the corpus, in a deterministic order (by path, then provisional id):
+ * the second `a` becomes `a-2`, with an info diagnostic.
+ */
+export function assignUniqueIds(documents: readonly DocumentRecord[]): IngestResult {
+  const seen = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  const sorted = [...documents].sort((a, b) => compare(a.path, b.path) || compare(a.id, b.id));
+  const taken = new Set(sorted.map((d) => d.id));
+  const out = sorted.map((doc) => {
+    const count = (seen.get(doc.id) ?? 0) + 1;
+    seen.set(doc.id, count);
+    if (count === 1) return doc;
+    let n = count;
+    let id = `${doc.id}-${n}`;
+    while (taken.has(id)) id = `${doc.id}-${++n}`;
+    taken.add(id);
+    diagnostics.push({...diagnostic(doc.path, "info", "id-renamed", `Another file already has the id "${doc.id}"; this one is "${id}".`), documentId: id});
+    return {...doc, id};
+  });
+  return {documents: out, diagnostics};
+}
+
+/**
+ * Keeps one document per distinct text: a later copy (in path order) is reported as a duplicate and
+ * counted once. The kept document lists the copies' paths in `duplicatePaths`.
+ */
+export function dropDuplicates(documents: readonly DocumentRecord[]): IngestResult {
+  const byHash = new Map<string, DocumentRecord>();
+  const diagnostics: Diagnostic[] = [];
+  const kept: DocumentRecord[] = [];
+  for (const doc of documents) {
+    const first = byHash.get(doc.contentHash);
+    if (first) {
+      first.duplicatePaths = [...(first.duplicatePaths ?? []), doc.path];
+      diagnostics.push({...diagnostic(doc.path, "warning", "duplicate-document", `Same text as ${first.path} (document "${first.id}"); counted once.`), documentId: first.id});
+      continue;
+    }
+    const copy = {...doc};
+    byHash.set(doc.contentHash, copy);
+    kept.push(copy);
+  }
+  return {documents: kept, diagnostics};
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(["the", "a", "an", "of", "and", "to", "in", "on", "for", "is", "was", "that", "with", "as", "by", "at", "it", "he", "she", "said", "from", "his", "her", "has", "have", "be", "are", "were", "this", "which", "but", "not", "or", "will"]);
+
+/**
+ * Flags text that is probably not English (few English function words), so the report can say
+ * why an article yields few claims. The article is kept.
+ */
+export function looksEnglish(text: string): boolean {
+  const tokens = words(text.slice(0, 20_000));
+  const alphabetic = tokens.filter((t) => /\p{L}/u.test(t.norm));
+  if (alphabetic.length < 30) return true;
+  const hits = alphabetic.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.norm)).length;
+  return hits / alphabetic.length >= 0.12;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

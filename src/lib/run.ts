@@ -1,0 +1,41 @@
+/**
+ * Files on disk → Analysis: reads the corpus and the reference data, then calls `analyzeSources`.
+ * Used by the CLI and the loaders.
+ */
+import {analyzeSources, sortDiagnostics, type AnalyzeOptions} from "./analyze.js";
+import {readCorpus, type ReadOptions} from "./read.js";
+import {loadReferenceData} from "./reference.js";
+import type {Analysis} from "./types.js";
+
+export interface AnalyzePathsOptions extends ReadOptions, Pick<AnalyzeOptions, "onStage"> {
+  /** Folder holding outlets.yaml and measures.yaml (default: the project's data/). */
+  dataDir?: string;
+}
+
+export interface AnalyzePathsResult {
+  analysis: Analysis;
+  /** Input paths that do not exist (also reported as diagnostics). */
+  missing: string[];
+}
+
+/**
+ * @example const {analysis} = await analyzePaths(["seeds"]);
+ */
+export async function analyzePaths(paths: readonly string[], options: AnalyzePathsOptions = {}): Promise<AnalyzePathsResult> {
+  const {dataDir, onStage, ...readOptions} = options;
+  const [{sources, diagnostics: readDiagnostics, missing}, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([
+    readCorpus(paths, readOptions),
+    loadReferenceData(dataDir)
+  ]);
+  const analysis = analyzeSources(sources, reference, {inputs: [...paths], onStage});
+  const missingDiagnostics = missing.map((path) => ({path, level: "error" as const, code: "input-missing", message: "This input path does not exist."}));
+  analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
+  return {analysis, missing};
+}
+
+/** The corpus paths from DRIFTLINE_INPUT (separated by the platform delimiter), default seeds/. */
+export function inputPathsFromEnv(env: NodeJS.ProcessEnv = process.env, delimiter: string = process.platform === "win32" ? ";" : ":"): string[] {
+  const value = env.DRIFTLINE_INPUT?.trim();
+  if (!value) return ["seeds"];
+  return value.split(delimiter).map((p) => p.trim()).filter(Boolean);
+}
