@@ -1,0 +1,24 @@
+/** Formatting helpers for the report: explicit zones, never the reader's machine zone by accident. */
+
+/**
+ * An instant in a zone, e.g. "10 Jan 2017, 19:48 AEDT".
+ * @example formatInstant("2017-01-10T08:48:00Z", "Australia/Sydney") // "10 Jan 2017, 19:48 GMT+11"
+ */
+export function formatInstant(iso: string | null | undefined, timeZone = "UTC"): string {
+  if (!iso) return "unknown";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "unknown";
+  return new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"}).format(date);
+}
+
+/** A time estimate as one line: the instant when exact, else its bounds. */
+export function formatEstimate(estimate: {earliest: string; latest: string; best: string} | null | undefined, timeZone = "UTC"): string {
+  if (!estimate) return "unknown";
+  if (estimate.earliest === estimate.latest) return formatInstant(estimate.best, timeZone);
+  return `between ${formatInstant(estimate.earliest, timeZone)} and ${formatInstant(estimate.latest, timeZone)}`;
+}
+
+/** 0.4321 → "43%". */
+export function formatShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

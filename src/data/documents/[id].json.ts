@@ -1,0 +1,12 @@
+// One document page's data: its text, claims, quotations and shared passages.
+import {parseArgs} from "node:util";
+import {documentSlice} from "../../lib/report.js";
+import {emit, getAnalysis} from "../analysis-cache.js";
+
+const {values} = parseArgs({options: {id: {type: "string"}}});
+
+emit(async () => {
+  const slice = documentSlice(await getAnalysis(), values.id ?? "");
+  if (!slice) throw new Error(`No document with id "${values.id}" in the corpus.`);
+  return slice;
+});

@@ -1,0 +1,211 @@
+/**
+ * Reuse pass 1 and 2 (passim style): an index of word n-gram fingerprints, then candidate document
+ * pairs counted from the index. Everything is integers in typed arrays: n-grams are 32-bit hashes,
+ * postings are parallel Uint32Arrays sorted by hash, and pair counting walks each document's
+ * postings lists once, so no pair of documents is ever compared in full here.
+ */
+
+/** Default n-gram order (passim uses 5-grams). */
+export const DEFAULT_NGRAM_ORDER = 5;
+/** Default winnowing window: any shared run of at least order + window - 1 words (8) is guaranteed
+ *  a shared fingerprint, while only about 2 / (window + 1) of the n-grams are indexed. */
+export const DEFAULT_WINNOW_WINDOW = 4;
+/** N-grams in more documents than this are stock phrases or page furniture and are not counted. */
+export const DEFAULT_MAX_DOCUMENT_FREQUENCY = 100;
+/** A candidate pair needs at least this many shared fingerprints. */
+export const DEFAULT_MIN_SHARED_FINGERPRINTS = 2;
+
+function mix(h: number, v: number): number {
+  h ^= v;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return h;
+}
+
+/**
+ * Hashes of every word n-gram of a token-id sequence: entry i covers tokens [i, i + order).
+ * @example ngramHashes(Int32Array.of(1, 2, 3), 2).length // 2
+ */
+export function ngramHashes(ids: ArrayLike<number>, order = DEFAULT_NGRAM_ORDER): Uint32Array {
+  const count = Math.max(0, ids.length - order + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x9747b28c ^ order;
+    for (let k = 0; k < order; k++) h = mix(h, ids[i + k]!);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/**
+ * The document's fingerprints: winnowing (Schleimer, Wilkerson & Aiken 2003) keeps the smallest
+ * hash of every window of `window` consecutive n-grams, so two texts sharing a run of
+ * order + window - 1 words share at least one fingerprint. Returned sorted and without repeats.
+ * With window 1 every n-gram is a fingerprint.
+ */
+export function fingerprints(hashes: Uint32Array, window = DEFAULT_WINNOW_WINDOW): Uint32Array {
+  const w = Math.max(1, Math.floor(window));
+  if (hashes.length === 0) return new Uint32Array(0);
+  let selected: Uint32Array;
+  if (w === 1 || hashes.length <= w) {
+    selected = w === 1 ? hashes.slice() : Uint32Array.of(minOf(hashes, 0, hashes.length));
+  } else {
+    const out: number[] = [];
+    let lastPos = -1;
+    for (let start = 0; start + w <= hashes.length; start++) {
+      let pos = lastPos;
+      if (pos < start) {
+        pos = start;
+        for (let k = start + 1; k < start + w; k++) if (hashes[k]! <= hashes[pos]!) pos = k;
+      } else if (hashes[start + w - 1]! <= hashes[pos]!) {
+        pos = start + w - 1;
+      }
+      if (pos !== lastPos) {
+        out.push(hashes[pos]!);
+        lastPos = pos;
+      }
+    }
+    selected = Uint32Array.from(out);
+  }
+  selected.sort();
+  let n = 0;
+  for (let i = 0; i < selected.length; i++) if (i === 0 || selected[i] !== selected[n - 1]) selected[n++] = selected[i]!;
+  return selected.slice(0, n);
+}
+
+function minOf(a: Uint32Array, from: number, to: number): number {
+  let m = a[from]!;
+  for (let i = from + 1; i < to; i++) if (a[i]! < m) m = a[i]!;
+  return m;
+}
+
+export interface NgramIndex {
+  documentCount: number;
+  /** Posting hashes, sorted ascending; runs of equal hashes are one n-gram's postings. */
+  hashes: Uint32Array;
+  /** Document index of each posting, ascending within a run. */
+  documents: Uint32Array;
+  /** Fingerprints found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
+  stock: Set<number>;
+  maxDocumentFrequency: number;
+}
+
+/**
+ * Pass 1: the inverted index of fingerprints, sorted by a two-pass radix sort (linear time).
+ * `fingerprintsByDocument[d]` are document d's fingerprints (sorted, unique, e.g. from `fingerprints`).
+ */
+export function buildNgramIndex(
+  fingerprintsByDocument: readonly Uint32Array[],
+  {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY}: {maxDocumentFrequency?: number} = {}
+): NgramIndex {
+  let total = 0;
+  for (const f of fingerprintsByDocument) total += f.length;
+  const keys = new Uint32Array(total);
+  const docs = new Uint32Array(total);
+  let at = 0;
+  fingerprintsByDocument.forEach((f, d) => {
+    keys.set(f, at);
+    docs.fill(d, at, at + f.length);
+    at += f.length;
+  });
+  const [hashes, documents] = radixSortPairs(keys, docs);
+  const cap = Math.max(1, Math.floor(maxDocumentFrequency));
+  const stock = new Set<number>();
+  for (let i = 0; i < total; ) {
+    let j = i + 1;
+    while (j < total && hashes[j] === hashes[i]) j++;
+    if (j - i > cap) stock.add(hashes[i]!);
+    i = j;
+  }
+  return {documentCount: fingerprintsByDocument.length, hashes, documents, stock, maxDocumentFrequency: cap};
+}
+
+/** Stable LSD radix sort of (key, value) pairs by key, two 16-bit digits. */
+function radixSortPairs(keys: Uint32Array, values: Uint32Array): [Uint32Array, Uint32Array] {
+  let k = keys;
+  let v = values;
+  let k2 = new Uint32Array(keys.length);
+  let v2 = new Uint32Array(keys.length);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(65537);
+    for (let i = 0; i < k.length; i++) counts[((k[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
+    for (let i = 0; i < k.length; i++) {
+      const pos = counts[(k[i]! >>> shift) & 0xffff]!++;
+      k2[pos] = k[i]!;
+      v2[pos] = v[i]!;
+    }
+    [k, k2] = [k2, k];
+    [v, v2] = [v2, v];
+  }
+  return [k, v];
+}
+
+export interface CandidatePairs {
+  /** Lower document index of each pair. */
+  left: Uint32Array;
+  /** Higher document index of each pair. */
+  right: Uint32Array;
+  /** Number of shared (non-stock) fingerprints. */
+  shared: Uint32Array;
+}
+
+/**
+ * Pass 2: document pairs sharing at least `minShared` fingerprints that are not stock phrases,
+ * ordered by left then right. Cost is the sum over fingerprints of df², bounded by the df cap.
+ */
+export function candidatePairs(index: NgramIndex, {minShared = DEFAULT_MIN_SHARED_FINGERPRINTS}: {minShared?: number} = {}): CandidatePairs {
+  const {hashes, documents, documentCount: n, maxDocumentFrequency: cap} = index;
+  const total = hashes.length;
+  // Runs that count: 2 ≤ df ≤ cap. runStart[r], runEnd[r] into the postings.
+  const runStarts: number[] = [];
+  const runEnds: number[] = [];
+  const perDocument = new Uint32Array(n + 1);
+  for (let i = 0; i < total; ) {
+    let j = i + 1;
+    while (j < total && hashes[j] === hashes[i]) j++;
+    if (j - i >= 2 && j - i <= cap) {
+      runStarts.push(i);
+      runEnds.push(j);
+      for (let p = i; p < j; p++) perDocument[documents[p]! + 1]!++;
+    }
+    i = j;
+  }
+  for (let d = 1; d <= n; d++) perDocument[d]! += perDocument[d - 1]!;
+  const fill = perDocument.slice(0, n);
+  const runsOfDocument = new Uint32Array(perDocument[n]!);
+  for (let r = 0; r < runStarts.length; r++) {
+    for (let p = runStarts[r]!; p < runEnds[r]!; p++) runsOfDocument[fill[documents[p]!]!++] = r;
+  }
+  const counts = new Uint32Array(n);
+  const touched: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const shared: number[] = [];
+  const min = Math.max(1, Math.floor(minShared));
+  for (let d = 0; d < n; d++) {
+    for (let q = perDocument[d]!; q < perDocument[d + 1]!; q++) {
+      const r = runsOfDocument[q]!;
+      for (let p = runStarts[r]!; p < runEnds[r]!; p++) {
+        const other = documents[p]!;
+        if (other <= d) continue;
+        if (counts[other] === 0) touched.push(other);
+        counts[other]!++;
+      }
+    }
+    touched.sort((a, b) => a - b);
+    for (const other of touched) {
+      if (counts[other]! >= min) {
+        left.push(d);
+        right.push(other);
+        shared.push(counts[other]!);
+      }
+      counts[other] = 0;
+    }
+    touched.length = 0;
+  }
+  return {left: Uint32Array.from(left), right: Uint32Array.from(right), shared: Uint32Array.from(shared)};
+}
