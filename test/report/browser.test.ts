@@ -1,0 +1,62 @@
+/**
+ * Opens every page of the built report in headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core): no console error, no failed request, no request leaving 127.0.0.1, no
+ * `observablehq--error`, a chart on each chart page. Saves a screenshot of each page to
+ * test/screenshots/ (git-ignored). Without Chromium these tests are skipped, loudly.
+ */
+import {existsSync, mkdirSync} from "node:fs";
+import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
+import {chromium, type Browser} from "playwright-core";
+import {builtPages, CHART_PAGES} from "./pages.js";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(executablePath);
+if (!hasChromium) {
+  process.stderr.write(`\n!!! Chromium not found at ${executablePath}: the browser tests are SKIPPED. Install it with: apt-get install -y chromium\n\n`);
+}
+
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+describe.skipIf(!hasChromium)("the report in Chromium", () => {
+  let browser: Browser;
+  const url = inject("reportUrl");
+  beforeAll(async () => {
+    browser = await chromium.launch({executablePath, args: CHROMIUM_ARGS});
+    mkdirSync("test/screenshots", {recursive: true});
+  });
+  afterAll(async () => browser?.close());
+
+  for (const page of builtPages()) {
+    it(`/${page} renders with no error and no external request`, async () => {
+      const context = await browser.newContext({viewport: {width: 1200, height: 900}});
+      const tab = await context.newPage();
+      const problems: string[] = [];
+      tab.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+      tab.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      tab.on("dialog", (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      tab.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+      await context.route("**/*", (route) => {
+        const requested = new URL(route.request().url());
+        if (requested.hostname !== "127.0.0.1") {
+          problems.push(`external: ${requested.href}`);
+          return route.abort();
+        }
+        return route.continue();
+      });
+      const started = performance.now();
+      await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
+      if (CHART_PAGES.includes(page)) {
+        await tab.waitForSelector("svg[role=img], figure svg", {timeout: 20_000});
+        process.stderr.write(`first chart on /${page}: ${Math.round(performance.now() - started)} ms\n`);
+      }
+      await tab.waitForTimeout(300);
+      expect(await tab.locator(".observablehq--error").count(), "observablehq--error").toBe(0);
+      await tab.screenshot({path: `test/screenshots/${page.replace(/\//g, "_") || "index"}.png`, fullPage: true});
+      await context.close();
+      expect(problems).toEqual([]);
+    });
+  }
+});
