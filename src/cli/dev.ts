@@ -5,7 +5,7 @@
  */
 import {spawn} from "node:child_process";
 import {watch, readdirSync, utimesSync, type FSWatcher} from "node:fs";
-import {join, resolve} from "node:path";
+import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {inputPathsFromEnv} from "../lib/run.js";
 
@@ -30,7 +30,7 @@ const watched = [...inputPathsFromEnv().map((p) => resolve(root, p)), join(root,
 const watchers: FSWatcher[] = [];
 for (const path of watched) {
   try {
-    watchers.push(watch(path, {recursive: true}, (_event, file) => touchLoaders(join(path, String(file ?? "")).slice(root.length))));
+    watchers.push(watch(path, {recursive: true}, (_event, file) => touchLoaders(relative(root, join(path, String(file ?? ""))))));
   } catch {
     process.stderr.write(`driftline: cannot watch ${path}; edits there need a restart\n`);
   }
