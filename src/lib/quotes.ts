@@ -1,14 +1,526 @@
-import type {DocumentRecord, Quote, QuoteFamily} from "./types.js";
+/**
+ * Direct quotations with their speakers, and families of the same quotation across documents.
+ *
+ * Extraction reads quotation marks paragraph by paragraph: curly (“ ” ‘ ’) and straight (" ')
+ * marks; a quotation left open at a paragraph's end continues when the next paragraph opens with a
+ * quotation mark (the news convention for quotes over several paragraphs); a quotation never closed
+ * ends with its sentence; partial quotations inside a sentence ("called him “smart”") are kept,
+ * even of one or two words (scare quotes cannot be told from short partial quotations by form
+ * alone), but only quotations of at least `FAMILY_MIN_WORDS` words are grouped into families.
+ *
+ * The speaker is looked for, in this order: right after the closing mark (`,” said Clark`,
+ * `,” Ma told reporters`, `,” he said`), before the opening mark in the same sentence (`Ma called
+ * Trump “smart”`, `He said, “…`), `according to X` in the sentence, the previous quotation when this
+ * one opens its sentence right after it (a quote continued in the next sentence or paragraph), a
+ * speaker named in the previous sentence (`Smith said …` then a bare quote), or the next sentence
+ * when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
+ * a surname to the full name printed earlier ("Clark" → "Duncan Clark").
+ */
+import {editScript, diffWords} from "./diff.js";
+import {comparisonForm, hashString} from "./reuse-tokens.js";
+import {paragraphs, sentences, words} from "./text.js";
+import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
-/** Direct quotations in a document, with speaker and reporting verb. STUB. */
-export function extractQuotes(_doc: DocumentRecord): Quote[] {
-  return [];
+/** Quotations shorter than this (in words) are not grouped into families. */
+export const FAMILY_MIN_WORDS = 4;
+/** Two quotations are variants when the words they share (in order) make up at least this share
+ *  of the shorter one (MemeTracker's containment), and at least FAMILY_MIN_WORDS words. */
+export const FAMILY_MIN_CONTAINMENT = 0.8;
+/** A word 3-gram in more quotations than this does not propose candidate variants. */
+const FAMILY_MAX_POSTINGS = 200;
+
+const VERBS =
+  "said|says|say|told|tells|added|adds|noted|notes|stated|states|explained|explains|asked|asks|wrote|writes|tweeted|tweets|" +
+  "declared|declares|insisted|insists|warned|warns|argued|argues|continued|replied|announced|announces|remarked|recalled|" +
+  "acknowledged|admitted|claimed|claims|concluded|conceded|commented|observed|emphasized|emphasised|stressed|suggested|" +
+  "predicted|promised|called|calls|praised|described|describes|quipped|joked|boasted|vowed|pledged|urged|told reporters";
+const INVERTED_VERBS = "said|says|added|adds|noted|notes|told|asked|explained|continued|wrote|insisted|stated|declared|replied|argued|warned|remarked|tweeted";
+const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge)\.?\s+)?`;
+const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
+const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,3}`;
+const PRONOUN = String.raw`[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople)`;
+const SPEAKER = String.raw`(${NAME}|${PRONOUN}|${DESCRIPTOR})`;
+const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,80}){0,3},?`;
+
+const AFTER_INVERTED = new RegExp(String.raw`^[\s,.;:!?—–-]*(${INVERTED_VERBS})\s+${SPEAKER}`, "u");
+const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "u");
+const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
+const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
+const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
+const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(${VERBS})\b`, "u");
+
+const NOT_NAMES = new Set([
+  "The", "A", "An", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And", "Or", "However", "Also", "When",
+  "While", "After", "Before", "During", "Meanwhile", "If", "As", "For", "So", "Then", "There", "Here", "What", "Why", "How",
+  "Who", "Where", "Yet", "Still", "Even", "Some", "Many", "Most", "All", "Both", "Each", "Such", "Monday", "Tuesday",
+  "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Asked", "Speaking", "Later", "Earlier", "Today", "Yesterday",
+]);
+
+const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
+interface RawQuote {
+  /** Position of the opening mark. */
+  open: number;
+  /** Position just after the closing mark (or the inner end when unclosed). */
+  close: number;
+  span: Span;
 }
 
-/** Groups variants of the same quotation across documents (given in publication order). STUB. */
+type MarkKind = "open" | "close";
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || /\s/.test(ch);
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/** Whether a double quotation mark at `i` opens or closes, from its neighbours. */
+function doubleMarkKind(text: string, i: number, lineStart: number): MarkKind {
+  const ch = text[i];
+  const before = i > lineStart ? text[i - 1] : undefined;
+  const after = text[i + 1];
+  const openingContext = before === undefined || /[\s(\[—–\-/:]/.test(before);
+  if (ch === "“") return openingContext || !isSpace(after) ? "open" : "close";
+  if (ch === "”") return openingContext && isWordChar(after) ? "open" : "close";
+  return openingContext && !isSpace(after) ? "open" : "close";
+}
+
+function sentenceEndAfter(sentenceSpans: Span[], offset: number, limit: number): number {
+  for (const [s, e] of sentenceSpans) if (s <= offset && offset < e) return Math.min(e, limit);
+  return limit;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /[\s,;:]/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+/** Quotation spans of a text, in order. */
+export function findQuotations(text: string): RawQuote[] {
+  const source = typeof text === "string" ? text : "";
+  const paras = paragraphs(source);
+  let sentenceSpans: Span[] | null = null;
+  const sentencesOf = () => (sentenceSpans ??= sentences(source));
+  const found: RawQuote[] = [];
+  // A quotation carried over from the previous paragraph.
+  let carried: {open: number; innerStart: number} | null = null;
+  for (let pi = 0; pi < paras.length; pi++) {
+    const [pStart, pEnd] = paras[pi]!;
+    let openAt = -1;
+    let innerStart = -1;
+    let first = true;
+    for (let i = pStart; i < pEnd; i++) {
+      const ch = source[i]!;
+      if (ch !== "“" && ch !== "”" && ch !== '"') continue;
+      const kind = doubleMarkKind(source, i, pStart);
+      if (first && carried) {
+        first = false;
+        if (kind === "open" && i === pStart) {
+          openAt = carried.open;
+          innerStart = carried.innerStart;
+          carried = null;
+          continue;
+        }
+      }
+      first = false;
+      if (kind === "open") {
+        if (openAt >= 0) {
+          // A new quotation opens before the last one closed: the last one ends with its sentence.
+          const end = sentenceEndAfter(sentencesOf(), innerStart, i);
+          const span = trimSpan(source, innerStart, end);
+          if (span[1] > span[0]) found.push({open: openAt, close: span[1], span});
+        }
+        openAt = i;
+        innerStart = i + 1;
+      } else if (openAt >= 0) {
+        const span = trimSpan(source, innerStart, i);
+        if (span[1] > span[0]) found.push({open: openAt, close: i + 1, span});
+        openAt = -1;
+      }
+    }
+    if (carried) {
+      // The previous paragraph's quotation did not continue here: it ends with that paragraph.
+      const span = trimSpan(source, carried.innerStart, paras[pi - 1]![1]);
+      if (span[1] > span[0]) found.push({open: carried.open, close: span[1], span});
+      carried = null;
+    }
+    if (openAt >= 0) {
+      const next = paras[pi + 1];
+      // The convention for a quotation over several paragraphs: it opened the paragraph (or
+      // followed "said:" / "said,"), and the next paragraph opens with a quotation mark.
+      const lead = source.slice(pStart, openAt).trim();
+      const opensParagraph = lead === "" || /[:,]$/.test(lead);
+      const nextOpens = opensParagraph && next && (source[next[0]] === "“" || source[next[0]] === '"');
+      if (nextOpens) carried = {open: openAt, innerStart};
+      else {
+        const end = sentenceEndAfter(sentencesOf(), innerStart, pEnd);
+        const span = trimSpan(source, innerStart, end);
+        if (span[1] > span[0]) found.push({open: openAt, close: span[1], span});
+      }
+    }
+    // Single quotation marks, outside double quotations (headline style: says he had a ‘great meeting’).
+    const inside = (k: number) => found.some((q) => q.open <= k && k < q.close);
+    const single = /[‘']/g;
+    single.lastIndex = pStart;
+    let m: RegExpExecArray | null;
+    while ((m = single.exec(source)) && m.index < pEnd) {
+      const i = m.index;
+      const before = i > pStart ? source[i - 1] : undefined;
+      if (!(before === undefined || /[\s(\[]/.test(before)) || !isWordChar(source[i + 1]) || inside(i)) continue;
+      const closer = m[0] === "‘" ? /’(?![\p{L}\p{N}])/gu : /'(?![\p{L}\p{N}])/gu;
+      closer.lastIndex = i + 1;
+      const c = closer.exec(source);
+      if (!c || c.index >= pEnd || source[c.index - 1] === " ") continue;
+      const span = trimSpan(source, i + 1, c.index);
+      if (span[1] > span[0] && span[1] - span[0] < 300) found.push({open: i, close: c.index + 1, span});
+      single.lastIndex = c.index + 1;
+    }
+  }
+  if (carried) {
+    const span = trimSpan(source, carried.innerStart, paras[paras.length - 1]![1]);
+    if (span[1] > span[0]) found.push({open: carried.open, close: span[1], span});
+  }
+  found.sort((a, b) => a.span[0] - b.span[0]);
+  return found.filter((q) => words(source.slice(q.span[0], q.span[1])).length > 0);
+}
+
+interface Attribution {
+  speaker: string;
+  verb: string;
+  /** Where the speaker's name is printed, for resolving later pronouns. */
+  at: number;
+}
+
+const DESCRIPTOR_START = /^(?:the|a|an|his|her|their)\s+\S/i;
+/** Job words printed before a name ("Executive Chairman Jack Ma"): not part of the name. */
+const ROLE_WORD = /^(?:Executive|Chairman|Chairwoman|Chief|CEO|President|President-elect|Vice|Prime|Minister|Secretary|Director|Founder|Spokesman|Spokeswoman|Senior|Deputy|Managing|General|Manager|Group|Company)$/;
+
+function cleanSpeaker(raw: string): string | null {
+  let s = raw.trim().replace(/[’']s$/, "").replace(/[,.]$/, "");
+  if (!s) return null;
+  if (DESCRIPTOR_START.test(s)) return s;
+  const parts = s.split(/\s+/);
+  if (NOT_NAMES.has(parts[0]!)) return null;
+  while (parts.length > 2 && ROLE_WORD.test(parts[0]!)) parts.shift();
+  s = parts.join(" ");
+  return s;
+}
+
+function isPronoun(speaker: string): boolean {
+  return PRONOUNS.has(speaker.toLowerCase());
+}
+
+function verbOf(raw: string): string {
+  return raw.toLowerCase().replace(/\s+/g, " ");
+}
+
+/**
+ * "X verb" attributions in a stretch of text, in order. For each reporting verb the subject right
+ * before it wins ("…, and Trump said"); otherwise a subject followed by an appositive
+ * ("Jia Xiudong, a researcher at …, said").
+ */
+function subjectVerbs(stretch: string): {speaker: string; verb: string; index: number; verbEnd: number}[] {
+  const byVerbEnd = new Map<number, {speaker: string; verb: string; index: number; verbEnd: number}>();
+  for (const re of [BEFORE_SUBJECT, BEFORE_SIMPLE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(stretch))) {
+      const speaker = cleanSpeaker(m[1]!);
+      const verbEnd = m.index + m[0].length;
+      // The simple pattern overrides; among appositive readings the earliest subject is kept.
+      if (speaker && (re === BEFORE_SIMPLE || !byVerbEnd.has(verbEnd))) {
+        byVerbEnd.set(verbEnd, {speaker, verb: verbOf(m[2]!), index: m.index + m[0].indexOf(m[1]!), verbEnd});
+      }
+      re.lastIndex = m.index + Math.max(1, m[1]!.length);
+    }
+  }
+  return [...byVerbEnd.values()].sort((a, b) => a.verbEnd - b.verbEnd);
+}
+
+/** Speaker mentions ("X said", "X, a researcher, told") in a stretch of text, in order. */
+function mentions(text: string, from: number, to: number): Attribution[] {
+  const out: Attribution[] = [];
+  const stretch = text.slice(from, to);
+  for (const sv of subjectVerbs(stretch)) {
+    if (!isPronoun(sv.speaker) && /^\p{Lu}/u.test(sv.speaker)) out.push({speaker: sv.speaker, verb: sv.verb, at: from + sv.index});
+  }
+  let m: RegExpExecArray | null;
+  const inverted = new RegExp(String.raw`[”"],?\s+(?:${INVERTED_VERBS})\s+(${NAME})`, "gu");
+  while ((m = inverted.exec(stretch))) {
+    const speaker = cleanSpeaker(m[1]!);
+    if (speaker) out.push({speaker, verb: "said", at: from + m.index + m[0].length - m[1]!.length});
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+/**
+ * Direct quotations in a document, with speaker and reporting verb. Ids are `${doc.id}:q${index}`
+ * in text order; `text` is the quotation with runs of white space (and paragraph breaks of a
+ * quotation over several paragraphs) shown as one space; `span` covers it in the document's text.
+ * @example extractQuotes(doc).map((q) => [q.speaker, q.text])
+ */
+export function extractQuotes(doc: DocumentRecord): Quote[] {
+  const text = typeof doc?.text === "string" ? doc.text : "";
+  if (!text) return [];
+  const raw = findQuotations(text);
+  if (raw.length === 0) return [];
+  const sentenceSpans = sentences(text);
+  const paraSpans = paragraphs(text);
+  const sentenceIndexAt = (offset: number) => {
+    let lo = 0;
+    let hi = sentenceSpans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = sentenceSpans[mid]!;
+      if (offset < s) hi = mid - 1;
+      else if (offset >= e) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  const paragraphAt = (offset: number) => paraSpans.findIndex(([s, e]) => s <= offset && offset < e);
+  const isInsideQuote = (offset: number) => raw.some((q) => q.open <= offset && offset < q.close);
+  const known: Attribution[] = [];
+  const results: Quote[] = [];
+  const resolved: (Attribution | null)[] = [];
+  for (let qi = 0; qi < raw.length; qi++) {
+    const q = raw[qi]!;
+    const openSentence = sentenceIndexAt(q.open);
+    const closeSentence = sentenceIndexAt(Math.max(q.open, q.close - 1));
+    const para = paragraphAt(q.open);
+    const paraEnd = para >= 0 ? paraSpans[para]![1] : text.length;
+    let found: Attribution | null = null;
+    // 1. Right after the closing mark, to the end of its sentence (or the next, when the quote ends one).
+    let afterEnd = closeSentence >= 0 ? sentenceSpans[closeSentence]![1] : paraEnd;
+    if (afterEnd - q.close <= 1 && closeSentence >= 0 && sentenceSpans[closeSentence + 1] && sentenceSpans[closeSentence + 1]![0] < paraEnd + 1) {
+      const nextSentence = sentenceSpans[closeSentence + 1]!;
+      if (paragraphAt(nextSentence[0]) === paragraphAt(q.close - 1)) afterEnd = nextSentence[1];
+    }
+    const after = text.slice(q.close, Math.max(q.close, afterEnd));
+    const nextQuoteStart = raw[qi + 1]?.open ?? Infinity;
+    const afterLimited = after.slice(0, Math.max(0, nextQuoteStart - q.close));
+    // An unclosed quotation was cut at its sentence's end: what follows is not its attribution.
+    const closed = q.close > q.span[1];
+    let m = closed ? AFTER_INVERTED.exec(afterLimited) : null;
+    if (m) {
+      const speaker = cleanSpeaker(m[2]!);
+      if (speaker) found = {speaker, verb: verbOf(m[1]!), at: q.close + m.index + m[0].length - m[2]!.length};
+    }
+    if (!found && closed && (m = AFTER_SUBJECT.exec(afterLimited))) {
+      const speaker = cleanSpeaker(m[1]!);
+      if (speaker) found = {speaker, verb: verbOf(m[2]!), at: q.close + m.index + m[0].indexOf(m[1]!)};
+    }
+    // 2. Before the opening mark, in the same sentence: the last "X verb" outside quotations.
+    const sentenceStart = openSentence >= 0 ? sentenceSpans[openSentence]![0] : q.open;
+    if (!found && q.open > sentenceStart) {
+      const before = text.slice(sentenceStart, q.open);
+      let last: Attribution | null = null;
+      for (const sv of subjectVerbs(before)) {
+        const at = sentenceStart + sv.index;
+        if (!isInsideQuote(at)) last = {speaker: sv.speaker, verb: sv.verb, at};
+      }
+      found = last;
+    }
+    // 3. "according to X" in the sentence.
+    if (!found) {
+      const sentenceEnd = Math.max(afterEnd, closeSentence >= 0 ? sentenceSpans[closeSentence]![1] : q.close);
+      const whole = text.slice(sentenceStart, sentenceEnd);
+      const a = ACCORDING_TO.exec(whole);
+      if (a && !isInsideQuote(sentenceStart + a.index)) {
+        const speaker = cleanSpeaker(a[1]!);
+        if (speaker) found = {speaker, verb: "according to", at: sentenceStart + a.index + a[0].length - a[1]!.length};
+      }
+    }
+    // 4. The previous quotation, when this one opens its sentence right after it.
+    const lead = text.slice(Math.max(0, q.open - 300), q.open).trimEnd();
+    const opensSentence = q.open === sentenceStart || lead === "" || /[.!?…:]["”’)]?$|\n$/.test(text.slice(Math.max(0, q.open - 300), q.open).replace(/[ \t]+$/, "")) || !/[\p{L}\p{N}]/u.test(text.slice(sentenceStart, q.open));
+    if (!found && opensSentence && qi > 0 && resolved[qi - 1]) {
+      const prev = raw[qi - 1]!;
+      const between = text.slice(prev.close, q.open);
+      const prevPara = paragraphAt(prev.open);
+      const adjacent = between.length < 400 && (prevPara === para || prevPara === para - 1);
+      if (adjacent) found = {...resolved[qi - 1]!};
+    }
+    // 5. A speaker named in the previous sentence, or opening the next one.
+    if (!found && opensSentence && openSentence > 0) {
+      const [ps, pe] = sentenceSpans[openSentence - 1]!;
+      if (paragraphAt(ps) >= para - 1) {
+        const m5 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ps, pe));
+        if (m5) {
+          const speaker = cleanSpeaker(m5[1]!);
+          if (speaker) found = {speaker, verb: verbOf(m5[2]!), at: ps};
+        }
+      }
+    }
+    if (!found && opensSentence && closeSentence >= 0 && sentenceSpans[closeSentence + 1]) {
+      const [ns, ne] = sentenceSpans[closeSentence + 1]!;
+      if (paragraphAt(ns) === para && !isInsideQuote(ns)) {
+        const m6 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ns, ne));
+        if (m6) {
+          const speaker = cleanSpeaker(m6[1]!);
+          if (speaker && !isPronoun(speaker)) found = {speaker, verb: verbOf(m6[2]!), at: ns};
+        }
+      }
+    }
+    // Resolve pronouns and surnames against earlier named speakers.
+    if (found) {
+      if (isPronoun(found.speaker)) {
+        const candidates = [...known, ...mentions(text, Math.max(0, q.open - 2000), q.open)]
+          .filter((k) => k.at < q.open && !isPronoun(k.speaker) && /^\p{Lu}/u.test(k.speaker) && !/^(?:The|A|An)\s/.test(k.speaker))
+          .sort((a, b) => a.at - b.at);
+        const last = candidates[candidates.length - 1];
+        found = last ? {speaker: last.speaker, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
+      }
+      if (!isPronoun(found.speaker)) {
+        const parts = found.speaker.split(/\s+/);
+        if (parts.length === 1) {
+          const earlier = [...known, ...mentions(text, 0, Math.max(0, found.at))].find(
+            (k) => k.speaker !== found!.speaker && k.speaker.split(/\s+/).pop() === found!.speaker && k.speaker.split(/\s+/).length > 1
+          );
+          if (earlier) found = {...found, speaker: earlier.speaker};
+        }
+        known.push(found);
+      }
+    }
+    resolved.push(found);
+    results.push({
+      id: `${doc.id}:q${qi}`,
+      documentId: doc.id,
+      span: [q.span[0], q.span[1]],
+      text: text.slice(q.span[0], q.span[1]).replace(/\s*\n\s*[“"]?\s*/g, " ").replace(/\s+/g, " ").trim(),
+      speaker: found && !isPronoun(found.speaker) ? found.speaker : found ? found.speaker : null,
+      verb: found ? found.verb : null,
+      familyId: null,
+    });
+  }
+  return results;
+}
+
+/** Comparison words of a quotation (same folding as reuse: case, apostrophes, "per cent", figures). */
+function quoteWords(text: string): Int32Array {
+  return Int32Array.from(words(text).map((t) => hashString(comparisonForm(t.norm))));
+}
+
+/**
+ * Whether two quotations are variants of one another: in-order shared words cover at least
+ * FAMILY_MIN_CONTAINMENT of the shorter one, and at least FAMILY_MIN_WORDS words.
+ * @example areQuoteVariants("Jack and I are going to do some great things", "Jack and I are going to do great things for small business") // true
+ */
+export function areQuoteVariants(a: string, b: string): boolean {
+  return variantScore(quoteWords(a), quoteWords(b)) >= FAMILY_MIN_CONTAINMENT;
+}
+
+function variantScore(a: Int32Array, b: Int32Array): number {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < FAMILY_MIN_WORDS) return 0;
+  let same = 0;
+  for (const step of editScript(a, b, 200)) if (step.op === "same") same++;
+  if (same < FAMILY_MIN_WORDS) return 0;
+  return same / shorter;
+}
+
+/**
+ * Groups variants of the same quotation across documents (MemeTracker-style containment: a short
+ * quotation lifted from a longer one, or the same words lightly edited, joins its family). Candidate
+ * pairs come from shared word 3-grams; families are the connected groups, kept when they span at
+ * least two documents. The earliest variant (by `documentsInOrder`, publication order, then
+ * position) labels the family, and every variant carries a word diff against it. Family ids are
+ * `qf:` + the earliest quotation's id. Returns new quotes with `familyId` set (others null).
+ */
 export function groupQuoteFamilies(
   quotes: readonly Quote[],
-  _documentsInOrder: readonly DocumentRecord[]
+  documentsInOrder: readonly DocumentRecord[]
 ): {quotes: Quote[]; quoteFamilies: QuoteFamily[]} {
-  return {quotes: quotes.map((q) => ({...q})), quoteFamilies: []};
+  const list = (quotes ?? []).filter((q): q is Quote => !!q && typeof q.text === "string");
+  const rank = new Map<string, number>();
+  (documentsInOrder ?? []).forEach((d, i) => {
+    if (d && !rank.has(d.id)) rank.set(d.id, i);
+  });
+  const docRank = (id: string) => rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const order = list
+    .map((q, i) => i)
+    .sort((x, y) => {
+      const a = list[x]!;
+      const b = list[y]!;
+      return docRank(a.documentId) - docRank(b.documentId) || cmp(a.documentId, b.documentId) || a.span[0] - b.span[0] || cmp(a.id, b.id);
+    });
+  const tokens = list.map((q) => quoteWords(q.text));
+  const parent = list.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const postings = new Map<number, number[]>();
+  for (const i of order) {
+    const t = tokens[i]!;
+    if (t.length < FAMILY_MIN_WORDS) continue;
+    const seen = new Set<number>();
+    for (let k = 0; k + 3 <= t.length; k++) {
+      const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
+      if (seen.has(h)) continue;
+      seen.add(h);
+      const p = postings.get(h);
+      if (p) p.push(i);
+      else postings.set(h, [i]);
+    }
+  }
+  const checked = new Set<number>();
+  for (const i of order) {
+    const t = tokens[i]!;
+    if (t.length < FAMILY_MIN_WORDS) continue;
+    const candidates = new Set<number>();
+    for (let k = 0; k + 3 <= t.length; k++) {
+      const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
+      const p = postings.get(h);
+      if (!p || p.length > FAMILY_MAX_POSTINGS) continue;
+      for (const j of p) if (j !== i) candidates.add(j);
+    }
+    for (const j of candidates) {
+      const key = Math.min(i, j) * list.length + Math.max(i, j);
+      if (checked.has(key)) continue;
+      checked.add(key);
+      if (find(i) === find(j)) continue;
+      if (variantScore(t, tokens[j]!) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (const i of order) {
+    const root = find(i);
+    const group = members.get(root);
+    if (group) group.push(i);
+    else members.set(root, [i]);
+  }
+  const familyOf = new Map<number, string>();
+  const families: QuoteFamily[] = [];
+  for (const group of members.values()) {
+    const documentIds = [...new Set(group.map((i) => list[i]!.documentId))];
+    if (documentIds.length < 2) continue;
+    const earliest = list[group[0]!]!;
+    const id = `qf:${earliest.id}`;
+    for (const i of group) familyOf.set(i, id);
+    families.push({
+      id,
+      label: earliest.text,
+      quoteIds: group.map((i) => list[i]!.id),
+      documentIds,
+      variants: group.map((i) => ({quoteId: list[i]!.id, diff: diffWords(earliest.text, list[i]!.text)})),
+    });
+  }
+  const position = new Map(order.map((i, k) => [list[i]!.id, k]));
+  families.sort((a, b) => position.get(a.quoteIds[0]!)! - position.get(b.quoteIds[0]!)!);
+  return {quotes: list.map((q, i) => ({...q, span: [q.span[0], q.span[1]] as Span, familyId: familyOf.get(i) ?? null})), quoteFamilies: families};
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

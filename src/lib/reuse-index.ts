@@ -125,10 +125,10 @@ export function buildNgramIndex(
 
 /** Stable LSD radix sort of (key, value) pairs by key, two 16-bit digits. */
 function radixSortPairs(keys: Uint32Array, values: Uint32Array): [Uint32Array, Uint32Array] {
-  let k = keys;
-  let v = values;
-  let k2 = new Uint32Array(keys.length);
-  let v2 = new Uint32Array(keys.length);
+  let k: Uint32Array = keys;
+  let v: Uint32Array = values;
+  let k2: Uint32Array = new Uint32Array(keys.length);
+  let v2: Uint32Array = new Uint32Array(keys.length);
   for (const shift of [0, 16]) {
     const counts = new Uint32Array(65537);
     for (let i = 0; i < k.length; i++) counts[((k[i]! >>> shift) & 0xffff) + 1]!++;
