@@ -2,6 +2,8 @@ export interface Highlight {
   span: [number, number];
   className: string;
   title?: string;
+  /** An element id, so links can land on the highlight. */
+  id?: string;
 }
 
 /**
@@ -23,6 +25,7 @@ export function highlightedText(text: string, highlights: Highlight[], {classNam
     mark.className = h.className;
     mark.textContent = text.slice(start, end);
     if (h.title) mark.title = h.title;
+    if (h.id) mark.id = h.id;
     root.append(mark);
     at = end;
   }

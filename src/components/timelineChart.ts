@@ -5,39 +5,59 @@ import {formatEstimate} from "./format.js";
 
 export interface TimelineOptions {
   width?: number;
-  /** Zone used for the tooltips' local time (IANA), default UTC. */
+  /** Zone for the axis and labels (IANA), default UTC. */
   timeZone?: string;
-  /** The reported event, drawn as a shaded band. */
+  /** The reported event, drawn as a shaded band with a dashed rule at its best estimate. */
   event?: TimeEstimate | null;
   height?: number;
 }
 
+function clock(timeZone: string) {
+  const format = new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+  return (date: Date) => format.format(date);
+}
+
 /**
- * Publication times on one UTC axis, one row per document (grouped by outlet): a bar where the time
- * is an interval, a dot at the best estimate, a tick at each update, a band for the event.
- * @example timelineChart(timeline.documents, {width, event: timeline.event})
+ * Publication times on one axis, one row per document grouped by outlet: a bar where the time is
+ * an interval, a dot at the best estimate (hollow when the interval is wide), a red tick at each
+ * update, a band for the event. Labels give the rank of first publication, the time on the axis's
+ * zone and the outlet's own clock.
+ * @example timelineChart(timeline.documents, {width, event: timeline.event, timeZone: "Asia/Hong_Kong"})
  */
 export function timelineChart(documents: DocumentSummary[], {width = 640, timeZone = "UTC", event = null, height}: TimelineOptions = {}) {
   const dated = documents.filter((d) => d.published);
-  const label = (d: DocumentSummary) => `${d.outlet ?? "unknown outlet"} · ${d.id}`;
+  const label = (d: DocumentSummary) => `${d.outlet ?? "unknown outlet"} · ${d.id.length > 18 ? `${d.id.slice(0, 17)}…` : d.id}`;
   const rows = [...dated].sort((a, b) => (a.outlet ?? "~").localeCompare(b.outlet ?? "~") || a.order - b.order).map(label);
+  const axisClock = clock(timeZone);
+  const exact = (d: DocumentSummary) => d.published!.earliest === d.published!.latest;
+  const text = (d: DocumentSummary) => {
+    const best = new Date(d.published!.best);
+    const own = d.timezone && d.timezone !== timeZone ? ` · local ${clock(d.timezone)(best)}` : "";
+    return `#${d.order} ${exact(d) ? "" : "≈"}${axisClock(best)}${own}`;
+  };
   const tip = (d: DocumentSummary) =>
-    [`${d.title ?? d.id}`, `outlet: ${d.outlet ?? "unknown"}`, `published (UTC): ${formatEstimate(d.published)}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `local (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`].join("\n");
+    [d.title ?? d.id, `outlet: ${d.outlet ?? "unknown"}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `outlet's clock (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`, d.updated ? `updated: ${formatEstimate(d.updated, timeZone)}` : ""].filter(Boolean).join("\n");
   const plot = Plot.plot({
     width,
-    height: height ?? Math.max(140, 42 * rows.length + 70),
-    marginLeft: Math.min(260, Math.max(120, width * 0.3)),
-    x: {type: "utc", label: "Published (UTC) →", grid: true},
+    height: height ?? Math.max(150, 46 * rows.length + 70),
+    marginLeft: Math.min(240, Math.max(110, width * 0.3)),
+    marginRight: 20,
+    x: {type: "utc", label: `Published (${timeZone}) →`, grid: true, tickFormat: axisClock, ticks: Math.max(2, Math.floor(width / 140))},
     y: {domain: rows, label: null},
     marks: [
       event ? Plot.rectX([event], {x1: (e: TimeEstimate) => new Date(e.earliest), x2: (e: TimeEstimate) => new Date(e.latest), fill: "currentColor", fillOpacity: 0.08}) : null,
       event ? Plot.ruleX([event], {x: (e: TimeEstimate) => new Date(e.best), stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6}) : null,
-      Plot.ruleY(dated, {y: label, x1: (d: DocumentSummary) => new Date(d.published!.earliest), x2: (d: DocumentSummary) => new Date(d.published!.latest), strokeWidth: 8, strokeOpacity: 0.35, stroke: "var(--theme-foreground-focus)"}),
-      Plot.dot(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), r: 4, fill: "var(--theme-foreground-focus)", tip: true, title: tip}),
-      Plot.tickX(dated.filter((d) => d.updated), {y: label, x: (d: DocumentSummary) => new Date(d.updated!.best), stroke: "var(--theme-red, #d62728)", strokeWidth: 2})
+      event ? Plot.text([event], {x: (e: TimeEstimate) => new Date(e.best), frameAnchor: "top", dy: -2, text: () => "event", fontSize: 10, fill: "currentColor"}) : null,
+      Plot.ruleY(dated.filter((d) => !exact(d)), {y: label, x1: (d: DocumentSummary) => new Date(d.published!.earliest), x2: (d: DocumentSummary) => new Date(d.published!.latest), strokeWidth: 8, strokeOpacity: 0.35, stroke: "var(--theme-foreground-focus)", strokeLinecap: "round"}),
+      Plot.dot(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), r: 5, fill: (d: DocumentSummary) => (exact(d) ? "var(--theme-foreground-focus)" : "var(--theme-background)"), stroke: "var(--theme-foreground-focus)", strokeWidth: 2, tip: true, title: tip}),
+      Plot.tickX(dated.filter((d) => d.updated), {y: label, x: (d: DocumentSummary) => new Date(d.updated!.best), stroke: "var(--theme-red, #d62728)", strokeWidth: 2}),
+      width >= 520 ? Plot.text(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, dy: -13, fontSize: 10, fill: "currentColor"}) : null
     ]
   });
   plot.setAttribute("role", "img");
-  plot.setAttribute("aria-label", `Timeline of ${dated.length} documents' publication times in UTC${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}.`);
+  plot.setAttribute(
+    "aria-label",
+    `Timeline of ${dated.length} documents' publication times in ${timeZone}, earliest ${dated[0] ? `${dated[0].outlet ?? dated[0].id} at ${formatEstimate(dated[0].published, timeZone)}` : "unknown"}${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}. The table below lists every time with its basis.`
+  );
   return plot;
 }

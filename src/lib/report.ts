@@ -3,6 +3,7 @@
  * src/data call them and print the result. Slices stay small at scale: they carry summaries and
  * the top of each ranking, and only the document pages carry article text.
  */
+import {diffWords, type DiffPiece} from "./diff.js";
 import type {Analysis, Claim, ClaimFamily, Diagnostic, DocumentRecord, OutletAttribution, Quote, QuoteFamily, ReuseLink, Span, TimeEstimate} from "./types.js";
 
 export interface DocumentSummary {
@@ -129,14 +130,64 @@ export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
   const families = rankFamilies(analysis.families).slice(0, maxFamilies);
   const kept = new Set(families.flatMap((f) => f.claimIds));
   const claims: Claim[] = analysis.claims.filter((c) => kept.has(c.id));
+  const documents = documentSummaries(analysis);
   return {
-    documents: documentSummaries(analysis),
+    documents,
     families,
+    chains: Object.fromEntries(families.map((f) => [f.id, driftChain(f, claims, documents)])),
     familiesTotal: analysis.families.length,
     claims,
     claimsTotal: analysis.claims.length,
     measures: [...new Set(analysis.claims.map((c) => c.measure).filter((m): m is string => !!m))].sort()
   };
+}
+
+export interface ChainLink {
+  claimId: string;
+  documentId: string;
+  outlet: string | null;
+  published: string | null;
+  figure: string;
+  sentence: string;
+  /** The sentence against the previous appearance's sentence, word by word. */
+  diff: DiffPiece[];
+  modality: Claim["modality"];
+  hedges: string[];
+  speaker: string | null;
+  inHeadline: boolean;
+  /** Drift events arriving at this appearance. */
+  drift: {kind: string; description: string}[];
+}
+
+/**
+ * A family's appearances in publication order, each with its wording diffed against the previous
+ * appearance and the drift events that lead to it.
+ */
+export function driftChain(family: ClaimFamily, claims: readonly Claim[], documents: readonly DocumentSummary[]): ChainLink[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const docs = new Map(documents.map((d) => [d.id, d]));
+  const ordered = family.claimIds
+    .map((id) => byId.get(id))
+    .filter((c): c is Claim => !!c)
+    .sort((a, b) => (docs.get(a.documentId)?.order ?? 1e9) - (docs.get(b.documentId)?.order ?? 1e9) || a.span[0] - b.span[0]);
+  return ordered.map((claim, i) => {
+    const previous = ordered[i - 1];
+    const doc = docs.get(claim.documentId);
+    return {
+      claimId: claim.id,
+      documentId: claim.documentId,
+      outlet: doc?.outlet ?? null,
+      published: doc?.published?.best ?? null,
+      figure: claim.quantity.text,
+      sentence: claim.sentence,
+      diff: previous ? diffWords(previous.sentence, claim.sentence) : [{op: "same", text: claim.sentence}],
+      modality: claim.modality,
+      hedges: claim.hedges,
+      speaker: claim.attribution?.speaker ?? null,
+      inHeadline: claim.inHeadline,
+      drift: family.drift.filter((e) => e.toClaimId === claim.id).map((e) => ({kind: e.kind, description: e.description}))
+    };
+  });
 }
 
 function excerpt(text: string, [start, end]: Span, max = 1200): string {
@@ -157,7 +208,11 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
         passages: [...link.passages]
           .sort((a, b) => b.words - a.words || a.target[0] - b.target[0])
           .slice(0, passagesPerPair)
-          .map((p) => ({...p, sourceText: excerpt(source.text, p.source), targetText: excerpt(target.text, p.target)}))
+          .map((p) => {
+            const sourceText = excerpt(source.text, p.source);
+            const targetText = excerpt(target.text, p.target);
+            return {...p, sourceText, targetText, diff: diffWords(sourceText, targetText)};
+          })
       };
     });
   const quotesById = new Map(analysis.quotes.map((q) => [q.id, q]));

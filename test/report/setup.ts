@@ -9,7 +9,7 @@ import {startStaticServer} from "../../src/cli/serve.js";
 
 export default async function setup(project: TestProject) {
   if (process.env.DRIFTLINE_TEST_SKIP_BUILD !== "1" || !existsSync("dist/index.html")) {
-    const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"};
+    const env: NodeJS.ProcessEnv = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"};
     delete env.DRIFTLINE_INPUT;
     const result = spawnSync("npm", ["run", "--silent", "build"], {encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024});
     if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}\n${result.stderr}`);

@@ -1,0 +1,34 @@
+import {html} from "htl";
+
+type Row = Record<string, unknown>;
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let s = typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows as CSV text (columns from the first row; objects as JSON; formulas defused). */
+export function rowsToCsv(rows: Row[]): string {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
+}
+
+function download(name: string, type: string, text: string): HTMLAnchorElement {
+  const a = html`<a class="download" download="${name}" href="#">${name}</a>` as HTMLAnchorElement;
+  a.addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([text], {type}));
+    a.href = url;
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
+  return a;
+}
+
+/**
+ * Download links for the data behind a chart, made in the browser: CSV and JSON.
+ * @example downloads(timeline.documents, {name: "timeline"})
+ */
+export function downloads(rows: Row[], {name = "data"}: {name?: string} = {}): HTMLElement {
+  return html`<p class="downloads">Data: ${download(`${name}.csv`, "text/csv", rowsToCsv(rows))} · ${download(`${name}.json`, "application/json", JSON.stringify(rows, null, 2))}</p>` as HTMLElement;
+}

@@ -1,0 +1,26 @@
+import {html} from "htl";
+import type {Quote} from "../lib/types.js";
+import {diffText, type DiffPiece} from "./diffText.js";
+
+export interface QuoteFamilyView {
+  id: string;
+  label: string;
+  documentIds: string[];
+  quotes: Quote[];
+  variants: {quoteId: string; diff: DiffPiece[]}[];
+}
+
+/**
+ * A quotation family: each variant with its speaker and document, diffed against the earliest.
+ * @example quoteVariants(phrasing.quoteFamilies[0])
+ */
+export function quoteVariants(family: QuoteFamilyView, {base = "."}: {base?: string} = {}): HTMLElement {
+  const quotes = new Map(family.quotes.map((q) => [q.id, q]));
+  return html`<div class="quote-family">
+    <p class="muted">${family.quotes.length} variants in ${family.documentIds.length} documents</p>
+    <ol>${family.variants.map((v) => {
+      const q = quotes.get(v.quoteId);
+      return html`<li><a href="${`${base}/documents/${encodeURIComponent(q?.documentId ?? "")}`}">${q?.documentId ?? v.quoteId}</a>${q?.speaker ? html` · <span class="muted">${q.speaker}${q.verb ? ` (${q.verb})` : ""}</span>` : ""}<div>“${diffText(v.diff)}”</div></li>`;
+    })}</ol>
+  </div>` as HTMLElement;
+}
