@@ -1,12 +1,505 @@
-import type {Diagnostic, DocumentRecord, OutletRegistry, TimeEstimate} from "./types.js";
+/**
+ * The time stage: every document's published, updated and event time on one UTC axis, each with
+ * the zone it was printed or implied in, its uncertainty as an interval, its basis and evidence.
+ *
+ * Pass 1 reads each document on its own: metadata (front matter, news-please `date_publish`),
+ * explicit "Published …"/"UPDATED : …" lines, a dated photo caption read in the dateline's zone,
+ * update notes ("refiled to fix typo"), and the reported event's day ("on Monday") anchored on a
+ * date the article states. Pass 2 anchors what is left on the other documents (weaker basis
+ * `relative-day:corpus`) and forms the corpus consensus on the event day.
+ *
+ * Only lines that can hold a date are parsed: a prefilter regex picks candidate lines first.
+ */
+import type {Diagnostic, DocumentRecord, Evidence, OutletRegistry, Span, TimeEstimate} from "./types.js";
+import {
+  addDays, isoUtc, isValidZone, localDateOf, localDayBounds, offsetToUtc, readingToUtc, resolveZoneAbbreviation,
+  zonedToUtc, zoneForCountry, zoneForDomain, zoneOffsetAt, type LocalDateTime
+} from "./time-zones.js";
+import {mayContainDate, parseDateTime, parseDateTimes, relativeAgeMinutes, toLocal, weekdayAgrees, type ParsedDateTime} from "./time-parse.js";
+import {buildPlaceTable, findDateline, placeIn, type Dateline, type PlaceTable} from "./time-places.js";
+import {dayFromValue, resolveDateExpression} from "./time-relative.js";
+import {hostOf} from "./outlet.js";
+import {sentences} from "./text.js";
+
+export {resolveDateExpression} from "./time-relative.js";
+
+/** How long after publication an update with no printed time is assumed to fall within (ms). */
+export const UPDATE_HORIZON_MS = 7 * 86_400_000;
+/** News copy says "on Monday" for days within the past week: publication within this of the event day. */
+export const WEEKDAY_HORIZON_MS = 7 * 86_400_000;
+const HOUR = 3_600_000;
+/** Offsets a zone-less local time could be in, when no zone is known at all: UTC−12 … UTC+14. */
+const EARLIEST_OFFSET_H = 14;
+const LATEST_OFFSET_H = 12;
+
+/** What is known about a document's clock: zones to read printed local times in, and the country. */
+export interface ReadingContext {
+  /** Zone a zone-less time is read in (declared > outlet home > dateline), or null. */
+  zone: string | null;
+  /** How that zone was chosen: `declared-zone`, `outlet-zone`, `dateline-zone`… */
+  zoneBasis: string | null;
+  country: string | null;
+  /** All zones known for the document (decide CST/IST/BST). */
+  zones: (string | null)[];
+  /** Read "09/01/2017" day first (outside the US). */
+  dayFirst: boolean | null;
+}
+
+interface Reading {
+  estimate: TimeEstimate;
+  /** Interval width (ms): narrower evidence wins. */
+  width: number;
+  notes: {code: string; level: Diagnostic["level"]; message: string}[];
+}
+
+const placeCache = new WeakMap<object, PlaceTable>();
+function placesOf(registry: OutletRegistry): PlaceTable {
+  const list = registry.places ?? [];
+  let table = placeCache.get(list);
+  if (!table) {
+    table = buildPlaceTable(list);
+    placeCache.set(list, table);
+  }
+  return table;
+}
+
+const midpoint = (a: number, b: number) => Math.round((a + b) / 2 / 60_000) * 60_000;
+
+function makeEstimate(earliest: number, latest: number, best: number, timezone: string | null, basis: string, evidence: Evidence[]): TimeEstimate {
+  return {earliest: isoUtc(earliest), latest: isoUtc(latest), best: isoUtc(Math.min(latest, Math.max(earliest, best))), timezone, basis, evidence};
+}
+
+/**
+ * Turns a parsed date/time into an estimate: a printed offset or zone abbreviation first (ambiguous
+ * abbreviations decided by context, else widened over their readings), then the context zone, else
+ * widened over every possible offset. A date without a time covers its local day.
+ * @example readParsed(parseDateTime("Published 10 January 2017 7:48pm")!, {zone: "Australia/Sydney", …}, "explicit-line", [])
+ * // estimate.best === "2017-01-10T08:48:00Z"
+ */
+export function readParsed(parsed: ParsedDateTime, context: ReadingContext, basis: string, evidence: Evidence[], year: number | null = null): Reading | null {
+  const y = parsed.year ?? year;
+  if (y === null) return null;
+  const local = toLocal(parsed, y);
+  const notes: Reading["notes"] = [];
+  const hasTime = parsed.hour !== null;
+  if (!weekdayAgrees(parsed)) notes.push({code: "time-weekday-mismatch", level: "warning", message: `"${parsed.text}" names a weekday that does not fall on that date; the date is used.`});
+
+  if (hasTime && parsed.offsetMinutes !== null) {
+    const t = offsetToUtc(local, parsed.offsetMinutes);
+    if (!Number.isFinite(t)) return null;
+    const zone = context.zone && zoneOffsetAt(context.zone, t) === parsed.offsetMinutes ? context.zone : null;
+    return {estimate: makeEstimate(t, t, t, zone, `${basis}:printed-offset`, evidence), width: 0, notes};
+  }
+  if (hasTime && parsed.zoneAbbreviation) {
+    const readings = resolveZoneAbbreviation(parsed.zoneAbbreviation, {country: context.country, zones: context.zones});
+    const instants = readings.map((r) => readingToUtc(local, r)).filter(Number.isFinite);
+    if (instants.length) {
+      const earliest = Math.min(...instants);
+      const latest = Math.max(...instants);
+      const first = readings[0]!;
+      let zone = first.zone === "UTC" ? null : first.zone;
+      // "AEST" printed by a Sydney outlet: name the outlet's zone when its clock agrees.
+      if (zone && context.zone && first.fixedOffset !== undefined && zoneOffsetAt(context.zone, instants[0]!) === first.fixedOffset) zone = context.zone;
+      if (readings.length > 1) {
+        notes.push({code: "time-zone-ambiguous", level: "info", message: `"${parsed.zoneAbbreviation}" can mean ${readings.map((r) => r.zone).join(" or ")}; nothing in the document decides, so the time covers every reading.`});
+        return {estimate: makeEstimate(earliest, latest, instants[0]!, null, `${basis}:ambiguous-zone`, evidence), width: latest - earliest, notes};
+      }
+      return {estimate: makeEstimate(earliest, latest, earliest, zone, `${basis}:printed-zone`, evidence), width: 0, notes};
+    }
+  }
+  if (context.zone) {
+    if (hasTime) {
+      const t = zonedToUtc(local, context.zone);
+      if (!Number.isFinite(t)) return null;
+      return {estimate: makeEstimate(t, t, t, context.zone, `${basis}+${context.zoneBasis ?? "zone"}`, evidence), width: 0, notes};
+    }
+    const [start, end] = localDayBounds(local, context.zone);
+    if (!Number.isFinite(start) || !Number.isFinite(end)) return null;
+    return {estimate: makeEstimate(start, end, midpoint(start, end), context.zone, `${basis}+${context.zoneBasis ?? "zone"}:date-only`, evidence), width: end - start, notes};
+  }
+  // No zone known: every offset from UTC−12 to UTC+14 is possible.
+  const asUtc = offsetToUtc(hasTime ? local : {year: local.year, month: local.month, day: local.day}, 0);
+  if (!Number.isFinite(asUtc)) return null;
+  const start = asUtc - EARLIEST_OFFSET_H * HOUR;
+  const end = asUtc + (hasTime ? 0 : 24 * HOUR) + LATEST_OFFSET_H * HOUR;
+  notes.push({code: "time-zone-unknown", level: "info", message: `"${parsed.text}" prints no zone and none is known for the outlet or dateline; the time covers every zone.`});
+  return {estimate: makeEstimate(start, end, hasTime ? asUtc : midpoint(start, end), null, `${basis}:zone-unknown${hasTime ? "" : ":date-only"}`, evidence), width: end - start, notes};
+}
+
+/**
+ * A metadata time (front matter `published:`, news-please `date_publish`): ISO with or without zone.
+ * A zone-less time of exactly 00:00:00 is a date without a time.
+ */
+export function readDeclaredTime(value: string, context: ReadingContext, basis: string, source: Evidence["source"]): Reading | null {
+  if (typeof value !== "string" || !value.trim()) return null;
+  const text = value.trim().slice(0, 100);
+  const parsed = parseDateTime(text, {dayFirst: context.dayFirst});
+  if (!parsed || parsed.year === null) return null;
+  let p = parsed;
+  if (p.hour === 0 && p.minute === 0 && (p.second ?? 0) === 0 && p.offsetMinutes === null && p.zoneAbbreviation === null) {
+    p = {...p, hour: null, minute: null, second: null};
+  }
+  return readParsed(p, context, basis, [{text, span: null, source}]);
+}
+
+// Explicit lines.
+const LABEL =
+  /^[ \t]*(?:(?<pub>(?:first |originally )?(?:published|posted|created|issued|released|dated?|publication date))|(?<upd>(?:last |most recently )?(?:updated?|modified|revised|amended|refiled|edited)))\b(?:[ \t]+(?:on|at))?[ \t]*[:\-–—|]?[ \t]*/i;
+const LABEL_PREFILTER = /\b(?:published|posted|created|issued|released|dated?|updated?|modified|revised|amended|refiled|edited|publication)\b/i;
+const UPDATE_NOTE =
+  /\b(?:has been|have been|was|were|is being) (?:refiled|corrected|updated|amended|revised|clarified|re-?issued)\b|\brefiled to\b|\b(?:corrects|updates) (?:to|with)\b|^[ \t]*\(?(?:CORRECTED|UPDATED|UPDATE \d+|REFILE|CORRECTION|Correction|Clarification|Editor['’]s note)\b/m;
+const PHOTO_MARK = /\b[A-Z]{2,}(?: Photo)?[ \t]?\/[ \t]?[A-Z]|\b(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:|\bAP Photo\b|\bGetty Images\b|\bPhoto by\b/;
+const RELDAY =
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![ \t]*,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d)|\b(yesterday|last night)\b/gi;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    lines.push({start, end, text: text.slice(start, end)});
+    start = end + 1;
+  }
+  return lines;
+}
+
+function shift(parsed: ParsedDateTime, by: number): ParsedDateTime {
+  return {...parsed, span: [parsed.span[0] + by, parsed.span[1] + by]};
+}
+
+/** The document's own signals, before the corpus is consulted. */
+interface DocumentReading {
+  doc: DocumentRecord;
+  context: ReadingContext;
+  dateline: Dateline | null;
+  published: Reading | null;
+  updated: Reading | null;
+  /** An update note with no time printed ("refiled to fix typo"). */
+  updateNotes: Evidence[];
+  /** The first relative-day mention ("on Monday"), its sentence, and the zone of a place named with it. */
+  mention: {text: string; span: Span; sentence: Span; placeZone: string | null; placeEvidence: Evidence | null} | null;
+  /** A date stated in the article that relative days can be anchored on. */
+  anchor: {date: LocalDateTime; basis: string; evidence: Evidence} | null;
+  event: TimeEstimate | null;
+  diagnostics: Diagnostic[];
+}
+
+function readingContext(doc: DocumentRecord, registry: OutletRegistry, dateline: Dateline | null): ReadingContext {
+  const declaredZone = isValidZone(doc.declared?.timezone) ? doc.declared!.timezone! : null;
+  const entry = doc.outlet?.registryId ? registry.outlets.find((o) => o.id === doc.outlet!.registryId) ?? null : null;
+  const host = hostOf(doc.declared?.domain) ?? hostOf(doc.url);
+  const domainZone = host ? zoneForDomain(host) : null;
+  const outletZone = isValidZone(doc.outlet?.timezone) ? doc.outlet!.timezone! : null;
+  const country = entry?.country ?? domainZone?.country ?? dateline?.place?.country ?? null;
+  const datelineZone = dateline?.place?.zone ?? null;
+  let zone: string | null = null;
+  let zoneBasis: string | null = null;
+  if (declaredZone) [zone, zoneBasis] = [declaredZone, "declared-zone"];
+  else if (outletZone) [zone, zoneBasis] = [outletZone, "outlet-zone"];
+  else if (datelineZone) [zone, zoneBasis] = [datelineZone, "dateline-zone"];
+  else if (zoneForCountry(country)) [zone, zoneBasis] = [zoneForCountry(country), "country-zone"];
+  return {zone, zoneBasis, country, zones: [declaredZone, outletZone, datelineZone, domainZone?.zone ?? null], dayFirst: country === null ? null : country !== "US"};
+}
+
+function pickNarrowest(candidates: (Reading | null)[]): Reading | null {
+  let best: Reading | null = null;
+  for (const c of candidates) if (c && (!best || c.width < best.width)) best = c;
+  return best;
+}
+
+function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: PlaceTable): DocumentReading {
+  const text = typeof doc.text === "string" ? doc.text : "";
+  const diagnostics: Diagnostic[] = [];
+  const dateline = findDateline(text, doc.titleSpan, places);
+  const context = readingContext(doc, registry, dateline);
+  const declaredSource: Evidence["source"] = doc.format === "json" || doc.format === "jsonl" ? "json" : "front-matter";
+  const declaredBasis = declaredSource === "json" ? "metadata" : "front-matter";
+  const note = (n: Reading["notes"][number]) => diagnostics.push({path: doc.path, documentId: doc.id, level: n.level, code: n.code, message: n.message});
+
+  const declaredPublished = doc.declared?.published ? readDeclaredTime(doc.declared.published, context, declaredBasis, declaredSource) : null;
+  const declaredUpdated = doc.declared?.updated ? readDeclaredTime(doc.declared.updated, context, declaredBasis, declaredSource) : null;
+
+  let linePublished: Reading | null = null;
+  let lineUpdated: Reading | null = null;
+  let stampPublished: Reading | null = null;
+  let caption: {parsed: ParsedDateTime; line: Line} | null = null;
+  const updateNotes: Evidence[] = [];
+  const skip: Span[] = [];
+  for (const line of linesOf(text)) {
+    const raw = line.text;
+    if (!raw.trim() || raw.length > 400) continue;
+    const hasLabel = raw.length <= 200 && LABEL_PREFILTER.test(raw) ? LABEL.exec(raw) : null;
+    if (hasLabel?.groups) {
+      const rest = raw.slice(hasLabel[0].length);
+      const offset = line.start + hasLabel[0].length;
+      const parsed = mayContainDate(rest) ? parseDateTime(rest, {dayFirst: context.dayFirst}) : null;
+      const isUpdate = Boolean(hasLabel.groups.upd);
+      if (parsed && parsed.year !== null) {
+        const p = shift(parsed, offset);
+        const evidence: Evidence[] = [{text: raw.trim(), span: [line.start + (raw.length - raw.trimStart().length), line.start + raw.trimEnd().length], source: "text"}];
+        const reading = readParsed(p, context, "explicit-line", evidence);
+        if (reading) {
+          skip.push([line.start, line.end]);
+          if (isUpdate) lineUpdated ??= reading;
+          else linePublished ??= reading;
+          continue;
+        }
+      }
+      const age = relativeAgeMinutes(rest);
+      if (age !== null) {
+        skip.push([line.start, line.end]);
+        const ev: Evidence = {text: raw.trim(), span: [line.start, line.end], source: "text"};
+        diagnostics.push({path: doc.path, documentId: doc.id, level: "info", code: "time-relative-unanchored", message: `"${raw.trim()}" is relative to when the page was read, which is not known; it cannot be placed on the timeline.`});
+        if (isUpdate) updateNotes.push(ev);
+        continue;
+      }
+      if (isUpdate && /^\s*(?:updated?|refiled|amended|revised)\b/i.test(raw) && raw.trim().length <= 40) {
+        updateNotes.push({text: raw.trim(), span: [line.start, line.end], source: "text"});
+        continue;
+      }
+    }
+    if (UPDATE_NOTE.test(raw)) {
+      const parsed = mayContainDate(raw) ? parseDateTime(raw, {dayFirst: context.dayFirst}) : null;
+      const evidence: Evidence[] = [{text: raw.trim(), span: [line.start + (raw.length - raw.trimStart().length), line.start + raw.trimEnd().length], source: "text"}];
+      const reading = parsed && parsed.year !== null ? readParsed(shift(parsed, line.start), context, "update-note", evidence) : null;
+      if (reading) lineUpdated ??= reading;
+      else updateNotes.push(evidence[0]!);
+      continue;
+    }
+    if (!mayContainDate(raw)) continue;
+    const trimmed = raw.trim();
+    if (!caption && PHOTO_MARK.test(raw)) {
+      const dated = parseDateTimes(raw, {dayFirst: context.dayFirst}).find((p) => p.year !== null);
+      if (dated) caption = {parsed: shift(dated, line.start), line};
+    }
+    if (!stampPublished && trimmed.length <= 80) {
+      const parsed = parseDateTime(raw, {dayFirst: context.dayFirst});
+      if (parsed && parsed.year !== null && parsed.span[1] - parsed.span[0] >= 0.6 * trimmed.replace(/\s+/g, "").length) {
+        const p = shift(parsed, line.start);
+        stampPublished = readParsed(p, context, "date-line", [{text: trimmed, span: [p.span[0], p.span[1]], source: "text"}]);
+        if (stampPublished) skip.push([line.start, line.end]);
+      }
+    }
+  }
+
+  // A dated caption (or a dateline with a year) bounds the publication to that local day, read in
+  // the dateline's zone, else a place named in the caption, else the outlet's zone.
+  let captionReading: Reading | null = null;
+  let anchor: DocumentReading["anchor"] = null;
+  if (caption) {
+    const {parsed, line} = caption;
+    const captionPlace = placeIn(text, [line.start, line.end], places);
+    let zone = dateline?.place?.zone ?? null;
+    let zoneBasis = "dateline-zone";
+    if (!zone && captionPlace) [zone, zoneBasis] = [captionPlace.place.zone, "place-zone"];
+    if (!zone) [zone, zoneBasis] = [context.zone, context.zoneBasis ?? "zone"];
+    const evidence: Evidence[] = [{text: text.slice(line.start, line.end).trim(), span: [parsed.span[0], parsed.span[1]], source: "text"}];
+    if (dateline?.place) evidence.push({text: dateline.city, span: [dateline.span[0], dateline.span[0] + dateline.city.length], source: "text"});
+    else if (captionPlace) evidence.push({text: text.slice(...captionPlace.span), span: captionPlace.span, source: "text"});
+    captionReading = readParsed({...parsed, hour: null, minute: null, second: null}, {...context, zone, zoneBasis: zoneBasis.replace(/-zone$/, "") + "-zone"}, "caption-date", evidence);
+    if (captionReading) captionReading.estimate.basis = captionReading.estimate.basis.replace("caption-date+", "caption-date+");
+    anchor = {date: {year: parsed.year!, month: parsed.month, day: parsed.day}, basis: "relative-day:caption", evidence: evidence[0]!};
+  } else if (dateline?.date?.year != null) {
+    const d = dateline.date;
+    anchor = {date: {year: d.year!, month: d.month, day: d.day}, basis: "relative-day:dateline", evidence: {text: d.text, span: d.span, source: "text"}};
+  }
+
+  const published = pickNarrowest([declaredPublished, linePublished, stampPublished, captionReading]);
+  for (const r of [declaredPublished, linePublished, stampPublished, captionReading]) {
+    if (r && published && r !== published && (r.estimate.latest < published.estimate.earliest || r.estimate.earliest > published.estimate.latest)) {
+      diagnostics.push({path: doc.path, documentId: doc.id, level: "warning", code: "time-conflict", message: `Publication evidence disagrees: ${published.estimate.basis} gives ${published.estimate.best}, ${r.estimate.basis} gives ${r.estimate.best}; the narrower is used.`});
+    }
+  }
+  if (published) published.notes.forEach(note);
+  const updated = pickNarrowest([declaredUpdated, lineUpdated]);
+  if (updated) updated.notes.forEach(note);
+  if (!anchor && published && published.estimate.basis.indexOf("zone-unknown") < 0 && published.width <= 36 * HOUR) {
+    const local = localDateOf(Date.parse(published.estimate.best), published.estimate.timezone);
+    anchor = {date: local, basis: "relative-day:published", evidence: published.estimate.evidence[0] ?? {text: published.estimate.best, span: null, source: "corpus"}};
+  }
+
+  // The first relative-day mention outside the date lines.
+  let mention: DocumentReading["mention"] = null;
+  const re = new RegExp(RELDAY.source, RELDAY.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const at = m.index;
+    if (skip.some(([s, e]) => at >= s && at < e)) continue;
+    if (m[1] && !/^[A-Z]/.test(m[1])) continue; // weekdays are capitalised in news copy
+    const sentence = sentenceAround(text, at);
+    const place = placeIn(text, sentence, places);
+    mention = {
+      text: m[0], span: [at, at + m[0].length], sentence,
+      placeZone: place?.place.zone ?? null,
+      placeEvidence: place ? {text: text.slice(...place.span), span: place.span, source: "text"} : null
+    };
+    break;
+  }
+
+  const reading: DocumentReading = {doc, context, dateline, published, updated, updateNotes, mention, anchor, event: null, diagnostics};
+  if (mention && anchor) reading.event = eventFromAnchor(reading, anchor.date, anchor.basis, [anchor.evidence], null);
+  return reading;
+}
+
+function sentenceAround(text: string, offset: number): Span {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let lineEnd = text.indexOf("\n", offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  for (const [s, e] of sentences(text.slice(lineStart, lineEnd))) {
+    if (offset >= lineStart + s && offset < lineStart + e) return [lineStart + s, lineStart + e];
+  }
+  return [lineStart, lineEnd];
+}
+
+/** Event day of a document's relative-day mention, anchored on `anchorDate`. */
+function eventFromAnchor(r: DocumentReading, anchorDate: LocalDateTime, basis: string, anchorEvidence: Evidence[], fallbackZone: string | null): TimeEstimate | null {
+  const mention = r.mention!;
+  const text = r.doc.text;
+  const anchorISO = `${String(anchorDate.year).padStart(4, "0")}-${String(anchorDate.month).padStart(2, "0")}-${String(anchorDate.day).padStart(2, "0")}`;
+  const day = dayFromValue(resolveDateExpression(mention.text, anchorISO, {sentence: text.slice(...mention.sentence)}));
+  if (!day) return null;
+  const zone = mention.placeZone ?? r.dateline?.place?.zone ?? fallbackZone ?? r.context.zone;
+  const evidence: Evidence[] = [{text: text.slice(...mention.sentence).trim().slice(0, 300), span: mention.sentence, source: "text"}];
+  if (mention.placeEvidence) evidence.push(mention.placeEvidence);
+  evidence.push(...anchorEvidence);
+  if (zone) {
+    const [start, end] = localDayBounds(day, zone);
+    return makeEstimate(start, end, midpoint(start, end), zone, basis, evidence);
+  }
+  const start = offsetToUtc(day, 0) - EARLIEST_OFFSET_H * HOUR;
+  const end = offsetToUtc(addDays(day, 1), 0) + LATEST_OFFSET_H * HOUR;
+  return makeEstimate(start, end, midpoint(start, end), null, `${basis}:zone-unknown`, evidence);
+}
+
+function localDayKey(estimate: TimeEstimate): string {
+  const local = localDateOf(Date.parse(estimate.best), estimate.timezone);
+  return `${local.year}-${String(local.month).padStart(2, "0")}-${String(local.day).padStart(2, "0")}`;
+}
+
+/** The event day most documents support, with a zone most of them name. */
+function consensusOf(readings: DocumentReading[], accept: (r: DocumentReading) => boolean): {day: LocalDateTime; zone: string | null; supporters: DocumentReading[]} | null {
+  const groups = new Map<string, DocumentReading[]>();
+  for (const r of readings) {
+    if (!r.event || !accept(r)) continue;
+    const key = localDayKey(r.event);
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  let bestKey: string | null = null;
+  for (const [key, list] of groups) {
+    const current = bestKey ? groups.get(bestKey)! : null;
+    if (!current || list.length > current.length || (list.length === current.length && key < bestKey!)) bestKey = key;
+  }
+  if (!bestKey) return null;
+  const supporters = groups.get(bestKey)!;
+  const zoneCounts = new Map<string, number>();
+  for (const r of supporters) if (r.event!.timezone) zoneCounts.set(r.event!.timezone, (zoneCounts.get(r.event!.timezone) ?? 0) + 1);
+  const zone = [...zoneCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+  return {day: dayFromValue(bestKey)!, zone, supporters};
+}
 
 /**
  * Resolves published, updated and event times for every document (documents already carry their
- * outlet). Relative days are anchored in-article first, then on the other documents. STUB.
+ * outlet). Relative days are anchored in-article first, then on the other documents.
+ * Returns new documents (inputs are not mutated), the corpus consensus on the event, and diagnostics.
  */
 export function resolveTimes(
   documents: readonly DocumentRecord[],
-  _registry: OutletRegistry
+  registry: OutletRegistry
 ): {documents: DocumentRecord[]; event: TimeEstimate | null; diagnostics: Diagnostic[]} {
-  return {documents: documents.map((d) => ({...d})), event: null, diagnostics: []};
+  const places = placesOf(registry ?? {outlets: []});
+  const readings = documents.map((doc) => readDocument(doc, registry ?? {outlets: []}, places));
+  const diagnostics: Diagnostic[] = [];
+
+  // Pass 2a: relative days with no anchor in their own article, anchored on the others.
+  const strong = consensusOf(readings, (r) => r.event !== null);
+  for (const r of readings) {
+    if (r.event || !r.mention) continue;
+    const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.exec(r.mention.text.replace(/^(?:on|last|this)\s+/i, ""));
+    let anchorDate: LocalDateTime | null = null;
+    const evidence: Evidence[] = [];
+    if (strong && weekday && new Date(Date.UTC(strong.day.year, strong.day.month - 1, strong.day.day)).toUTCString().slice(0, 3).toLowerCase() === weekday[1]!.toLowerCase()) {
+      anchorDate = strong.day;
+      evidence.push({text: `event day ${localKey(strong.day)} stated by ${strong.supporters.map((s) => s.doc.id).join(", ")}`, span: null, source: "corpus"});
+    } else {
+      // The earliest publication among the other documents with in-article evidence.
+      const others = readings.filter((o) => o !== r && o.published && !o.published.estimate.basis.includes("zone-unknown"));
+      others.sort((a, b) => (a.published!.estimate.best < b.published!.estimate.best ? -1 : 1));
+      const ref = others[0];
+      if (ref) {
+        anchorDate = localDateOf(Date.parse(ref.published!.estimate.best), r.mention.placeZone ?? ref.published!.estimate.timezone);
+        evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
+      }
+    }
+    if (anchorDate) r.event = eventFromAnchor(r, anchorDate, "relative-day:corpus", evidence, strong?.zone ?? null);
+  }
+
+  // Pass 2b: documents with no publication evidence of their own: after the event day they
+  // describe with a weekday, within the week news copy uses weekdays for.
+  for (const r of readings) {
+    if (r.published || !r.event || !r.mention) continue;
+    const start = Date.parse(r.event.earliest);
+    const end = Date.parse(r.event.latest);
+    const basis = r.event.basis.startsWith("relative-day:corpus") ? "relative-day:corpus" : `after-event:${r.event.basis}`;
+    r.published = {
+      estimate: makeEstimate(start, start + WEEKDAY_HORIZON_MS, end, r.event.timezone, basis, r.event.evidence),
+      width: WEEKDAY_HORIZON_MS,
+      notes: []
+    };
+    r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-weak-basis", message: `No publication time is printed; "${r.mention.text}" places it within a week after ${localDayKey(r.event)} (${r.event.basis}).`});
+  }
+
+  const consensus = consensusOf(readings, (r) => r.event !== null);
+  let event: TimeEstimate | null = null;
+  if (consensus) {
+    const zone = consensus.zone;
+    const total = readings.filter((r) => r.event).length;
+    const evidence: Evidence[] = consensus.supporters.map((s) => ({text: `${s.doc.id}: ${s.event!.evidence[0]?.text ?? ""}`.slice(0, 300), span: null, source: "corpus" as const}));
+    const basis = `consensus:${consensus.supporters.length}-of-${total}`;
+    if (zone) {
+      const [start, end] = localDayBounds(consensus.day, zone);
+      event = makeEstimate(start, end, midpoint(start, end), zone, basis, evidence);
+    } else {
+      const start = offsetToUtc(consensus.day, 0) - EARLIEST_OFFSET_H * HOUR;
+      const end = offsetToUtc(addDays(consensus.day, 1), 0) + LATEST_OFFSET_H * HOUR;
+      event = makeEstimate(start, end, midpoint(start, end), null, `${basis}:zone-unknown`, evidence);
+    }
+    if (total > consensus.supporters.length) {
+      diagnostics.push({path: "", level: "info", code: "event-disagreement", message: `${total - consensus.supporters.length} of ${total} documents place the event on another day than ${localKey(consensus.day)}.`});
+    }
+  }
+
+  const out = readings.map((r): DocumentRecord => {
+    const published = r.published?.estimate ?? null;
+    let updated = r.updated?.estimate ?? null;
+    if (!updated && r.updateNotes.length) {
+      if (published) {
+        const start = Date.parse(published.earliest);
+        const end = Date.parse(published.latest) + UPDATE_HORIZON_MS;
+        updated = makeEstimate(start, end, Date.parse(published.latest), published.timezone, "update-note:after-published", [...r.updateNotes]);
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-update-unbounded", message: `The update note "${r.updateNotes[0]!.text.slice(0, 80)}" prints no time; it is placed after publication (within ${UPDATE_HORIZON_MS / 86_400_000} days, an assumption).`});
+      } else {
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-update-unbounded", message: `The update note "${r.updateNotes[0]!.text.slice(0, 80)}" prints no time and the publication time is unknown.`});
+      }
+    }
+    if (updated && published && updated.latest < published.earliest) {
+      r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "warning", code: "time-update-before-publication", message: `The update time ${updated.best} is before the publication time ${published.best}.`});
+    }
+    if (!published) {
+      r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "warning", code: "time-unknown", message: "No publication time could be bounded: no metadata, date line, dated caption or anchored relative day."});
+    }
+    diagnostics.push(...r.diagnostics);
+    return {...r.doc, published, updated, event: r.event};
+  });
+  return {documents: out, event, diagnostics};
+}
+
+function localKey(d: LocalDateTime): string {
+  return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }

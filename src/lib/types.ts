@@ -60,6 +60,8 @@ export interface OutletEntry {
 
 export interface OutletRegistry {
   outlets: OutletEntry[];
+  /** Optional place table (data/places.yaml): dateline cities → IANA zone, used by the time stage. */
+  places?: {name: string; zone: string; country: string | null}[];
 }
 
 /** Who published a document, and (for syndicated copy) the wire it came from. */
@@ -169,6 +171,10 @@ export interface Claim {
   /** A time horizon such as "over the next five years". */
   horizon: string | null;
   familyId: string | null;
+  /** The word that set the modality as printed ("vowing", "expects"), or null for a plain statement. */
+  modalityCue?: string | null;
+  /** Where the counted thing is printed ("small U.S. businesses"), or null when no measure was read. */
+  measureSpan?: Span | null;
 }
 
 export interface DriftEvent {
@@ -197,7 +203,14 @@ export interface ClaimFamily {
   documentIds: string[];
   drift: DriftEvent[];
   /** Close families: same figure, related counted thing (the reframing readers look for). */
-  related: { familyId: string; relation: "synonym" | "related"; measure: string | null }[];
+  related: {
+    familyId: string;
+    relation: "synonym" | "related";
+    measure: string | null;
+    /** `lexicon`: data/measures.yaml lists the two measures as related; `same-figure`: the same
+     *  figure counts another thing in the same documents (a reframing). */
+    basis?: "lexicon" | "same-figure";
+  }[];
 }
 
 export interface Quote {
@@ -261,6 +274,8 @@ export interface Analysis {
 export interface MeasureLexicon {
   synonyms: string[][];
   related: string[][];
+  /** Qualifier spellings that mean the same ("US", "U.S.", "American"): no qualifier drift between them. */
+  qualifiers?: string[][];
 }
 
 /** The editable reference data under data/, parsed. */

@@ -1,0 +1,260 @@
+/**
+ * Relative date expressions ("Monday", "yesterday", "last week", "the third quarter", "Aug. 9",
+ * "two years ago") resolved against an anchor date, as TimeML values ("2017-01-09", "2017-W02",
+ * "1989-Q3", "PRESENT_REF"). The pipeline resolves "on Monday" through the same function.
+ */
+import {addDays, daysInMonth, isValidDate, weekdayOf, type LocalDateTime} from "./time-zones.js";
+import {monthNumber, parseDateTime, weekdayNumber, MONTH_PATTERN, WEEKDAY_PATTERN} from "./time-parse.js";
+
+export interface ExpressionContext {
+  /** The sentence around the expression: its tense decides "Friday" (past) from "Friday" (coming). */
+  sentence?: string;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+const dayValue = (d: LocalDateTime) => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+const monthValue = (year: number, month: number) => `${pad(year, 4)}-${pad(month)}`;
+
+/** ISO 8601 week of a date: [week-year, week]. */
+export function isoWeek(date: LocalDateTime): [number, number] {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  const dow = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - dow);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return [t.getUTCFullYear(), week];
+}
+const weekValue = (d: LocalDateTime) => {
+  const [y, w] = isoWeek(d);
+  return `${pad(y, 4)}-W${pad(w)}`;
+};
+
+/** Parses "2017-01-10" or "2017-01-10T…" into a date; null when malformed. */
+export function parseAnchor(anchorISODate: string): LocalDateTime | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(anchorISODate ?? "");
+  if (!m) return null;
+  const d = {year: +m[1]!, month: +m[2]!, day: +m[3]!};
+  return isValidDate(d.year, d.month, d.day) ? d : null;
+}
+
+/**
+ * The date of the given weekday nearest the anchor in the direction news copy means: the latest one
+ * on or before the anchor (the reported past), or the next one after it when `future` is set.
+ * @example weekdayNear({year: 2017, month: 1, day: 10}, 1) // {year: 2017, month: 1, day: 9}
+ */
+export function weekdayNear(anchor: LocalDateTime, weekday: number, future = false): LocalDateTime {
+  const dow = weekdayOf(anchor);
+  if (future) return addDays(anchor, ((weekday - dow + 7) % 7) || 7);
+  return addDays(anchor, -((dow - weekday + 7) % 7));
+}
+
+const FUTURE_CUE = /\b(?:will|won't|'ll|shall|(?:is|are) (?:due|set|scheduled|slated|expected) to|(?:is|are) to be|tomorrow)\b/i;
+const EARNINGS_CUE = /\b(?:quarter|quarterly|earnings|net income|net loss|profit|revenue|sales|per share|fiscal)\b/i;
+
+const ORDINALS: Record<string, number> = {first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4};
+const SEASONS: Record<string, string> = {spring: "SP", summer: "SU", fall: "FA", autumn: "FA", winter: "WI"};
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, several: 3, few: 3, "a few": 3, "a couple of": 2, couple: 2
+};
+const UNITS = "(?:day|week|month|year|decade|quarter)";
+
+const RE = {
+  present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|at the moment|the present|present)$/,
+  past: /^(?:recently|recent|the past|past|previously|formerly|in the past|earlier|once|lately|more recently|recent (?:days|weeks|months)|the recent past|before|already|at the time)$/,
+  future: /^(?:future|the future|the near future|soon|later|the coming (?:days|weeks|months|years)|coming (?:days|weeks|months|years)|the years ahead|the days ahead)$/,
+  today: /^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|late today|early today)$/,
+  yesterday: /^(?:(?:late|early|earlier|last) )?(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/,
+  tomorrow: /^(?:(?:late|early) )?tomorrow(?: (?:morning|afternoon|evening|night))?$/,
+  weekday: new RegExp(`^(?:(last|this|next|this coming|this past|early|late|earlier|later|on)\\s+)?(${WEEKDAY_PATTERN})\\.?(?:\\s+(?:morning|afternoon|evening|night|noon))?(?:,?\\s+(?:${MONTH_PATTERN}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_PATTERN}).*)?$`),
+  year: /^(?:(?:the )?(?:(?:calendar|fiscal|financial|model|school) )?(?:year )?|(?:early|mid|late|the end of|the start of|the beginning of|the middle of|the first half of|the second half of)[ -]?(?:the )?(?:year )?|in |by )?('?\d{4})$/,
+  decade: /^(?:the )?(?:early |mid-?|late )?(?:(\d{3})0s|'(\d)0s|(\d)0s)$/,
+  century: /^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$/,
+  month: new RegExp(`^(?:(last|this|next|early|mid|late|the end of|the beginning of|the middle of|the start of|earlier|early last|late last|late this|early this|this past|this coming|in)[ -]?)?(${MONTH_PATTERN})\\.?(?:,?\\s+(?:of\\s+)?(last year|this year|next year|'?\\d{2,4}))?$`),
+  relWeek: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+week$/,
+  relMonth: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+month$/,
+  relYear: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last|same|this fiscal|the current fiscal|current fiscal|this calendar)\s+(?:fiscal |calendar )?year$/,
+  theYear: /^(?:the )?(?:year|full year|fiscal year|full-year|year-end|year end|end of (?:the )?year|the end of the year|this year's)$/,
+  theMonth: /^(?:the )?(?:end of the month|month)$/,
+  ago: new RegExp(`^(?:nearly |almost |about |some |roughly |more than |less than |just |only )?(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of)\\s+(${UNITS})s?\\s+(ago|earlier|before|later|from now|hence|after)$`),
+  quarter: /^(?:the )?(?:(\d{4})\s+)?(?:fiscal |calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
+  quarterPeriod: /^(?:the )?(?:latest|most recent|recent|current|same|just-ended|just ended|quarter|latest period|period|the period|the quarter|fiscal quarter)(?: quarter| period)?$/,
+  yearAgoQuarter: /^(?:the )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$/,
+  half: /^(?:the )?(first|second)\s+half(?:\s+(?:of\s+)?(?:(\d{4})|this year|the year|last year|next year))?$/,
+  season: /^(?:(last|this|next|this past|the|early|late|mid)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$/,
+  weekend: /^(?:the |this |last |over the |past )?weekend$/
+};
+
+function offsetMonths(year: number, month: number, delta: number): [number, number] {
+  const index = year * 12 + (month - 1) + delta;
+  return [Math.floor(index / 12), (index % 12) + 1];
+}
+
+function wordNumber(text: string): number | null {
+  if (/^\d+$/.test(text)) return +text;
+  return NUMBER_WORDS[text] ?? null;
+}
+
+/**
+ * Resolves a date expression against an anchor date (a document's date, "YYYY-MM-DD") to a TimeML
+ * value, or null when it is not a date expression this resolver knows.
+ * @example resolveDateExpression("Monday", "2017-01-10") // "2017-01-09"
+ * @example resolveDateExpression("last week", "2013-03-22") // "2013-W11"
+ * @example resolveDateExpression("the third quarter", "1989-10-26") // "1989-Q3"
+ */
+export function resolveDateExpression(text: string, anchorISODate: string, context: ExpressionContext = {}): string | null {
+  const anchor = parseAnchor(anchorISODate);
+  if (!anchor || typeof text !== "string") return null;
+  const t = text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").replace(/^[\s"“(]+|[\s.,;:!?"”)]+$/g, "").trim();
+  if (!t || t.length > 80) return null;
+  const sentence = context.sentence ?? "";
+  const future = FUTURE_CUE.test(sentence);
+  const earnings = EARNINGS_CUE.test(sentence);
+  const lastQuarter = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), -1);
+  const m = (re: RegExp) => re.exec(t);
+  let g: RegExpExecArray | null;
+
+  if (RE.present.test(t)) return "PRESENT_REF";
+  if (RE.today.test(t)) return dayValue(anchor);
+  if (RE.yesterday.test(t)) return dayValue(addDays(anchor, -1));
+  if (RE.tomorrow.test(t)) return dayValue(addDays(anchor, 1));
+  if (RE.past.test(t)) return "PAST_REF";
+  if (RE.future.test(t)) return "FUTURE_REF";
+
+  // An explicit calendar date, with or without a year.
+  const explicit = parseDateTime(text);
+  if (explicit && explicit.span[1] - explicit.span[0] >= text.trim().length - 2) {
+    if (explicit.year !== null) return dayValue({year: explicit.year, month: explicit.month, day: explicit.day});
+    return dayValue(nearestYearDate(anchor, explicit.month, explicit.day));
+  }
+  if ((g = m(RE.weekday))) {
+    const weekday = weekdayNumber(g[2]!)!;
+    const cue = g[1] ?? "";
+    const fwd = cue === "next" || cue === "this coming" || (cue !== "last" && cue !== "this past" && future);
+    if (cue === "last" && weekdayOf(anchor) === weekday) return dayValue(addDays(anchor, -7));
+    return dayValue(weekdayNear(anchor, weekday, fwd));
+  }
+  if ((g = m(RE.month))) {
+    const month = monthNumber(g[2]!)!;
+    const cue = g[1] ?? "";
+    const yearText = g[3];
+    if (yearText) {
+      if (yearText === "last year") return monthValue(anchor.year - 1, month);
+      if (yearText === "this year") return monthValue(anchor.year, month);
+      if (yearText === "next year") return monthValue(anchor.year + 1, month);
+      const digits = yearText.replace("'", "");
+      const year = digits.length === 2 ? (+digits > 30 ? 1900 : 2000) + +digits : +digits;
+      return monthValue(year, month);
+    }
+    if (/last|past/.test(cue)) return monthValue(month < anchor.month ? anchor.year : anchor.year - 1, month);
+    if (/next|coming/.test(cue)) return monthValue(month > anchor.month ? anchor.year : anchor.year + 1, month);
+    if (/this/.test(cue)) return monthValue(anchor.year, month);
+    if (future) return monthValue(month >= anchor.month ? anchor.year : anchor.year + 1, month);
+    return monthValue(month <= anchor.month + 3 ? anchor.year : anchor.year - 1, month);
+  }
+  if ((g = m(RE.year))) {
+    const digits = g[1]!.replace("'", "");
+    if (digits.length === 4) return digits;
+  }
+  if ((g = m(RE.decade))) {
+    if (g[1]) return g[1];
+    const d = g[2] ?? g[3]!;
+    return `${+d >= 3 ? "19" : "20"}${d}`;
+  }
+  if ((g = m(RE.century))) return pad(+g[1]! - 1);
+  if ((g = m(RE.relWeek))) {
+    const cue = g[1]!;
+    if (/last|past|previous/.test(cue)) return weekValue(addDays(anchor, -7));
+    if (/next|coming|following/.test(cue)) return weekValue(addDays(anchor, 7));
+    return weekValue(anchor);
+  }
+  if ((g = m(RE.relMonth))) {
+    const cue = g[1]!;
+    if (/last|past|previous/.test(cue)) return monthValue(...offsetMonths(anchor.year, anchor.month, -1));
+    if (/next|coming|following/.test(cue)) return monthValue(...offsetMonths(anchor.year, anchor.month, 1));
+    return monthValue(anchor.year, anchor.month);
+  }
+  if ((g = m(RE.relYear))) {
+    const cue = g[1]!;
+    if (/last|past|previous/.test(cue)) return String(anchor.year - 1);
+    if (/next|coming|following/.test(cue)) return String(anchor.year + 1);
+    return String(anchor.year);
+  }
+  if (RE.theYear.test(t)) return String(anchor.year);
+  if (RE.theMonth.test(t)) return monthValue(anchor.year, anchor.month);
+  if ((g = m(RE.ago))) {
+    const n = wordNumber(g[1]!) ?? 1;
+    const unit = g[2]!;
+    const sign = /ago|earlier|before/.test(g[3]!) ? -1 : 1;
+    if (unit === "year") {
+      if (n === 1 && sign < 0 && earnings) return `${lastQuarter[0] - 1}-Q${lastQuarter[1]}`;
+      return String(anchor.year + sign * n);
+    }
+    if (unit === "decade") return String(Math.floor((anchor.year + sign * 10 * n) / 10));
+    if (unit === "month") return monthValue(...offsetMonths(anchor.year, anchor.month, sign * n));
+    if (unit === "week") return weekValue(addDays(anchor, sign * 7 * n));
+    if (unit === "day") return dayValue(addDays(anchor, sign * n));
+    if (unit === "quarter") {
+      const [y, q] = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), sign * n);
+      return `${y}-Q${q}`;
+    }
+  }
+  if ((g = m(RE.quarter))) {
+    const q = ORDINALS[g[2]!]!;
+    const year = g[1] ? +g[1] : g[3] ? +g[3] : /last year/.test(t) ? anchor.year - 1 : anchor.year;
+    return `${year}-Q${q}`;
+  }
+  if (RE.yearAgoQuarter.test(t)) {
+    if (/year$/.test(t) && !earnings) return String(anchor.year - 1);
+    return `${lastQuarter[0] - 1}-Q${lastQuarter[1]}`;
+  }
+  if (RE.quarterPeriod.test(t) && /quarter|period/.test(t)) return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
+  if ((g = m(RE.half))) {
+    const year = g[2] ? +g[2] : /last year/.test(t) ? anchor.year - 1 : /next year/.test(t) ? anchor.year + 1 : anchor.year;
+    return `${year}-H${g[1] === "first" ? 1 : 2}`;
+  }
+  if ((g = m(RE.season))) {
+    const season = SEASONS[g[2]!]!;
+    if (g[3]) return `${g[3]}-${season}`;
+    const cue = g[1] ?? "";
+    const startMonth: Record<string, number> = {SP: 3, SU: 6, FA: 9, WI: 12};
+    const begun = anchor.month >= startMonth[season]!;
+    if (/last|past/.test(cue)) return `${begun ? anchor.year - 1 : anchor.year - 1}-${season}`;
+    if (/next/.test(cue)) return `${anchor.year + 1}-${season}`;
+    if (season === "WI" && anchor.month <= 2) return `${anchor.year - 1}-WI`;
+    return `${anchor.year}-${season}`;
+  }
+  if (RE.weekend.test(t)) {
+    const dow = weekdayOf(anchor);
+    const ref = /last|past/.test(t) || (dow >= 1 && dow <= 4 && !future) ? addDays(anchor, -dow - 1) : anchor;
+    return `${weekValue(ref)}-WE`;
+  }
+  return null;
+}
+
+function offsetQuarter(year: number, quarter: number, delta: number): [number, number] {
+  const index = year * 4 + (quarter - 1) + delta;
+  return [Math.floor(index / 4), (index % 4) + 1];
+}
+
+/** A month and day without a year: the occurrence nearest the anchor. */
+export function nearestYearDate(anchor: LocalDateTime, month: number, day: number): LocalDateTime {
+  let best: LocalDateTime | null = null;
+  let bestDistance = Infinity;
+  for (const year of [anchor.year - 1, anchor.year, anchor.year + 1]) {
+    if (day > daysInMonth(year, month)) continue;
+    const distance = Math.abs(Date.UTC(year, month - 1, day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day));
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = {year, month, day};
+    }
+  }
+  return best ?? {year: anchor.year, month, day: Math.min(day, 28)};
+}
+
+/** Parses a TimeML day value ("2017-01-09") back into a date, or null for coarser values. */
+export function dayFromValue(value: string | null): LocalDateTime | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? {year: +m[1]!, month: +m[2]!, day: +m[3]!} : null;
+}
