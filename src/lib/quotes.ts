@@ -39,7 +39,7 @@ const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senat
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,3}`;
 const PRONOUN = String.raw`[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople)`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople|treasurer|mayor|governor|senator|secretary|premier|commissioner|leader|manager|economist|professor|judge|witness|resident|officer|scientist|chancellor|coach|owner|author|ambassador|envoy|general|king|queen|prince|pope|prime minister|head)`;
 const SPEAKER = String.raw`(${NAME}|${PRONOUN}|${DESCRIPTOR})`;
 const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,80}){0,3},?`;
 

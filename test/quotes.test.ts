@@ -1,0 +1,157 @@
+import {readFileSync, readdirSync} from "node:fs";
+import {fileURLToPath} from "node:url";
+import {describe, expect, it} from "vitest";
+import {areQuoteVariants, extractQuotes, findQuotations, groupQuoteFamilies} from "../src/lib/quotes.js";
+import type {DocumentRecord} from "../src/lib/types.js";
+import {makeDocument} from "./helpers.js";
+
+const seedsDir = fileURLToPath(new URL("../seeds/", import.meta.url));
+function seeds(): DocumentRecord[] {
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => makeDocument(f.slice(0, 3), readFileSync(seedsDir + f, "utf8")));
+}
+
+const quotesOf = (text: string) => extractQuotes(makeDocument("d", `Headline\n${text}`));
+
+describe("extractQuotes: quotation marks", () => {
+  it("reads curly and straight quotes with offsets into the text", () => {
+    const doc = makeDocument("d", `Headline\n“We will win,” said Smith. "It is done," Jones said.`);
+    const quotes = extractQuotes(doc);
+    expect(quotes.map((q) => q.text)).toEqual(["We will win", "It is done"]);
+    for (const q of quotes) expect(doc.text.slice(...q.span)).toBe(q.text);
+    expect(quotes.map((q) => q.id)).toEqual(["d:q0", "d:q1"]);
+  });
+  it("keeps partial quotations inside a sentence, even of one word", () => {
+    const quotes = quotesOf(`The minister called the plan “reckless” and “unfunded.”`);
+    expect(quotes.map((q) => [q.text, q.speaker, q.verb])).toEqual([
+      ["reckless", "The minister", "called"],
+      ["unfunded.", "The minister", "called"],
+    ]);
+  });
+  it("continues a quotation over paragraphs when the next paragraph opens with a quote mark", () => {
+    const quotes = quotesOf(`“We are not going to raise taxes this year.\n\n“We will look at spending first,” the treasurer told reporters.`);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.text).toBe("We are not going to raise taxes this year. We will look at spending first");
+    expect(quotes[0]!.speaker).toBe("the treasurer");
+  });
+  it("ends an unclosed quotation with its sentence", () => {
+    const quotes = quotesOf(`Brown said the deal was “a turning point for the region. Markets rose on Tuesday.`);
+    expect(quotes[0]!.text).toBe("a turning point for the region.");
+    expect(quotes[0]!.speaker).toBe("Brown");
+  });
+  it("reads headline-style single quotes but not apostrophes", () => {
+    const quotes = quotesOf(`Obama says he had a ‘productive talk’ with Putin’s envoys`);
+    expect(quotes.map((q) => q.text)).toEqual(["productive talk"]);
+  });
+  it("does not invent quotes from apostrophes and inch marks", () => {
+    expect(findQuotations("It's the company's 5' model and the boys' bikes.")).toEqual([]);
+  });
+});
+
+describe("extractQuotes: speakers", () => {
+  it("finds inverted and subject-first attributions after the quote", () => {
+    const quotes = quotesOf(`“Prices will fall,” said Maria Lopez, an economist at the bank. “We expect a rebound,” Lopez told reporters.`);
+    expect(quotes.map((q) => [q.speaker, q.verb])).toEqual([
+      ["Maria Lopez", "said"],
+      ["Maria Lopez", "told"],
+    ]);
+  });
+  it("resolves he said to the last named speaker", () => {
+    const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
+    expect(quotes[0]!.speaker).toBe("Tom Avery");
+  });
+  it("uses according to", () => {
+    const quotes = quotesOf(`The talks were a chance to “reset the relationship”, according to Anna Berg, a former diplomat.`);
+    expect(quotes[0]!.speaker).toBe("Anna Berg");
+    expect(quotes[0]!.verb).toBe("according to");
+  });
+  it("takes a speaker named in the previous sentence", () => {
+    const quotes = quotesOf(`Senator Kim spoke after the vote.\nKim said the bill was fair. “Nobody loses under this plan.”`);
+    expect(quotes[0]!.speaker).toBe("Kim");
+  });
+  it("inherits the speaker of a quotation continued in the next paragraph", () => {
+    const quotes = quotesOf(`“The harvest was poor,” said Ruth Ade, a farmer.\n“After all, it hardly rained.”`);
+    expect(quotes.map((q) => q.speaker)).toEqual(["Ruth Ade", "Ruth Ade"]);
+  });
+  it("prefers the subject right before the verb", () => {
+    const quotes = quotesOf(`Ms Tan, who chairs the board, met the mayor on Monday, and the mayor said it was a “good start”.`);
+    expect(quotes[0]!.speaker).toBe("the mayor");
+  });
+  it("leaves the speaker null when none is found", () => {
+    const quotes = quotesOf(`The sign read “Closed for repairs” all week.`);
+    expect(quotes[0]!.speaker).toBeNull();
+    expect(quotes[0]!.verb).toBeNull();
+  });
+  it("never throws on odd input", () => {
+    for (const text of ["", "“", "”", "\"\"\"", "“a\n\n“b\n\n“", "‘x’ ‘", "He said, “", "\u0000“x”"]) {
+      expect(() => extractQuotes(makeDocument("x", text))).not.toThrow();
+    }
+  });
+});
+
+describe("quotes on the seed articles", () => {
+  const docs = seeds();
+  const byDoc = new Map(docs.map((d) => [d.id, extractQuotes(d)]));
+  it("attributes the quotations of the analyst in 000 and 003", () => {
+    const q000 = byDoc.get("000")!.find((q) => q.text.startsWith("There’s nothing to lose"))!;
+    expect(q000.speaker).toBe("Duncan Clark");
+    const q003 = byDoc.get("003")!.find((q) => q.text.startsWith("There’s nothing to lose"))!;
+    expect(q003.speaker).toBe("Duncan Clark"); // "He said, “…" resolved to the previous sentence's speaker
+    const he = byDoc.get("000")!.find((q) => q.text.startsWith("There’s no one"))!;
+    expect(he.speaker).toBe("Duncan Clark");
+  });
+  it("attributes the president-elect's and Ma's quotations", () => {
+    const jack002 = byDoc.get("002")!.find((q) => q.text.startsWith("Jack and I"))!;
+    expect(jack002.speaker).toBe("Trump");
+    const jack003 = byDoc.get("003")!.find((q) => q.text.startsWith("Jack and I"))!;
+    expect([jack003.speaker, jack003.verb]).toEqual(["Trump", "said"]);
+    const ma003 = byDoc.get("003")!.find((q) => q.text.startsWith("We also think"))!;
+    expect([ma003.speaker, ma003.verb]).toEqual(["Jack Ma", "added"]);
+    const smart = byDoc.get("000")!.find((q) => q.text === "smart")!;
+    expect([smart.speaker, smart.verb]).toEqual(["Ma", "called"]);
+  });
+  it("groups the variants into families across documents", () => {
+    const all = docs.flatMap((d) => byDoc.get(d.id)!);
+    const {quotes, quoteFamilies} = groupQuoteFamilies(all, docs);
+    const familyOf = (doc: string, start: string) => quotes.find((q) => q.documentId === doc && q.text.startsWith(start))!.familyId;
+    expect(familyOf("002", "Jack and I")).not.toBeNull();
+    expect(familyOf("002", "Jack and I")).toBe(familyOf("003", "Jack and I"));
+    expect(familyOf("002", "We also think")).toBe(familyOf("003", "We also think"));
+    expect(familyOf("000", "There’s nothing to lose")).toBe(familyOf("003", "There’s nothing to lose"));
+    expect(familyOf("002", "Jack and I")).not.toBe(familyOf("002", "We also think"));
+    const jack = quoteFamilies.find((f) => f.id === familyOf("002", "Jack and I"))!;
+    expect(jack.label).toBe("Jack and I are going to do some great things.");
+    const variant = jack.variants.find((v) => v.quoteId.startsWith("003"))!;
+    expect(variant.diff).toContainEqual({op: "removed", text: "some"});
+    expect(variant.diff).toContainEqual({op: "added", text: "for small business"});
+    for (const f of quoteFamilies) expect(f.documentIds.length).toBeGreaterThanOrEqual(2);
+    // Inputs are not mutated.
+    expect(all.every((q) => q.familyId === null)).toBe(true);
+  });
+});
+
+describe("groupQuoteFamilies", () => {
+  const doc = (id: string, text: string) => makeDocument(id, `Headline\n${text}`);
+  it("labels a family with the earliest variant in publication order", () => {
+    const later = doc("b", `“We will rebuild every school in the district,” the mayor said.`);
+    const earlier = doc("a", `“We will rebuild every school,” the mayor said.`);
+    const quotes = [...extractQuotes(later), ...extractQuotes(earlier)];
+    const {quoteFamilies} = groupQuoteFamilies(quotes, [earlier, later]);
+    expect(quoteFamilies).toHaveLength(1);
+    expect(quoteFamilies[0]!.label).toBe("We will rebuild every school");
+    expect(quoteFamilies[0]!.documentIds).toEqual(["a", "b"]);
+    expect(quoteFamilies[0]!.id).toBe("qf:a:q0");
+  });
+  it("keeps short scare quotes and unrelated quotes out of families", () => {
+    const a = doc("a", `He called it “fake news”. “The economy is strong,” she said.`);
+    const b = doc("b", `She called it “fake news”. “The weather is awful today,” he said.`);
+    const {quoteFamilies} = groupQuoteFamilies([...extractQuotes(a), ...extractQuotes(b)], [a, b]);
+    expect(quoteFamilies).toEqual([]);
+  });
+  it("areQuoteVariants uses containment", () => {
+    expect(areQuoteVariants("a great, great entrepreneur, one of the best in the world", "We had a great meeting, and a great, great entrepreneur, one of the best in the world, and he loves China")).toBe(true);
+    expect(areQuoteVariants("We are focused on small business", "We are focused on the economy and jobs")).toBe(false);
+  });
+});
