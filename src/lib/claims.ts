@@ -1,6 +1,281 @@
-import type {Claim, Diagnostic, DocumentRecord} from "./types.js";
+/**
+ * Claims: every figure worth tracking in a document, as a record of what is counted, who says so,
+ * how firmly (modality, hedges) and over what horizon.
+ *
+ * Passes, each cheap: (1) `scanQuantities` finds the figures (one regex prefilter, so sentences
+ * without digits or number words cost nothing more); (2) only the sentences that hold a figure are
+ * tokenised; (3) per figure, the noun phrase after it gives the measure, the words before it the
+ * modality, hedges, predicate and subject, and the sentence and its neighbours the attribution.
+ *
+ * Not claims: minor numbers ("one of the best": see quantity.ts), and durations that are a
+ * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
+ */
+import type {Claim, Diagnostic, DocumentRecord, Span} from "./types.js";
+import {sentenceAt, sentences, words, type Token} from "./text.js";
+import {scanQuantities, type QuantityMatch} from "./quantity.js";
+import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
+import {isHedgingModifier, readModality} from "./claims-modality.js";
+import {attributeFigure, lastNamedSpeaker, quotationSpans} from "./claims-attribution.js";
 
-/** Every figure in a document as a claim record (familyId null until grouped). STUB. */
-export function extractClaims(_doc: DocumentRecord): {claims: Claim[]; diagnostics: Diagnostic[]} {
-  return {claims: [], diagnostics: []};
+const SPEAKING_CUES = /^(?:promise|vow|pledge|expect|offer|predict|aim|guarantee|forecast|intend|propose|hope|envision|claim|insist|commit|target|seek|anticipate)$/;
+
+function precededByDeterminer(tokens: readonly Token[], at: number): boolean {
+  const i = tokens.findIndex((t) => t.start === at);
+  const prev = tokens[i - 1];
+  return prev !== undefined && (/^(?:the|a|an|its|his|her|their|our|new|this|that)$/.test(prev.norm) || /['’]s$/.test(prev.raw));
+}
+
+export {lemmatize} from "./claims-lexicon.js";
+
+const HORIZON = /\b(?:(?:over|in|during|within|for)\s+the\s+(?:next|coming|past|last|following)\s+(?:(?:\d+|[a-z]+(?:-[a-z]+)?)\s+)?(?:years?|months?|decades?|weeks?|days?|quarters?)|within\s+(?:the\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:years?|months?|decades?|weeks?|days?)|by\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d|next\s+year|the\s+end\s+of\s+the\s+(?:year|decade))|in\s+the\s+(?:next|coming)\s+decade|(?:this|next)\s+(?:year|decade))\b/gi;
+
+/** PP heads kept as a qualifier of the counted thing ("tariffs on Chinese imports"). */
+const QUALIFYING_PREPOSITIONS = new Set(["on", "against"]);
+/** After a money or percentage figure, "of"/"in"/"on" introduces what it measures ("$15 billion in sales"). */
+const MEASURE_PREPOSITIONS = new Set(["of", "in", "on", "worth"]);
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all", "new"]);
+
+function isBoundary(text: string, from: number, to: number): boolean {
+  return /[,;:()“”"!?—–]|\.(?!\w)/.test(text.slice(from, to));
+}
+
+function isNounCandidate(token: Token): boolean {
+  return !PHRASE_STOP.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
+}
+
+interface MeasureReading {
+  measure: string | null;
+  qualifiers: string[];
+  /** Where the measure phrase ends (absolute offset). */
+  end: number;
+}
+
+/** The counted thing after a figure: qualifiers then a head noun, plus an "on …" phrase. */
+function readMeasure(text: string, tokens: readonly Token[], firstAfter: number, figureEnd: number, q: QuantityMatch): MeasureReading {
+  const collected: Token[] = [];
+  let i = firstAfter;
+  let prevEnd = figureEnd;
+  while (i < tokens.length && collected.length < 6) {
+    const t = tokens[i]!;
+    if (isBoundary(text, prevEnd, t.start)) break;
+    if (/['’]s$/.test(t.raw) && collected.length) break;
+    if (!isNounCandidate(t)) break;
+    if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
+    collected.push(t);
+    prevEnd = t.end;
+    i++;
+  }
+  if (!collected.length && (q.kind === "currency" || q.kind === "percent")) {
+    // "$15 billion in sales", "40 per cent of business", "US$150 billion on foreign-made products"
+    const t = tokens[firstAfter];
+    if (t && MEASURE_PREPOSITIONS.has(t.norm) && !isBoundary(text, figureEnd, t.start)) {
+      let j = firstAfter + 1;
+      if (tokens[j]?.norm === "of" && t.norm === "worth") j++;
+      while (j < tokens.length && DETERMINERS.has(tokens[j]!.norm) && tokens[j]!.norm !== "new") j++;
+      prevEnd = tokens[j - 1]!.end;
+      while (j < tokens.length && collected.length < 4) {
+        const u = tokens[j]!;
+        if (isBoundary(text, prevEnd, u.start) || !isNounCandidate(u)) break;
+        if (/(?:ing|ed)$/.test(u.norm) && collected.length > 0 && !/-/.test(u.raw)) break;
+        collected.push(u);
+        prevEnd = u.end;
+        j++;
+      }
+      i = j;
+    }
+  }
+  if (!collected.length) return {measure: null, qualifiers: [], end: figureEnd};
+  const head = collected[collected.length - 1]!;
+  const qualifiers = collected.slice(0, -1).map((t) => t.raw);
+  let end = head.end;
+  // "tariffs on Chinese imports"
+  const p = tokens[i];
+  if (p && QUALIFYING_PREPOSITIONS.has(p.norm) && !isBoundary(text, head.end, p.start)) {
+    const phrase: Token[] = [];
+    let j = i + 1;
+    let last = p.end;
+    while (j < tokens.length && phrase.length < 4) {
+      const u = tokens[j]!;
+      if (isBoundary(text, last, u.start) || (PHRASE_STOP.has(u.norm) && !DETERMINERS.has(u.norm))) break;
+      phrase.push(u);
+      last = u.end;
+      j++;
+      if (!DETERMINERS.has(u.norm) && j < tokens.length && PHRASE_STOP.has(tokens[j]!.norm)) break;
+    }
+    while (phrase.length && DETERMINERS.has(phrase[phrase.length - 1]!.norm)) phrase.pop();
+    if (phrase.length) {
+      qualifiers.push(`${p.raw} ${text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end)}`);
+      end = phrase[phrase.length - 1]!.end;
+    }
+  }
+  return {measure: lemmatize(head.raw), qualifiers, end};
+}
+
+/** "Their meeting lasted about 40 minutes": the thing whose duration is given. */
+function durationSubject(tokens: readonly Token[], before: number): string | null {
+  const verb = tokens[before - 1];
+  if (!verb || !/^(?:last|lasts|lasted|lasting|took|takes|take|spent|ran|runs|run)$/.test(verb.norm)) return null;
+  const noun = tokens[before - 2];
+  if (!noun || !isNounCandidate(noun) || CAPITALISED_FUNCTION.has(noun.norm)) return null;
+  return lemmatize(noun.raw);
+}
+
+function readPredicate(tokensBefore: readonly Token[], text: string): {predicate: string | null; index: number} {
+  for (let i = tokensBefore.length - 1, n = 0; i >= 0 && n < 10; i--, n++) {
+    const t = tokensBefore[i]!;
+    const next = tokensBefore[i + 1];
+    if (next && /[,;:()“”"]/.test(text.slice(t.end, next.start))) break;
+    if (/^(?:has|had|have)$/.test(t.norm)) return {predicate: "have", index: i};
+    if (t.norm === "to" || PHRASE_STOP.has(t.norm) || /^\d/.test(t.norm)) continue;
+    if (/^\p{Lu}/u.test(t.raw) && tokensBefore[i - 1]?.norm !== "to") continue;
+    const lemma = verbLemma(t.norm);
+    const afterTo = tokensBefore[i - 1]?.norm === "to";
+    if (afterTo || isKnownVerb(lemma) || (/(?:ed|ing)$/.test(t.norm) && t.norm.length > 5 && !/-/.test(t.norm))) {
+      return {predicate: lemma, index: i};
+    }
+  }
+  return {predicate: null, index: -1};
+}
+
+const INTRODUCTORY = new Set(["in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "for"]);
+const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
+
+/**
+ * The sentence's grammatical subject, approximated: after a dateline ("NEW YORK (Reuters) -") and an
+ * introductory phrase ("During the campaign,"), the first name-like run ("Alibaba Group founder Jack
+ * Ma") or a personal pronoun. Tokens inside quotations do not count.
+ */
+function readSubject(text: string, tokens: readonly Token[], untilIndex: number, quotes: readonly Span[]): string | null {
+  let i = 0;
+  const sentenceStart = tokens[0]?.start ?? 0;
+  const dateline = /^[\p{Lu}\s,./]{3,}(?:\([^)]*\))?\s*[-–—]\s+/u.exec(text.slice(sentenceStart, sentenceStart + 80));
+  if (dateline) while (i < untilIndex && tokens[i]!.start < sentenceStart + dateline[0].length) i++;
+  if (i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm)) {
+    for (let j = i + 1; j < untilIndex; j++) {
+      if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(",")) {
+        i = j;
+        break;
+      }
+    }
+  }
+  const inQuote = (t: Token) => quotes.some((q) => q[0] < t.start && t.end <= q[1]);
+  for (; i < untilIndex; i++) {
+    const t = tokens[i]!;
+    if (inQuote(t)) continue;
+    if (PRONOUN_SUBJECT.test(t.norm)) return t.norm;
+    if (!/^\p{Lu}/u.test(t.raw) || CAPITALISED_FUNCTION.has(t.norm)) continue;
+    const run: Token[] = [t];
+    for (let j = i + 1; j < untilIndex; j++) {
+      const u = tokens[j]!;
+      if (/^\p{Lu}/u.test(u.raw) || (ROLE_NOUNS.has(u.norm) && j + 1 < untilIndex && /^\p{Lu}/u.test(tokens[j + 1]!.raw))) {
+        if (u.start - run[run.length - 1]!.end > 2) break;
+        run.push(u);
+      } else break;
+      if (run.length >= 6) break;
+    }
+    return run.map((r) => r.raw).join(" ");
+  }
+  return null;
+}
+
+/** Every horizon phrase in a sentence, with absolute spans. */
+function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[] {
+  const segment = text.slice(sentenceSpan[0], sentenceSpan[1]);
+  const found: {text: string; span: Span}[] = [];
+  HORIZON.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HORIZON.exec(segment))) found.push({text: m[0], span: [sentenceSpan[0] + m.index, sentenceSpan[0] + m.index + m[0].length]});
+  return found;
+}
+
+/**
+ * Every figure in a document as a claim record (familyId null until grouped). Claim ids are
+ * `${doc.id}:c${n}`, numbered in text order. Malformed or out-of-range numbers become diagnostics.
+ * @example extractClaims(doc).claims[0].measure // "job"
+ */
+export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostics: Diagnostic[]} {
+  const claims: Claim[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const text = typeof doc.text === "string" ? doc.text : "";
+  const {quantities, rejected} = scanQuantities(text);
+  for (const r of rejected) {
+    diagnostics.push({path: doc.path, documentId: doc.id, level: "warning", code: r.code, message: `${r.message} (at character ${r.start}); it is not counted as a claim.`});
+  }
+  const figures = quantities.filter((q) => !q.minor);
+  if (!figures.length) return {claims, diagnostics};
+  const sentenceSpans = sentences(text);
+  const quotes = quotationSpans(text);
+  const tokenCache = new Map<number, Token[]>();
+  const horizonCache = new Map<number, {text: string; span: Span}[]>();
+  let index = 0;
+  for (const q of figures) {
+    const sentenceSpan = sentenceAt(sentenceSpans, q.start) ?? ([q.start, q.end] as Span);
+    const [sStart, sEnd] = sentenceSpan;
+    let tokens = tokenCache.get(sStart);
+    if (!tokens) {
+      tokens = words(text.slice(sStart, sEnd)).map((t) => ({...t, start: t.start + sStart, end: t.end + sStart}));
+      tokenCache.set(sStart, tokens);
+    }
+    let sentenceHorizons = horizonCache.get(sStart);
+    if (!sentenceHorizons) {
+      sentenceHorizons = horizons(text, sentenceSpan);
+      horizonCache.set(sStart, sentenceHorizons);
+    }
+    // A duration inside a horizon phrase is the horizon, not a claim.
+    if (q.kind === "duration" && sentenceHorizons.some((h) => h.span[0] <= q.start && q.end <= h.span[1])) continue;
+
+    const figureStart = q.modifierStart;
+    const firstAfter = tokens.findIndex((t) => t.start >= q.end);
+    const beforeIndex = tokens.findIndex((t) => t.end > figureStart);
+    const tokensBefore = tokens.slice(0, beforeIndex < 0 ? tokens.length : beforeIndex);
+    let reading: MeasureReading = firstAfter < 0 ? {measure: null, qualifiers: [], end: q.end} : readMeasure(text, tokens, firstAfter, q.end, q);
+    if (q.kind === "duration" && !q.attributive) {
+      reading = {measure: durationSubject(tokens, tokensBefore.length) , qualifiers: [], end: q.end};
+    }
+    const modality = readModality(tokensBefore, reading.measure);
+    const hedges = [...modality.hedges];
+    if (isHedgingModifier(q.modifier, q.bound) && !hedges.includes(q.modifier!)) hedges.push(q.modifier!);
+    const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);
+    const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, quotes);
+    const span: Span = [figureStart, q.end];
+    let attribution = attributeFigure(text, quotes, sentenceSpan, span, sentenceSpans);
+    if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
+      // "Jack Ma … promised … that his company would create …": the one who promises speaks.
+      let speaker = subject;
+      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans, sStart) ?? subject;
+      attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
+    }
+    let horizon: string | null = null;
+    let bestDistance = Infinity;
+    for (const h of sentenceHorizons) {
+      if (h.span[0] <= q.start && q.end <= h.span[1]) continue;
+      const distance = h.span[0] >= q.end ? h.span[0] - q.end : q.start - h.span[1];
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        horizon = h.text;
+      }
+    }
+    const claim: Claim = {
+      id: `${doc.id}:c${index++}`,
+      documentId: doc.id,
+      span,
+      sentence: text.slice(sStart, sEnd),
+      sentenceSpan: [sStart, sEnd],
+      quantity: {value: q.value, unit: q.unit, approximate: q.approximate, bound: q.bound, text: q.text, ...(q.high !== undefined ? {high: q.high} : {})},
+      measure: reading.measure,
+      qualifiers: reading.qualifiers,
+      subject,
+      predicate,
+      modality: modality.modality,
+      hedges,
+      attribution: attribution ? {speaker: attribution.speaker, verb: attribution.verb, direct: attribution.direct, evidence: attribution.evidence} : null,
+      inHeadline: doc.titleSpan !== null && doc.titleSpan !== undefined && span[0] >= doc.titleSpan[0] && span[1] <= doc.titleSpan[1],
+      horizon,
+      familyId: null,
+      modalityCue: modality.cue,
+      measureSpan: reading.measure !== null ? [q.end, reading.end] : null,
+    };
+    claims.push(claim);
+  }
+  return {claims, diagnostics};
 }

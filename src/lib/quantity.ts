@@ -305,10 +305,11 @@ function parseDigits(text: string, pos: number): ParsedNumber | null {
   const m = execAt(DIGITS, text, pos);
   if (!m) return null;
   let end = pos + m[0].length;
-  let malformed = false;
-  if (/\d/.test(text[end] ?? "") || (text[end] === "," && /\d/.test(text[end + 1] ?? "") && !/\d/.test(text[end + 4] ?? "x"))) {
-    malformed = /,/.test(m[0]) && /\d/.test(text[end] ?? "");
-  }
+  // "1,23,4567": digit groups that are neither thousands nor lakh groups
+  const run = /\d+(?:,\d+)+/y;
+  run.lastIndex = pos;
+  const r = run.exec(text);
+  const malformed = r !== null && r[0].length > m[0].length && r[0].split(",").slice(1).some((g) => g.length > 3);
   let value = Number(m[0].replace(/,/g, ""));
   let scaled = false;
   // Attached suffix: "10bn", "$5m", "10k"
@@ -458,9 +459,6 @@ function contextRejects(text: string, n: ParsedNumber, hasUnit: boolean, unitEnd
     if (!hasUnit && /^\.\p{Lu}/u.test(after)) return true; // ticker "0700.HK"
   }
   if (!hasUnit && FURNITURE_AFTER.test(after)) return true;
-  if (hasUnit && FURNITURE_AFTER.test(" " + text.slice(unitEnd - 3, unitEnd + 10).replace(/^\S*?(min)/i, "$1"))) {
-    // "2 min read" has unit "min"? (not a duration unit here) — kept for symmetry
-  }
   if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(after)) return true;
   if (AGE_AFTER.test(after) || AGE_BEFORE.test(before)) return true;
   if (!hasUnit && !n.spelled && n.value < 120 && NAME_COMMA_BEFORE.test(before) && /^,/.test(after)) return true;
@@ -533,8 +531,9 @@ function readNumber(text: string, pos: number): ParsedNumber | null {
   // "a million", "a hundred", "a dozen": include the article when a scale word starts the number
   const w = wordAt(text, pos)?.toLowerCase() ?? "";
   if (w === "hundred" || w === "dozen" || SCALES[w]) {
-    const m = /(?:^|[^\p{L}])(an?)[ \t\u00a0]+$/iu.exec(text.slice(Math.max(0, pos - 4), pos));
-    if (m) n.start = pos - (m[0].length - (m[0].length - m[0].trimStart().length) - (/^[^\p{L}]/u.test(m[0]) ? 1 : 0));
+    const sliceStart = Math.max(0, pos - 4);
+    const m = /(?<![\p{L}])an?[ \t\u00a0]+$/iu.exec(text.slice(sliceStart, pos));
+    if (m) n.start = sliceStart + m.index;
     else if (w !== "hundred" && w !== "dozen") {
       // a bare "million" ("millions of") is not a figure
       return null;
@@ -657,12 +656,12 @@ function readFigure(text: string, pos: number): ReadResult {
   }
   if (first.spelled && contextRejects(text, first, hasUnit, end)) return {skipTo: end};
 
-  let value = first.value * multiplier * (negative ? -1 : 1);
-  let high = second ? second.value * multiplier : undefined;
+  let value = tidy(first.value * multiplier * (negative ? -1 : 1));
+  const high = second ? tidy(second.value * multiplier) : undefined;
   if (second && !first.scaled && second.scaled && first.value < 1000) {
     // "between 5 and 10 million": the scale applies to both ends
     const scaleOfSecond = second.value / Number(text.slice(second.start, second.end).replace(/[^\d.]/g, "") || second.value);
-    if (Number.isFinite(scaleOfSecond) && scaleOfSecond > 1 && !second.spelled) value *= scaleOfSecond;
+    if (Number.isFinite(scaleOfSecond) && scaleOfSecond > 1 && !second.spelled) value = tidy(value * scaleOfSecond);
   }
   const start = prefix ? Math.min(prefix.start, numberStart) : numberStart;
   const figureText = text.slice(start, end);
@@ -708,4 +707,9 @@ function readFigure(text: string, pos: number): ReadResult {
   };
   if (high !== undefined) match.high = high;
   return {match};
+}
+
+/** Removes binary floating-point noise from scaled values (16.4 × 1e6 → 16400000). */
+function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
 }

@@ -1,0 +1,186 @@
+/**
+ * Who a figure is attributed to: a speech verb with its speaker in the sentence (", company
+ * spokesman Bob Christie said", "said Duncan Clark", "Ma told reporters", "according to X"), or,
+ * for a figure inside a quotation, the speaker named next to the quotation, in the next sentence or
+ * in the previous one. "he said" resolves to the last speaker named earlier in the document.
+ */
+import type {Attribution, Span} from "./types.js";
+import {CAPITALISED_FUNCTION, ROLE_NOUNS} from "./claims-lexicon.js";
+
+const SPEECH = String.raw`(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|explained|explains|announced|announces|wrote|writes|argued|argues|insisted|insists|claimed|claims|warned|warns|remarked|declared|declares|acknowledged|confirmed|confirms|asserted|continued|recalled|replied|estimated|estimates)`;
+/** A speaker noun phrase: up to eight words, names, roles, "of", possessives. */
+const NP = String.raw`(?:[\p{L}\p{N}'’.&-]+(?:\s+|$)){0,7}?[\p{L}\p{N}'’.&-]+`;
+
+const TRAILING = new RegExp(String.raw`(?:^|[,”"’]\s*|[,;]\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})\b(?<rest>[^”"“]*)$`, "u");
+const INVERTED = new RegExp(String.raw`[,”"’]\s*(?<verb>${SPEECH})\s+(?<np>(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*|${"\\p{Ll}+"})(?:\s+[\p{L}'’.-]+){0,6}?)(?=\s*(?:,|\.|$|\s+(?:to|in|on|at|during|after|before|of|from|when|while|who|as)\b))`, "u");
+const LEADING = new RegExp(String.raw`(?:^\s*|[,;:]\s+|\s{2,}|\bbut\s+|\band\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})(?:\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*|\p{Lu}[\p{L}]*|him|her|them|us|me|investors|analysts|a\s+[\p{L}\s]{1,30}?))?(?:\s+(?:on|in|at|during)\s+[\p{L}\p{N}\s]{1,30}?)?(?:\s+that)?\s*[,:]?\s*`, "gu");
+const ACCORDING = /\baccording\s+to\s+(?<np>[^,.;:()“”"]{2,80}?)(?=\s*(?:[,.;:()“”"]|$))/iu;
+const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
+
+/** Finds quotation spans in text: “…” pairs and straight-quote pairs, never across a newline. */
+export function quotationSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /“[^”\n]*(?:”|(?=\n)|$)|"[^"\n]*"|‘[^’\n]{20,}’/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+export function insideQuotation(quotes: readonly Span[], start: number, end: number): Span | null {
+  for (const q of quotes) if (q[0] < start && end <= q[1]) return q;
+  return null;
+}
+
+/** Cleans a speaker phrase: drops leading determiners and trailing clause words; keeps the name. */
+export function speakerName(phrase: string): string | null {
+  const words = phrase.trim().replace(/[,;:]+$/, "").split(/\s+/).filter(Boolean);
+  while (words.length && /^(?:the|a|an|and|but|so|then|also|later|earlier|now|as)$/i.test(words[0]!)) words.shift();
+  if (!words.length) return null;
+  // The phrase must end in a name, a pronoun or a role noun; anything else is not a speaker.
+  const last = words[words.length - 1]!;
+  const lastNorm = last.toLowerCase().replace(/[’']s$/, "");
+  const capital = /^\p{Lu}/u.test(last);
+  if (PRONOUN.test(last) && words.length === 1) return last.toLowerCase();
+  if (!capital && !ROLE_NOUNS.has(lastNorm) && !/(?:man|woman|person|people|ists?|ers?|ors?|ants?|ents?|report|study|survey|estimates?|data|figures|filings?|statement|analysis|agency|ministry|department|office|bureau|company|group|firm|government)$/i.test(lastNorm)) return null;
+  if (capital) {
+    // Trailing run of capitalised words (the person or organisation's name)
+    let i = words.length - 1;
+    while (i > 0 && /^\p{Lu}/u.test(words[i - 1]!) && !CAPITALISED_FUNCTION.has(words[i - 1]!.toLowerCase())) i--;
+    const name = words.slice(i).join(" ");
+    if (i === 0 && CAPITALISED_FUNCTION.has(words[0]!.toLowerCase())) return null;
+    return name;
+  }
+  // A role phrase ("an Alibaba spokesman", "analysts"): keep it whole, at most six words.
+  const tail = words.slice(-6);
+  if (tail.some((w) => /^(?:that|which|who|is|was|are|were|has|have|had|would|will|to)$/i.test(w))) {
+    const cut = tail.findLastIndex((w) => /^(?:that|which|who|is|was|are|were|has|have|had|would|will|to)$/i.test(w));
+    return tail.slice(cut + 1).join(" ") || null;
+  }
+  return tail.join(" ");
+}
+
+export interface FoundAttribution extends Attribution {
+  /** Whether the speaker was a pronoun resolved to an earlier name. */
+  resolved?: boolean;
+}
+
+
+/**
+ * Speech attribution inside one piece of text (a sentence), searching only outside `exclude`
+ * (the quotation holding the figure). Offsets in the result are absolute (`offset` is added).
+ */
+export function attributionIn(segment: string, offset: number, figureAt: number): FoundAttribution | null {
+  // "…, company spokesman Bob Christie said in a phone call."
+  let m = TRAILING.exec(segment);
+  if (m && m.index + m[0].length - (m.groups!.rest?.length ?? 0) > figureAt - offset) {
+    const speaker = speakerName(m.groups!.np!);
+    if (speaker) {
+      const end = m.index + m[0].length - (m.groups!.rest?.length ?? 0);
+      return {speaker, verb: m.groups!.verb!, direct: false, evidence: {text: segment.slice(m.index, end).replace(/^[,;”"’\s]+/, ""), span: [offset + m.index, offset + end], source: "text"}};
+    }
+  }
+  // "…,” said Duncan Clark, chairman of …"
+  m = INVERTED.exec(segment);
+  if (m) {
+    const speaker = speakerName(m.groups!.np!);
+    if (speaker) {
+      const s = offset + m.index;
+      return {speaker, verb: m.groups!.verb!, direct: false, evidence: {text: m[0].replace(/^[,”"’]\s*/, ""), span: [s, s + m[0].length], source: "text"}};
+    }
+  }
+  // "Ma told reporters that …" (before the figure)
+  LEADING.lastIndex = 0;
+  let best: RegExpExecArray | null = null;
+  while ((m = LEADING.exec(segment))) {
+    if (offset + m.index + m[0].length > figureAt) break;
+    best = m;
+    if (m[0].length === 0) LEADING.lastIndex++;
+  }
+  if (best) {
+    const speaker = speakerName(best.groups!.np!);
+    if (speaker) {
+      const s = offset + best.index;
+      return {speaker, verb: best.groups!.verb!, direct: false, evidence: {text: best[0].trim(), span: [s, s + best[0].trimEnd().length], source: "text"}};
+    }
+  }
+  m = ACCORDING.exec(segment);
+  if (m) {
+    const speaker = speakerName(m.groups!.np!) ?? m.groups!.np!.trim();
+    const s = offset + m.index;
+    return {speaker, verb: "according to", direct: false, evidence: {text: m[0], span: [s, s + m[0].length], source: "text"}};
+  }
+  return null;
+}
+
+/**
+ * The last speaker named (not a pronoun) in the sentences before offset `before`, looking back at
+ * most twelve sentences: what "he said" refers to.
+ */
+export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], before: number): string | null {
+  let index = sentenceSpans.findIndex((s) => s[1] > before);
+  if (index < 0) index = sentenceSpans.length;
+  for (let i = index - 1, n = 0; i >= 0 && n < 12; i--, n++) {
+    const [s, e] = sentenceSpans[i]!;
+    const segment = text.slice(s, e);
+    if (!/said|says|told|added|according/.test(segment)) continue;
+    const masked = segment.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length));
+    const found = attributionIn(masked, s, e);
+    if (found && !PRONOUN.test(found.speaker) && found.verb !== "according to") return found.speaker;
+  }
+  return null;
+}
+
+/**
+ * The attribution of a figure at `figureSpan` inside the sentence at `sentenceSpan` of `text`.
+ * @example attributeFigure(text, quotes, [0, 80], [40, 50])?.speaker // "Bob Christie"
+ */
+export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, allSentences: readonly Span[]): FoundAttribution | null {
+  const quote = insideQuotation(quotes, figureSpan[0], figureSpan[1]);
+  const [sStart, sEnd] = sentenceSpan;
+  let found: FoundAttribution | null = null;
+  if (quote) {
+    // Text outside the quotation, in the sentence and up to the paragraph's end after it.
+    const lineEnd = text.indexOf("\n", quote[1]);
+    const afterEnd = lineEnd < 0 ? text.length : lineEnd;
+    const after = text.slice(quote[1], Math.min(afterEnd, quote[1] + 200));
+    const afterMatch = /^\s*,?\s*(?<verb>said|says|added|adds|told|tells|noted|stated|explained|wrote|writes|continued|insisted|argued|warned|claimed)\s+(?<np>[^,.;“”"]{1,60}?)(?=\s*(?:[,.;]|$|\s+(?:to|in|on|at|during|after|of|when|while|who)\b))|^\s*,?\s*(?<np2>[^,.;“”"]{1,60}?)\s+(?<verb2>said|says|added|adds|told\s+\p{L}+|noted|stated|explained|wrote|writes|continued|insisted|argued|warned|claimed)\b/u.exec(after);
+    if (afterMatch) {
+      const speaker = speakerName(afterMatch.groups!.np ?? afterMatch.groups!.np2!);
+      if (speaker) found = {speaker, verb: (afterMatch.groups!.verb ?? afterMatch.groups!.verb2!).split(/\s+/)[0]!, direct: true, evidence: {text: after.slice(0, afterMatch[0].length).trim(), span: [quote[1], quote[1] + afterMatch[0].length], source: "text"}};
+    }
+    if (!found) {
+      const lineStart = text.lastIndexOf("\n", quote[0]) + 1;
+      const before = text.slice(Math.max(lineStart, quote[0] - 200), quote[0]);
+      const beforeMatch = new RegExp(String.raw`(?<np>${NP})\s+(?<verb>${SPEECH})(?:\s+[\p{L}\s]{1,30}?)?\s*[,:]?\s*$`, "u").exec(before);
+      if (beforeMatch) {
+        const speaker = speakerName(beforeMatch.groups!.np!);
+        const s = quote[0] - before.length + beforeMatch.index;
+        if (speaker) found = {speaker, verb: beforeMatch.groups!.verb!, direct: true, evidence: {text: beforeMatch[0].trim(), span: [s, s + beforeMatch[0].trimEnd().length], source: "text"}};
+      }
+    }
+    if (!found) {
+      // The next sentence, then the previous one ("He said." / "Clark said of the plan.")
+      const index = allSentences.findIndex((s) => s[0] === sStart);
+      for (const neighbour of [allSentences[index + 1], allSentences[index - 1]]) {
+        if (!neighbour) continue;
+        const seg = text.slice(neighbour[0], neighbour[1]);
+        const a = attributionIn(seg.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length)), neighbour[0], neighbour[0]);
+        if (a) {
+          found = {...a, direct: true};
+          break;
+        }
+      }
+    }
+  } else {
+    const segment = text.slice(sStart, sEnd);
+    // Blank out quotations so a speech verb inside one is not taken as the attribution.
+    const masked = segment.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length));
+    found = attributionIn(masked, sStart, figureSpan[0]);
+    if (found?.evidence?.span) found.evidence = {...found.evidence, text: text.slice(found.evidence.span[0], found.evidence.span[1]).trim()};
+  }
+  if (found && PRONOUN.test(found.speaker)) {
+    const named = lastNamedSpeaker(text, allSentences, found.evidence?.span?.[0] ?? sStart);
+    if (named) found = {...found, speaker: named, resolved: true};
+  }
+  return found;
+}
