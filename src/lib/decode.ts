@@ -4,8 +4,10 @@
  * refuses binary data.
  */
 
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "utf-16le-no-bom" | "utf-16be-no-bom" | "utf-8-with-errors" | "windows-1252";
+
 export type Decoded =
-  | {ok: true; text: string; encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252"}
+  | {ok: true; text: string; encoding: Encoding}
   | {ok: false; code: "empty-file" | "binary-file" | "undecodable"; message: string};
 
 const MAGIC: [number[], string][] = [
@@ -37,15 +39,48 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   for (const [magic, what] of MAGIC) {
     if (startsWith(bytes, magic)) return {ok: false, code: "binary-file", message: `The file is ${what}, not text.`};
   }
-  if (bytes.includes(0)) return {ok: false, code: "binary-file", message: "The file contains NUL bytes: it is binary, not text."};
+  if (bytes.includes(0)) {
+    const utf16 = utf16WithoutBom(bytes);
+    if (utf16) return finish(new TextDecoder(utf16).decode(bytes), utf16 === "utf-16le" ? "utf-16le-no-bom" : "utf-16be-no-bom");
+    return {ok: false, code: "binary-file", message: "The file contains NUL bytes: it is binary, not text."};
+  }
   try {
     return finish(new TextDecoder("utf-8", {fatal: true}).decode(bytes), "utf-8");
   } catch {
+    // Mostly UTF-8 with a few broken bytes (a cut-off download, a bad copy-paste): keep it as UTF-8
+    // with U+FFFD for the broken bytes. No valid multi-byte sequence at all: legacy 8-bit text.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    let replaced = 0;
+    let multibyte = 0;
+    for (let i = 0; i < lenient.length; i++) {
+      const c = lenient.charCodeAt(i);
+      if (c === 0xfffd) replaced++;
+      else if (c > 0x7f) multibyte++;
+    }
+    if (multibyte > 0 && multibyte >= replaced) return finish(lenient, "utf-8-with-errors");
     return finish(new TextDecoder("windows-1252").decode(bytes), "windows-1252");
   }
 }
 
-function finish(text: string, encoding: Extract<Decoded, {ok: true}>["encoding"]): Decoded {
+/**
+ * UTF-16 saved without a byte-order mark: ASCII-range text has a NUL in every other byte. Returns
+ * the encoding when nearly every pair looks like that, else null (binary data).
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const pairs = Math.min(bytes.length / 2, 4096);
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (bytes[2 * i] === 0) evenZero++;
+    if (bytes[2 * i + 1] === 0) oddZero++;
+  }
+  if (oddZero >= pairs * 0.9 && evenZero === 0) return "utf-16le";
+  if (evenZero >= pairs * 0.9 && oddZero === 0) return "utf-16be";
+  return null;
+}
+
+function finish(text: string, encoding: Encoding): Decoded {
   // Control characters other than tab, newline and carriage return mean binary data.
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
@@ -59,17 +94,19 @@ function finish(text: string, encoding: Extract<Decoded, {ok: true}>["encoding"]
 }
 
 /**
- * Normalises decoded text: line endings to `\n`, Unicode NFC, no control characters but tab and
- * newline, no byte-order mark, trailing whitespace trimmed. Every offset in the output refers to
- * this form.
+ * Normalises decoded text: line endings to `\n` (also U+2028, U+2029 and NEL), no byte-order
+ * marks, no control characters but tab and newline (C0, DEL and C1), lone surrogates replaced by
+ * U+FFFD, Unicode NFC, trailing whitespace trimmed from each line and from the end. Every offset in
+ * the output refers to this form. Idempotent: `normalizeText(normalizeText(x)) === normalizeText(x)`.
  * @example normalizeText("a\r\nb\rc") // "a\nb\nc"
  */
 export function normalizeText(text: string): string {
   return text
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/\uFEFF/g, "")
+    .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
     .normalize("NFC")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]/g, (c) => (c === "\u2028" || c === "\u2029" ? "\n" : ""))
     .replace(/[ \t]+$/gm, "")
     .replace(/\s+$/, "");
 }

@@ -7,7 +7,7 @@
  */
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
-import {decodeBytes, normalizeText} from "./decode.js";
+import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
 import {wordCount, words} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
@@ -43,7 +43,18 @@ export function formatOf(path: string): InputFormat | null {
 export function baseId(path: string): string {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(0, dot) : name;
+  return safeId(dot > 0 ? name.slice(0, dot) : name);
+}
+
+/**
+ * An id that is safe as one URL path segment and one file name: no control characters, no `/` or
+ * `\\`, not empty, not only dots (`.` and `..` name folders), at most 120 characters. Other characters
+ * (spaces, quotes, non-ASCII letters) are kept; pages encode them.
+ * @example safeId("a/b") // "a_b"
+ */
+export function safeId(id: string): string {
+  const cleaned = Array.from(id.normalize("NFC").replace(/[\u0000-\u001f\u007f-\u009f/\\]/g, "_").trim()).slice(0, 120).join("");
+  return /^\.*$/.test(cleaned) ? `document${cleaned.replace(/\./g, "_")}` : cleaned;
 }
 
 const diagnostic = (path: string, level: Diagnostic["level"], code: string, message: string): Diagnostic => ({path, level, code, message});
@@ -60,9 +71,7 @@ export function ingestSource(source: SourceFile): IngestResult {
   const decoded = decodeBytes(source.bytes);
   if (!decoded.ok) return {documents: [], diagnostics: [diagnostic(path, "error", decoded.code, decoded.message)]};
   const diagnostics: Diagnostic[] = [];
-  if (decoded.encoding === "windows-1252") {
-    diagnostics.push(diagnostic(path, "warning", "legacy-encoding", "The file is not valid UTF-8; it was read as Windows-1252."));
-  }
+  diagnostics.push(...encodingDiagnostics(path, decoded.encoding, decoded.text));
   const text = normalizeText(decoded.text);
   if (!text.trim()) return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "empty-file", "The file holds only whitespace.")]};
   let result: IngestResult;
@@ -80,8 +89,35 @@ export function ingestSource(source: SourceFile): IngestResult {
       result = jsonlDocuments(path, text);
       break;
   }
+  for (const doc of result.documents) {
+    if (doc.title === null) {
+      result.diagnostics.push({
+        ...diagnostic(path, "info", "no-headline", `The text has no headline (its first line is ${doc.text.split("\n", 1)[0]!.length.toLocaleString("en-US")} characters long, a paragraph rather than a headline); the document id stands in for the title.`),
+        documentId: doc.id
+      });
+    }
+  }
   return {documents: result.documents, diagnostics: [...diagnostics, ...result.diagnostics]};
 }
+
+function encodingDiagnostics(path: string, encoding: Encoding, text: string): Diagnostic[] {
+  switch (encoding) {
+    case "windows-1252":
+      return [diagnostic(path, "warning", "legacy-encoding", "The file is not valid UTF-8; it was read as Windows-1252 (check its accented letters and quotation marks).")];
+    case "utf-8-with-errors": {
+      const broken = text.split("\uFFFD").length - 1;
+      return [diagnostic(path, "warning", "invalid-utf8", `The file is UTF-8 with ${broken} broken byte sequence${broken === 1 ? "" : "s"}; ${broken === 1 ? "it shows" : "they show"} as \uFFFD in the text.`)];
+    }
+    case "utf-16le-no-bom":
+    case "utf-16be-no-bom":
+      return [diagnostic(path, "info", "utf16-without-bom", "The file is UTF-16 without a byte-order mark; it was read as UTF-16.")];
+    default:
+      return [];
+  }
+}
+
+/** A first line longer than this is a paragraph, not a headline. */
+export const MAX_HEADLINE_LENGTH = 300;
 
 /** A document whose headline is its first non-empty line (or a declared title placed before it). */
 function plainDocument(path: string, id: string, format: InputFormat, body: string, declared: DeclaredMetadata): DocumentRecord {
@@ -99,7 +135,7 @@ function plainDocument(path: string, id: string, format: InputFormat, body: stri
       text = body ? `${declaredTitle}\n\n${body}` : declaredTitle;
       titleSpan = [0, declaredTitle.length];
     }
-  } else if (firstLine && firstLine[1]?.trim()) {
+  } else if (firstLine && firstLine[1]?.trim() && firstLine[1].trim().length <= MAX_HEADLINE_LENGTH) {
     const line = firstLine[1].trim();
     const start = body.indexOf(line, firstLine.index);
     title = line;
@@ -139,7 +175,7 @@ function markdownDocument(path: string, text: string): IngestResult {
   const declared: DeclaredMetadata = {};
   let data: unknown;
   try {
-    const doc = parseYaml(match[1]!, {maxAliasCount: 50, prettyErrors: false, uniqueKeys: false});
+    const doc = parseYaml(match[1]!, {prettyErrors: false, uniqueKeys: false});
     if (doc.errors.length) throw new Error(doc.errors[0]!.message.split("\n")[0]);
     data = doc.toJS({maxAliasCount: 50});
   } catch (error) {
@@ -162,18 +198,60 @@ function markdownDocument(path: string, text: string): IngestResult {
     if (typeof value === "string" || typeof value === "number") declared[key] = String(value).trim();
     else diagnostics.push(diagnostic(path, "warning", "front-matter-wrong-type", `Front matter field "${key}" should be text; it was ignored.`));
   }
+  if (declared.timezone !== undefined && !isTimeZone(declared.timezone)) {
+    diagnostics.push(diagnostic(path, "warning", "front-matter-bad-timezone", `Front matter field "timezone" ("${truncate(declared.timezone, 40)}") is not an IANA time zone such as "Europe/London"; it was ignored.`));
+    delete declared.timezone;
+  }
   for (const key of ["published", "updated"] as const) {
     const value = fields[key];
     if (value === undefined || value === null) continue;
     if (value instanceof Date && !Number.isNaN(value.getTime())) declared[key] = value.toISOString();
-    else if (typeof value === "string" && value.trim()) declared[key] = value.trim();
-    else diagnostics.push(diagnostic(path, "warning", "front-matter-bad-date", `Front matter field "${key}" is not a date; it was ignored.`));
+    else if (typeof value === "string" && value.trim() && !dateProblem(value)) declared[key] = value.trim();
+    else {
+      const shown = typeof value === "string" || typeof value === "number" ? ` ("${truncate(String(value).trim(), 40)}")` : "";
+      const why = typeof value === "string" && value.trim() ? `: ${dateProblem(value)}` : "";
+      diagnostics.push(diagnostic(path, "warning", "front-matter-bad-date", `Front matter field "${key}"${shown} is not a date${why}; it was ignored.`));
+    }
   }
   const authors = fields.authors ?? fields.author;
   if (typeof authors === "string") declared.authors = [authors];
   else if (Array.isArray(authors)) declared.authors = authors.filter((a): a is string => typeof a === "string");
   return {documents: [plainDocument(path, baseId(path), "md", body, declared)], diagnostics};
 }
+
+function isTimeZone(zone: string): boolean {
+  if (!zone || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", {timeZone: zone});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?/;
+
+/**
+ * Why a declared date cannot be a date, or null when it may be one. Only obvious nonsense is
+ * refused here (no year; an ISO date with month 13, 30 February, 25 o'clock); the time stage
+ * parses the rest.
+ * @example dateProblem("2019-02-30") // "there is no 30 February 2019"
+ */
+export function dateProblem(value: string): string | null {
+  const iso = ISO_DATE.exec(value);
+  if (iso) {
+    const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    if (month < 1 || month > 12) return `there is no month ${month}`;
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (day < 1 || day > daysInMonth) return `there is no ${day} ${MONTH_NAMES[month - 1]} ${year}`;
+    if (iso[4] !== undefined && (Number(iso[4]) > 23 || Number(iso[5]) > 59 || Number(iso[6] ?? 0) > 60)) return `${iso[4]}:${iso[5]} is not a time of day`;
+    return null;
+  }
+  if (!/(?:^|\D)(?:1[5-9]|2\d)\d\d(?:\D|$)/.test(value)) return "it holds no year";
+  return null;
+}
+
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 function firstLineOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -210,10 +288,13 @@ function newsPleaseDocument(path: string, id: string, format: InputFormat, recor
   if (url) declared.url = url;
   const domain = str("source_domain");
   if (domain) declared.domain = domain.toLowerCase();
-  const published = str("date_publish");
-  if (published) declared.published = published;
-  const updated = str("date_modify");
-  if (updated) declared.updated = updated;
+  for (const [field, key] of [["date_publish", "published"], ["date_modify", "updated"]] as const) {
+    const value = str(field);
+    if (!value?.trim()) continue;
+    const problem = dateProblem(value);
+    if (problem) diagnostics.push(diagnostic(path, "warning", "record-bad-date", `${where}: field "${field}" ("${truncate(value.trim(), 40)}") is not a date: ${problem}; it was ignored.`));
+    else declared[key] = value.trim();
+  }
   const outlet = str("outlet");
   if (outlet) declared.outlet = outlet;
   if (Array.isArray(r.authors)) declared.authors = r.authors.filter((a): a is string => typeof a === "string");
@@ -250,16 +331,12 @@ function jsonlDocuments(path: string, text: string): IngestResult {
       return;
     }
     const rawId = record && typeof record === "object" ? (record as Record<string, unknown>).id : undefined;
-    const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? sanitizeId(String(rawId)) : `${baseId(path)}#${lineNo}`;
+    const id = (typeof rawId === "string" && rawId.trim()) || (typeof rawId === "number" && Number.isFinite(rawId)) ? safeId(String(rawId)) : `${baseId(path)}#${lineNo}`;
     const result = newsPleaseDocument(path, id, "jsonl", record, `Line ${lineNo}`);
     documents.push(...result.documents);
     diagnostics.push(...result.diagnostics);
   });
   return {documents, diagnostics};
-}
-
-function sanitizeId(id: string): string {
-  return id.replace(/[\u0000-\u001f/\\]/g, "_").slice(0, 120);
 }
 
 /**

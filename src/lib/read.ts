@@ -31,13 +31,14 @@ export interface ReadResult {
 export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_MAX_BYTES, cwd = process.cwd()}: ReadOptions = {}): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
   const missing: string[] = [];
-  const files = new Map<string, string>(); // real path → display path
+  const files = new Map<string, {path: string; viaLink: boolean}>(); // real path → display path
+  const visitedFolders = new Set<string>(); // real paths of folders already listed (links may loop)
   const display = (absolute: string) => {
     const rel = relative(cwd, absolute);
-    return (rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : absolute).split(sep).join("/");
+    return (rel && !leavesFolder(rel) ? rel : absolute).split(sep).join("/");
   };
 
-  async function visit(absolute: string, root: string, explicit: boolean): Promise<void> {
+  async function visit(absolute: string, root: string, explicit: boolean, viaLink = false): Promise<void> {
     let info;
     try {
       info = await lstat(absolute);
@@ -46,7 +47,8 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
       return;
     }
     let target = absolute;
-    if (info.isSymbolicLink()) {
+    const isLink = info.isSymbolicLink();
+    if (isLink) {
       try {
         target = await realpath(absolute);
         info = await stat(target);
@@ -60,6 +62,12 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
       }
     }
     if (info.isDirectory()) {
+      const realFolder = await realpath(target).catch(() => target);
+      if (visitedFolders.has(realFolder)) {
+        if (isLink) diagnostics.push({path: display(absolute), level: "info", code: "link-repeats-folder", message: "A symbolic link to a folder that is already read; not read twice."});
+        return;
+      }
+      visitedFolders.add(realFolder);
       let entries: string[];
       try {
         entries = (await readdir(target)).sort();
@@ -67,18 +75,26 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
         diagnostics.push({path: display(absolute), level: "error", code: "unreadable-folder", message: "The folder cannot be read (permissions?); skipped."});
         return;
       }
-      const folderRoot = explicit ? await realpath(target) : root;
+      const folderRoot = explicit ? realFolder : root;
+      // Plain entries first, links after: a file reached both ways is named by its own path.
+      const links: string[] = [];
       for (const name of entries) {
         if (name.startsWith(".")) continue; // hidden files and folders (.git, .DS_Store) are not articles
-        await visit(join(absolute, name), folderRoot, false);
+        const child = join(absolute, name);
+        if (await lstat(child).then((s) => s.isSymbolicLink(), () => false)) links.push(child);
+        else await visit(child, folderRoot, false, viaLink);
       }
+      for (const child of links) await visit(child, folderRoot, false, true);
       return;
     }
-    if (!info.isFile()) return;
+    if (!info.isFile()) {
+      diagnostics.push({path: display(absolute), level: "info", code: "not-a-file", message: "Not a regular file (a device, socket or pipe); skipped."});
+      return;
+    }
     const real = await realpath(target).catch(() => target);
-    if (files.has(real)) return;
-    files.set(real, display(absolute));
-    void root;
+    const known = files.get(real);
+    if (known && !(known.viaLink && !(viaLink || isLink))) return;
+    files.set(real, {path: display(absolute), viaLink: viaLink || isLink});
   }
 
   for (const p of paths) {
@@ -88,7 +104,7 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
   }
 
   const sources: SourceFile[] = [];
-  const ordered = [...files.entries()].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const ordered = [...files.entries()].map(([real, {path}]) => [real, path] as const).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   for (const [real, path] of ordered) {
     if (!formatOf(path)) {
       diagnostics.push({path, level: "info", code: "unsupported-format", message: "Skipped: not an article format (.txt, .md, .json, .jsonl)."});
@@ -115,5 +131,10 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
 
 function isInside(path: string, root: string): boolean {
   const rel = relative(root, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  return rel === "" || !leavesFolder(rel);
+}
+
+/** Whether a relative path climbs out of its folder ("..", "../x", or another drive). */
+function leavesFolder(rel: string): boolean {
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
