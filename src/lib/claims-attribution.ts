@@ -11,7 +11,7 @@ const SPEECH = String.raw`(?:said|says|say|told|tells|added|adds|noted|notes|sta
 /** A speaker noun phrase: up to eight words, names, roles, "of", possessives. */
 const NP = String.raw`(?:[\p{L}\p{N}'’.&-]+(?:\s+|$)){0,7}?[\p{L}\p{N}'’.&-]+`;
 
-const TRAILING = new RegExp(String.raw`(?:^|[,”"’]\s*|[,;]\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})\b(?<rest>[^”"“]*)$`, "u");
+const TRAILING = new RegExp(String.raw`(?:^|[,”"’]\s*|[,;]\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})\b(?<rest>[^”"“,;]*)$`, "u");
 const INVERTED = new RegExp(String.raw`[,”"’]\s*(?<verb>${SPEECH})\s+(?<np>(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*|${"\\p{Ll}+"})(?:\s+[\p{L}'’.-]+){0,6}?)(?=\s*(?:,|\.|$|\s+(?:to|in|on|at|during|after|before|of|from|when|while|who|as)\b))`, "u");
 const LEADING = new RegExp(String.raw`(?:^\s*|[,;:]\s+|\s{2,}|\bbut\s+|\band\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})(?:\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*|\p{Lu}[\p{L}]*|him|her|them|us|me|investors|analysts|a\s+[\p{L}\s]{1,30}?))?(?:\s+(?:on|in|at|during)\s+[\p{L}\p{N}\s]{1,30}?)?(?:\s+that)?\s*[,:]?\s*`, "gu");
 const ACCORDING = /\baccording\s+to\s+(?<np>[^,.;:()“”"]{2,80}?)(?=\s*(?:[,.;:()“”"]|$))/iu;
@@ -43,9 +43,13 @@ export function speakerName(phrase: string): string | null {
   if (PRONOUN.test(last) && words.length === 1) return last.toLowerCase();
   if (!capital && !ROLE_NOUNS.has(lastNorm) && !/(?:man|woman|person|people|ists?|ers?|ors?|ants?|ents?|report|study|survey|estimates?|data|figures|filings?|statement|analysis|agency|ministry|department|office|bureau|company|group|firm|government)$/i.test(lastNorm)) return null;
   if (capital) {
-    // Trailing run of capitalised words (the person or organisation's name)
+    // Trailing run of capitalised words (the person or organisation's name, "Chamber of Commerce")
     let i = words.length - 1;
-    while (i > 0 && /^\p{Lu}/u.test(words[i - 1]!) && !CAPITALISED_FUNCTION.has(words[i - 1]!.toLowerCase())) i--;
+    for (;;) {
+      if (i > 0 && /^\p{Lu}/u.test(words[i - 1]!) && !CAPITALISED_FUNCTION.has(words[i - 1]!.toLowerCase())) i--;
+      else if (i > 1 && /^(?:of|for|and|&|de|du|von|van)$/.test(words[i - 1]!) && /^\p{Lu}/u.test(words[i - 2]!)) i -= 2;
+      else break;
+    }
     const name = words.slice(i).join(" ");
     if (i === 0 && CAPITALISED_FUNCTION.has(words[0]!.toLowerCase())) return null;
     return name;

@@ -1,0 +1,187 @@
+import {readFileSync, readdirSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {extractClaims} from "../src/lib/claims.js";
+import type {Claim} from "../src/lib/types.js";
+import {makeDocument} from "./helpers.js";
+
+const claimsOf = (text: string) => extractClaims(makeDocument("t", text)).claims;
+const only = (text: string): Claim => {
+  const claims = claimsOf(text);
+  expect(claims).toHaveLength(1);
+  return claims[0]!;
+};
+
+describe("extractClaims: records", () => {
+  it("gives spans inside the text, stable ids and the sentence", () => {
+    const text = "Headline here\nThe firm will hire 2,000 workers. Sales rose 5 percent.";
+    const claims = claimsOf(text);
+    expect(claims.map((c) => c.id)).toEqual(["t:c0", "t:c1"]);
+    for (const c of claims) {
+      expect(text.slice(c.sentenceSpan[0], c.sentenceSpan[1])).toBe(c.sentence);
+      expect(c.span[0]).toBeGreaterThanOrEqual(c.sentenceSpan[0]);
+      expect(c.span[1]).toBeLessThanOrEqual(c.sentenceSpan[1]);
+      expect(c.familyId).toBeNull();
+    }
+    expect(text.slice(claims[0]!.span[0], claims[0]!.span[1])).toBe("2,000");
+  });
+  it("includes the bound words in the span and the quantity", () => {
+    const text = "H\nThe platform could support up to 1 million US vendors.";
+    const c = only(text);
+    expect(text.slice(c.span[0], c.span[1])).toBe("up to 1 million");
+    expect(c.quantity).toMatchObject({value: 1e6, unit: null, bound: "upper", text: "1 million"});
+  });
+  it("marks claims in the headline", () => {
+    const [head, body] = claimsOf("Firm promises 500 jobs\nThe firm said it would add 500 jobs.");
+    expect(head!.inHeadline).toBe(true);
+    expect(body!.inHeadline).toBe(false);
+  });
+  it("does not make claims of minor numbers or horizons", () => {
+    expect(claimsOf("H\nHe is one of the best, and the two countries agree.")).toEqual([]);
+    const c = only("H\nThe company plans to hire 300 engineers over the next five years.");
+    expect(c.horizon).toBe("over the next five years");
+  });
+  it("turns out-of-range numbers into diagnostics", () => {
+    const r = extractClaims(makeDocument("t", "H\nThe debt was 99999999999999999999 dollars."));
+    expect(r.claims).toEqual([]);
+    expect(r.diagnostics[0]).toMatchObject({code: "number-out-of-range", documentId: "t", level: "warning"});
+  });
+  it("never throws on hostile text", () => {
+    for (const text of ["", "\n\n", "“".repeat(50) + " 5 million", "1 ".repeat(2000), "said said said 5,000 said", "$$$"]) {
+      expect(() => extractClaims(makeDocument("x", text))).not.toThrow();
+    }
+  });
+});
+
+describe("extractClaims: measure and qualifiers", () => {
+  it("lemmatises the head noun and keeps the qualifiers", () => {
+    const c = only("H\nThe plan brings one million small U.S. businesses onto its platform.");
+    expect(c.measure).toBe("business");
+    expect(c.qualifiers).toEqual(["small", "U.S."]);
+  });
+  it("keeps an 'on …' phrase of a tariff", () => {
+    const c = only("H\nHe vowed to impose 45 percent tariffs on Chinese imports.");
+    expect(c.measure).toBe("tariff");
+    expect(c.qualifiers).toEqual(["on Chinese imports"]);
+  });
+  it("reads what money measures after 'in' or 'of'", () => {
+    expect(only("H\nThey made $15 billion in sales last year.").measure).toBe("sale");
+    expect(only("H\nThe US exported over US$500 billion of goods to China.").measure).toBe("goods");
+  });
+  it("reads the thing a duration measures", () => {
+    expect(only("H\nTheir meeting lasted about 40 minutes.").measure).toBe("meeting");
+    expect(only("H\nIn their 40-minute meeting, they spoke.").measure).toBe("meeting");
+  });
+  it("lemmatises irregular and -ies plurals", () => {
+    expect(only("H\nThe fire killed 12 people.").measure).toBe("person");
+    expect(only("H\nAbout 300 companies signed up.").measure).toBe("company");
+  });
+});
+
+describe("extractClaims: modality and hedges", () => {
+  const modality = (text: string) => only(text).modality;
+  it("reads the governing verb or noun", () => {
+    expect(modality("H\nAlibaba expects the initiative to create one million U.S. jobs.")).toBe("expectation");
+    expect(modality("H\nMa promised that his company would create one million new jobs.")).toBe("promise");
+    expect(modality("H\nThey discussed plans to create 1 million US jobs.")).toBe("plan");
+    expect(modality("H\nThe investment aims to create 50,000 jobs.")).toBe("goal");
+    expect(modality("H\nAlibaba offers Trump 1 million US jobs")).toBe("offer");
+    expect(modality("H\nThe platform could help create one million jobs.")).toBe("possibility");
+    expect(modality("H\nAnalysts predict 20,000 layoffs this year.")).toBe("prediction");
+    expect(modality("H\nThe company employs 36,446 people.")).toBe("fact");
+  });
+  it("reads a vow of a tariff as a threat", () => {
+    const c = only("H\nTrump vowed to impose 45 percent tariffs on Chinese imports.");
+    expect(c.modality).toBe("threat");
+    expect(c.modalityCue).toBe("vowed");
+    expect(modality("H\nThe mayor vowed to build 5,000 homes.")).toBe("promise");
+  });
+  it("a noun cue near the figure wins over an auxiliary", () => {
+    const c = only("H\nClark said of Ma's prediction that the platform could help create one million U.S. jobs.");
+    expect(c.modality).toBe("prediction");
+    expect(c.hedges).toContain("could");
+  });
+  it("collects hedges, including bound words", () => {
+    const c = only("H\nMa offered the platform, with the potential of creating up to 1 million American jobs.");
+    expect(c.modality).toBe("possibility");
+    expect(c.hedges).toEqual(["potential", "up to"]);
+    expect(only("H\nThe firm expects about 300 new hires.").hedges).toEqual(["expect", "about"]);
+  });
+});
+
+describe("extractClaims: subject, predicate, attribution, horizon", () => {
+  it("finds subject and predicate", () => {
+    const c = only("H\nAlibaba expects the initiative to create one million U.S. jobs.");
+    expect(c.subject).toBe("Alibaba");
+    expect(c.predicate).toBe("create");
+  });
+  it("finds a trailing speaker in the sentence", () => {
+    const c = only("H\nThe group expects to create one million U.S. jobs, company spokesman Bob Christie said in a phone call.");
+    expect(c.attribution).toMatchObject({speaker: "Bob Christie", verb: "said", direct: false});
+    expect(c.attribution!.evidence!.text).toContain("Bob Christie said");
+  });
+  it("finds an inverted speaker after a quotation, and marks it direct", () => {
+    const text = "H\n“We talked about supporting one million small businesses,” said Ma to reporters.";
+    const c = only(text);
+    expect(c.attribution).toMatchObject({speaker: "Ma", direct: true});
+  });
+  it("finds the speaker of a quotation in the next sentence", () => {
+    const text = "H\n“We will hire 5,000 people next year.”\nThe plan was announced on Monday, Smith said.";
+    expect(only(text).attribution).toMatchObject({speaker: "Smith", direct: true});
+  });
+  it("resolves 'he said' to the last named speaker", () => {
+    const text = "H\nThe deal is good, Duncan Clark said.\nThe firm will need 3,000 new staff, he said.";
+    const claim = claimsOf(text).find((c) => c.quantity.value === 3000)!;
+    expect(claim.attribution?.speaker).toBe("Duncan Clark");
+  });
+  it("reads 'according to'", () => {
+    const c = only("H\nTrade supports more than 40 million jobs in the US, according to estimates by the US Chamber of Commerce.");
+    expect(c.attribution?.verb).toBe("according to");
+    expect(c.attribution?.speaker).toContain("Chamber of Commerce");
+  });
+  it("reads horizons", () => {
+    expect(only("H\nConsumers are expected to spend more than US$150 billion on products by 2020.").horizon).toBe("by 2020");
+    expect(only("H\nWithin 20 years, he expects to serve 2 billion consumers.").horizon).toBe("Within 20 years");
+  });
+});
+
+describe("extractClaims on the seed articles", () => {
+  const dir = new URL("../seeds/", import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+  const docs = files.map((f) => makeDocument(f.slice(0, 3), readFileSync(new URL(f, dir), "utf8")));
+  const claims = new Map(docs.map((d) => [d.id, extractClaims(d).claims]));
+  const jobs = (id: string) => claims.get(id)!.filter((c) => c.quantity.value === 1e6 && c.measure === "job");
+
+  it("finds the one million jobs in every article", () => {
+    for (const d of docs) expect(jobs(d.id).length, d.id).toBeGreaterThan(0);
+  });
+  it("000 gives the jobs to the spokesman as an expectation", () => {
+    const body = jobs("000").find((c) => !c.inHeadline && c.modality === "expectation")!;
+    expect(body.attribution?.speaker).toBe("Bob Christie");
+    expect(body.hedges).toContain("expect");
+  });
+  it("003 states it as Ma's promise that the company would create the jobs", () => {
+    const c = jobs("003").find((x) => x.horizon === "over the next five years")!;
+    expect(c.modality).toBe("promise");
+    expect(c.attribution?.speaker).toBe("Jack Ma");
+    expect(c.predicate).toBe("create");
+  });
+  it("004 hedges it with 'up to' and 'potential'", () => {
+    const c = jobs("004").find((x) => x.quantity.bound === "upper")!;
+    expect(c.hedges).toEqual(expect.arrayContaining(["up to", "potential"]));
+  });
+  it("finds the tariff, the consumers and the meeting", () => {
+    const tariff = (id: string) => claims.get(id)!.find((c) => c.quantity.unit === "percent" && c.quantity.value === 45);
+    expect(["000", "001", "002", "003"].map((id) => tariff(id)?.qualifiers)).toEqual([
+      ["on Chinese imports"], ["on Chinese imports"], ["on Chinese goods"], ["on Chinese products"],
+    ]);
+    expect(["000", "001", "002", "003"].map((id) => tariff(id)?.modality)).toEqual(["threat", "threat", "threat", "threat"]);
+    for (const id of ["003", "004"]) {
+      expect(claims.get(id)!.some((c) => c.quantity.value === 3e8 && c.measure === "consumer"), id).toBe(true);
+      expect(claims.get(id)!.some((c) => c.quantity.value === 40 && c.quantity.unit === "minute" && c.measure === "meeting"), id).toBe(true);
+    }
+  });
+  it("rejects the non-figures", () => {
+    const all = [...claims.values()].flat().map((c) => c.sentence.slice(c.span[0] - c.sentenceSpan[0], c.span[1] - c.sentenceSpan[0]));
+    for (const bad of ["16", "2 min", "3", "2017", "2016", "8:01", "2015", "11"]) expect(all, bad).not.toContain(bad);
+  });
+});

@@ -1,0 +1,151 @@
+import {readFileSync, readdirSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {extractClaims} from "../src/lib/claims.js";
+import {driftBetween, figureKey, formatFigure, groupClaimFamilies, parseMeasureLexicon, pluralize} from "../src/lib/families.js";
+import type {DocumentRecord} from "../src/lib/types.js";
+import {makeDocument} from "./helpers.js";
+
+const lexicon = parseMeasureLexicon(readFileSync(new URL("../data/measures.yaml", import.meta.url), "utf8"));
+
+function group(...texts: string[]) {
+  const docs: DocumentRecord[] = texts.map((t, i) => makeDocument(`d${i}`, t));
+  const claims = docs.flatMap((d) => extractClaims(d).claims);
+  return {docs, claims, ...groupClaimFamilies(claims, docs, lexicon)};
+}
+
+describe("parseMeasureLexicon", () => {
+  it("reads groups in lower case", () => {
+    expect(parseMeasureLexicon("synonyms:\n  - [Job, Position]\nrelated:\n  - [business, vendor]\n")).toEqual({
+      synonyms: [["job", "position"]], related: [["business", "vendor"]], qualifiers: [],
+    });
+  });
+  it("accepts an empty file", () => {
+    expect(parseMeasureLexicon("")).toEqual({synonyms: [], related: [], qualifiers: []});
+  });
+  it("throws a clear error on malformed input", () => {
+    expect(() => parseMeasureLexicon("synonyms: [")).toThrow(/not valid YAML/);
+    expect(() => parseMeasureLexicon("synonyms: job")).toThrow(/must be a list/);
+    expect(() => parseMeasureLexicon("synonyms:\n  - [job, 5]")).toThrow(/entry 1/);
+    expect(() => parseMeasureLexicon("- a\n- b")).toThrow(/mapping/);
+    expect(() => parseMeasureLexicon("synonym:\n  - [a]")).toThrow(/unknown key/);
+  });
+  it("the shipped lexicon keeps businesses and vendors apart but related", () => {
+    const same = lexicon.synonyms.find((g) => g.includes("business"))!;
+    expect(same).not.toContain("vendor");
+    expect(lexicon.related.some((g) => g.includes("business") && g.includes("vendor"))).toBe(true);
+  });
+});
+
+describe("helpers", () => {
+  it("rounds figure keys to two significant digits", () => {
+    expect(figureKey(36446)).toBe(figureKey(36000));
+    expect(figureKey(45)).not.toBe(figureKey(46));
+  });
+  it("formats figures and plurals for labels", () => {
+    expect(formatFigure(1e6, null)).toBe("1 million");
+    expect(formatFigure(1.5e9, "USD")).toBe("US$1.5 billion");
+    expect(formatFigure(45, "percent")).toBe("45 percent");
+    expect(pluralize("company")).toBe("companies");
+    expect(pluralize("business")).toBe("businesses");
+    expect(pluralize("goods")).toBe("goods");
+  });
+});
+
+describe("groupClaimFamilies", () => {
+  it("groups the same figure and counted thing across documents, with synonyms", () => {
+    const {families, claims} = group(
+      "H\nThe firm will create 2,000 jobs in Ohio.",
+      "H\nThe firm promised 2,000 new positions.",
+      "H\nThe firm will build 2,000 homes."
+    );
+    const jobs = families.find((f) => f.id === "f-2000-job")!;
+    expect(jobs.documentIds).toEqual(["d0", "d1"]);
+    expect(claims.every((c) => c.familyId !== null)).toBe(true);
+    expect(jobs.drift.map((d) => d.kind)).toEqual(expect.arrayContaining(["measure-shift", "modality-shift"]));
+    expect(families.find((f) => f.id === "f-2000-home")!.documentIds).toEqual(["d2"]);
+  });
+  it("orders appearances by publication order, not input order", () => {
+    const docs = [makeDocument("late", "H\nThe firm may add 500 jobs."), makeDocument("early", "H\nThe firm will add 500 jobs.")];
+    const claims = docs.flatMap((d) => extractClaims(d).claims);
+    const {families} = groupClaimFamilies(claims, [docs[1]!, docs[0]!], lexicon);
+    expect(families[0]!.documentIds).toEqual(["early", "late"]);
+    const hedge = families[0]!.drift.find((d) => d.kind === "hedge-added")!;
+    expect(hedge.to).toBe("may");
+    expect(hedge.fromClaimId).toBe("early:c0");
+    expect(hedge.toClaimId).toBe("late:c0");
+  });
+  it("reports rounding as a figure change within the family", () => {
+    const {families} = group("H\nThe company has 36,446 employees.", "H\nThe company has 36,000 employees.");
+    expect(families).toHaveLength(1);
+    expect(families[0]!.drift.find((d) => d.kind === "figure-changed")!.description).toContain("rounded");
+  });
+  it("does not mutate its input and gives deterministic ids", () => {
+    const {claims, docs} = group("H\nThe firm will create 2,000 jobs.");
+    const before = JSON.stringify(claims);
+    const a = groupClaimFamilies(claims, docs, lexicon);
+    const b = groupClaimFamilies([...claims].reverse(), docs, lexicon);
+    expect(JSON.stringify(claims)).toBe(before);
+    expect(a.families).toEqual(b.families);
+  });
+  it("drift carries both claim ids and says what changed", () => {
+    const {claims} = group("H\nTrump vowed to impose 45 percent tariffs on Chinese imports.", "H\nHe made threats to impose a 45 percent tariff on Chinese goods.");
+    const events = driftBetween(claims[0]!, claims[1]!, lexicon);
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).toContain("qualifier-shift");
+    expect(kinds).toContain("modality-shift");
+    expect(events.find((e) => e.kind === "qualifier-shift")).toMatchObject({from: "on Chinese imports", to: "on Chinese goods"});
+  });
+});
+
+describe("families on the seed articles", () => {
+  const dir = new URL("../seeds/", import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+  const docs = files.map((f) => makeDocument(f.slice(0, 3), readFileSync(new URL(f, dir), "utf8")));
+  const claims = docs.flatMap((d) => extractClaims(d).claims);
+  const {families} = groupClaimFamilies(claims, docs, lexicon);
+  const byId = new Map(families.map((f) => [f.id, f]));
+
+  it("the one million jobs family spans all five articles", () => {
+    const jobs = byId.get("f-1000000-job")!;
+    expect(jobs.documentIds).toEqual(["000", "001", "002", "003", "004"]);
+    expect(jobs.label).toBe("1 million US jobs");
+    expect(families[0]!.id).toBe("f-1000000-job");
+  });
+  it("its drift shows the promise, the expectation and the hedges", () => {
+    const drift = byId.get("f-1000000-job")!.drift;
+    expect(drift.some((d) => d.kind === "modality-shift" && /promise/.test(d.from) && /expectation/.test(d.to))).toBe(true);
+    expect(drift.some((d) => d.kind === "hedge-added" && d.to === "up to")).toBe(true);
+    expect(drift.some((d) => d.kind === "hedge-added" && d.to === "potential")).toBe(true);
+    expect(drift.some((d) => d.kind === "attribution-shift" && /Bob Christie/.test(d.to))).toBe(true);
+  });
+  it("one million small businesses in 000, 001 and 003, related to the vendors of 004 and to the jobs", () => {
+    const business = byId.get("f-1000000-business")!;
+    expect(business.documentIds).toEqual(["000", "001", "003"]);
+    expect(business.related).toEqual(expect.arrayContaining([
+      expect.objectContaining({familyId: "f-1000000-vendor", relation: "related", basis: "lexicon"}),
+      expect.objectContaining({familyId: "f-1000000-job", relation: "related"}),
+    ]));
+    expect(byId.get("f-1000000-vendor")!.documentIds).toEqual(["004"]);
+  });
+  it("the 45 percent tariff: imports, goods, products, and a vow becomes a threat", () => {
+    const tariff = byId.get("f-45-percent-tariff")!;
+    expect(tariff.documentIds).toEqual(["000", "001", "002", "003"]);
+    const qualifiers = tariff.drift.filter((d) => d.kind === "qualifier-shift").map((d) => d.to);
+    expect(qualifiers).toEqual(["on Chinese goods", "on Chinese products"]);
+    expect(tariff.drift.some((d) => d.kind === "modality-shift" && /vowing/.test(d.from) && /threats/.test(d.to))).toBe(true);
+  });
+  it("300 million consumers and a 40-minute meeting in 003 and 004", () => {
+    expect(byId.get("f-300000000-consumer")!.documentIds).toEqual(["003", "004"]);
+    const meeting = byId.get("f-40-minute-meeting")!;
+    expect(meeting.documentIds).toEqual(["003", "004"]);
+    expect(meeting.label).toBe("40-minute meeting");
+  });
+  it("every drift event points at claims of its own family", () => {
+    for (const f of families) {
+      for (const d of f.drift) {
+        expect(f.claimIds).toContain(d.fromClaimId);
+        expect(f.claimIds).toContain(d.toClaimId);
+      }
+    }
+  });
+});

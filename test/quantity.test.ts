@@ -1,0 +1,159 @@
+import {describe, expect, it} from "vitest";
+import {findQuantities, scanQuantities} from "../src/lib/quantity.js";
+
+const one = (text: string) => {
+  const found = findQuantities(text).filter((q) => !q.minor);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+describe("findQuantities: numbers", () => {
+  it("reads digits with separators and decimals", () => {
+    expect(one("Alibaba had 36,446 full-time employees").value).toBe(36446);
+    expect(one("Alibaba stock was up 1.5% in early trading").value).toBe(1.5);
+  });
+  it("reads number words and scales", () => {
+    expect(one("to create one million U.S. jobs").value).toBe(1e6);
+    expect(one("could create a million jobs in the United States").value).toBe(1e6);
+    expect(one("approximately ten million merchants").value).toBe(1e7);
+    expect(one("forty-five people were hurt").value).toBe(45);
+    expect(one("half a million homes lost power").value).toBe(5e5);
+    expect(one("one and a half million visitors").value).toBe(1.5e6);
+  });
+  it("reads scale abbreviations", () => {
+    expect(one("a $5bn deal").value).toBe(5e9);
+    expect(one("raised €10m from investors").value).toBe(1e7);
+    expect(one("a 10k run").value).toBe(1e4);
+  });
+  it("keeps the span of the figure as printed", () => {
+    const text = "vowing to impose 45 percent tariffs on Chinese imports";
+    const q = one(text);
+    expect(text.slice(q.start, q.end)).toBe("45 percent");
+    expect(q.text).toBe("45 percent");
+  });
+  it("includes the article of 'a million' in the span", () => {
+    const text = "has promised to bring a million jobs";
+    const q = one(text);
+    expect(text.slice(q.start, q.end)).toBe("a million");
+  });
+});
+
+describe("findQuantities: units", () => {
+  it("keeps currencies as ISO codes", () => {
+    expect(one("spend more than US$150 billion on foreign-made products").unit).toBe("USD");
+    expect(one("made $15 billion in sales").unit).toBe("USD");
+    expect(one("fined €2 million").unit).toBe("EUR");
+    expect(one("paid £60,000 for it").unit).toBe("GBP");
+    expect(one("a HK$10.05 billion deal").unit).toBe("HKD");
+    expect(one("raised A$5 million").unit).toBe("AUD");
+    expect(one("sold for 1 yuan each").unit).toBe("CNY");
+    expect(one("a loan of RMB 5 billion").unit).toBe("CNY");
+    expect(one("bought for 100 billion yen").unit).toBe("JPY");
+    expect(one("worth 300 USD").unit).toBe("USD");
+    expect(one("prices of ¥300").unit).toBe("JPY");
+  });
+  it("reads percent in its three spellings", () => {
+    for (const text of ["a 45 percent tariff", "45 per cent tariffs", "45% tariffs"]) {
+      const q = one(text);
+      expect(q.unit).toBe("percent");
+      expect(q.value).toBe(45);
+    }
+  });
+  it("reads durations, attributive or not", () => {
+    const meeting = one("In their 40-minute meeting at Trump Tower");
+    expect([meeting.value, meeting.unit, meeting.attributive]).toEqual([40, "minute", true]);
+    const lasted = one("Their meeting lasted about 40 minutes.");
+    expect([lasted.value, lasted.unit, lasted.bound]).toEqual([40, "minute", "approximate"]);
+    expect(one("over the next five years").unit).toBe("year");
+  });
+  it("adds cents to dollars", () => {
+    expect(one("it only cost thirteen dollars and forty-five cents").value).toBeCloseTo(13.45);
+  });
+});
+
+describe("findQuantities: ranges and bounds", () => {
+  it("reads ranges", () => {
+    const q = one("between 5 and 10 million people");
+    expect([q.value, q.high, q.bound, q.modifier]).toEqual([5e6, 1e7, "range", "between"]);
+    const dash = one("10-15 exabytes of data");
+    expect([dash.value, dash.high]).toEqual([10, 15]);
+  });
+  it("reads bounds and approximations", () => {
+    expect(one("up to 1 million American jobs")).toMatchObject({bound: "upper", modifier: "up to"});
+    expect(one("as many as 2 billion consumers")).toMatchObject({bound: "upper", modifier: "as many as"});
+    expect(one("more than 30 million jobs")).toMatchObject({bound: "lower", modifier: "more than"});
+    expect(one("at least 12 people died")).toMatchObject({bound: "lower"});
+    expect(one("About 7,000 U.S. brands")).toMatchObject({bound: "approximate", approximate: true});
+    expect(one("nearly 400 flights were cancelled")).toMatchObject({approximate: true});
+    expect(one("some 7,000 brands")).toMatchObject({approximate: true, modifier: "some"});
+    expect(one("approximately 10 million global merchants")).toMatchObject({approximate: true});
+  });
+  it("does not read 'over' before a period as a bound", () => {
+    const [money, period] = findQuantities("earn $2000 over 3 years");
+    expect([money!.unit, period!.unit, period!.bound]).toEqual(["USD", "year", "exact"]);
+    expect(findQuantities("over five years")[0]!.bound).toBe("exact");
+  });
+});
+
+describe("findQuantities: not figures", () => {
+  const none = (text: string) => expect(findQuantities(text).filter((q) => !q.minor)).toEqual([]);
+  it("skips years, dates and times of day", () => {
+    none("In a 2015 opinion piece in the Journal");
+    none("at Trump Tower in New York, U.S., January 9, 2017.");
+    none("employees as of March 31, 2016, according to filings");
+    none("PUBLISHED : Tuesday, 10 January, 2017, 8:01am");
+    none("Published 10 January 2017 7:48pm");
+    none("During last year's November 11 Singles' Day festival");
+    none("The meeting starts at 10 a.m. on Monday");
+    none("sales in the 1990s and in 2013-14");
+    none("Any time to meet on 5/17/2018?");
+  });
+  it("skips ordinals, ages, phone numbers, ids and tickers", () => {
+    none("on his first day in office");
+    none("the 4th quarter");
+    none("a 45-year-old man was arrested");
+    none("Jack Ma, 52, said");
+    none("Call 555-123-4567 for details");
+    none("The A320 and the SCP-173 file, COVID-19 cases");
+    none("Tencent (0700.HK) shares");
+    none("192.168.1.2");
+  });
+  it("skips page furniture", () => {
+    none("(This story has been refiled to fix typo in paragraph 16)");
+    none("Share\n2 min read\n");
+    none("Slideshow (3 Images)");
+    none("see page 12 and chapter 3");
+  });
+  it("marks small bare number words as minor", () => {
+    const all = findQuantities("a great entrepreneur, one of the best in the world; the two countries");
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((q) => q.minor)).toBe(true);
+    expect(findQuantities("3 people were injured")[0]!.minor).toBe(false);
+    expect(findQuantities("up to three people")[0]!.minor).toBe(false);
+  });
+  it("never reads 'millions of' as a figure", () => {
+    none("millions of people");
+  });
+});
+
+describe("scanQuantities: bad numbers", () => {
+  it("reports numbers too large as out of range", () => {
+    const {quantities, rejected} = scanQuantities("a debt of 99999999999999999999 dollars");
+    expect(quantities).toEqual([]);
+    expect(rejected[0]!.code).toBe("number-out-of-range");
+  });
+  it("reports malformed digit groups", () => {
+    const {rejected} = scanQuantities("a total of 1,23,4567 units");
+    expect(rejected[0]!.code).toBe("malformed-number");
+  });
+  it("never throws and keeps spans inside the text on odd input", () => {
+    for (const text of ["", "$", "$$$ 5", "one-", "- - 5", "1e999", "½ ⅓", "\u0000 12 \uffff", "9".repeat(400), "million billion trillion", "a"]) {
+      const {quantities} = scanQuantities(text);
+      for (const q of quantities) {
+        expect(Number.isFinite(q.value)).toBe(true);
+        expect(q.start).toBeGreaterThanOrEqual(0);
+        expect(q.end).toBeLessThanOrEqual(text.length);
+      }
+    }
+  });
+});
