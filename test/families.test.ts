@@ -10,7 +10,7 @@ const lexicon = parseMeasureLexicon(readFileSync(new URL("../data/measures.yaml"
 function group(...texts: string[]) {
   const docs: DocumentRecord[] = texts.map((t, i) => makeDocument(`d${i}`, t));
   const claims = docs.flatMap((d) => extractClaims(d).claims);
-  return {docs, claims, ...groupClaimFamilies(claims, docs, lexicon)};
+  return {docs, ...groupClaimFamilies(claims, docs, lexicon)};
 }
 
 describe("parseMeasureLexicon", () => {
