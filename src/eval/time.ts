@@ -1,0 +1,141 @@
+/**
+ * Time evaluation.
+ * (1) TempEval-3 (tempeval3-timex): every DATE timex resolved against its document creation date
+ *     with `resolveDateExpression` (the function the pipeline uses for "on Monday"), compared with
+ *     the gold TimeML value. Week numbers are compared without leading zeros ("W07" = "W7": the gold
+ *     files write both).
+ * (2) giveme5w1h-news-cluster: each article's news-please `date_publish` (zone-less outlet time)
+ *     read through the pipeline's outlet and time stages; counts of bounded times and known zones.
+ * Usage: tsx src/eval/time.ts [--json]
+ */
+import {existsSync, readFileSync} from "node:fs";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {parseOutletRegistry, attributeOutlet} from "../lib/outlet.js";
+import {resolveDateExpression, resolveTimes} from "../lib/time.js";
+import type {DocumentRecord} from "../lib/types.js";
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
+const json = process.argv.includes("--json");
+
+interface Timex {
+  type: string;
+  value: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const normalise = (v: string) => v.replace(/-W0(\d)/, "-W$1");
+
+function sentenceAt(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return text.slice(s, e + 1);
+}
+
+function evalTempEval() {
+  const dir = path.join(corpora, "tempeval3-timex");
+  const files = ["te3_platinum_normalized.jsonl", "tbaq_timebank.jsonl", "tbaq_aquaint.jsonl"];
+  const perFile: {file: string; total: number; correct: number; unresolved: number}[] = [];
+  const misses = new Map<string, number>();
+  for (const file of files) {
+    const p = path.join(dir, file);
+    if (!existsSync(p)) continue;
+    let total = 0;
+    let correct = 0;
+    let unresolved = 0;
+    for (const line of readFileSync(p, "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const doc = JSON.parse(line) as {dct: {value: string}; text: string; timexes: Timex[]};
+      const anchor = doc.dct.value.slice(0, 10);
+      for (const t of doc.timexes) {
+        if (t.type !== "DATE") continue;
+        total++;
+        const value = resolveDateExpression(t.text, anchor, {sentence: sentenceAt(doc.text, t.start, t.end)});
+        if (value === null) unresolved++;
+        if (value !== null && normalise(value) === normalise(t.value)) correct++;
+        else {
+          const key = `${t.text.toLowerCase()} → ${value} (gold ${t.value})`;
+          misses.set(key, (misses.get(key) ?? 0) + 1);
+        }
+      }
+    }
+    perFile.push({file, total, correct, unresolved});
+  }
+  const total = perFile.reduce((a, f) => a + f.total, 0);
+  const correct = perFile.reduce((a, f) => a + f.correct, 0);
+  const topMisses = [...misses].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_MISSES ?? 15)).map(([k, n]) => `${n}× ${k}`);
+  return {perFile, total, correct, accuracy: total ? correct / total : 0, topMisses};
+}
+
+function evalNewsCluster() {
+  const p = path.join(corpora, "giveme5w1h-news-cluster", "articles.jsonl");
+  if (!existsSync(p)) return null;
+  const registry = parseOutletRegistry(
+    readFileSync(path.join(projectRoot, "data/outlets.yaml"), "utf8"),
+    readFileSync(path.join(projectRoot, "data/places.yaml"), "utf8")
+  );
+  const docs: DocumentRecord[] = [];
+  for (const line of readFileSync(p, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const a = JSON.parse(line) as {dId: string; url: string; source_domain: string; title: string; text: string; date_publish: string | null};
+    const title = (a.title ?? "").trim();
+    const text = title ? `${title}\n${a.text ?? ""}` : (a.text ?? "");
+    docs.push({
+      id: a.dId.slice(0, 16), path: `giveme5w1h:${a.dId.slice(0, 16)}`, format: "json", title: title || null,
+      titleSpan: title ? [0, title.length] : null, text, wordCount: 0, contentHash: a.dId, url: a.url ?? null, authors: [],
+      declared: {domain: a.source_domain, url: a.url, published: a.date_publish ?? undefined}, outlet: null, published: null, updated: null, event: null, flags: []
+    });
+  }
+  const started = performance.now();
+  const attributed = docs.map((d) => ({...d, outlet: attributeOutlet(d, registry).outlet}));
+  const {documents, diagnostics} = resolveTimes(attributed, registry);
+  const ms = performance.now() - started;
+  let bounded = 0, exact = 0, dateOnly = 0, withZone = 0, registryOutlet = 0;
+  const noZone = new Map<string, number>();
+  for (const d of documents) {
+    if (d.outlet?.registryId) registryOutlet++;
+    if (!d.published) continue;
+    bounded++;
+    if (d.published.earliest === d.published.latest) exact++;
+    if (d.published.basis.includes("date-only")) dateOnly++;
+    if (d.published.timezone) withZone++;
+    else noZone.set(d.declared.domain ?? "?", (noZone.get(d.declared.domain ?? "?") ?? 0) + 1);
+  }
+  const failures = diagnostics.filter((x) => x.code === "time-unknown").map((x) => x.path);
+  return {
+    articles: documents.length, bounded, exact, dateOnly, withZone, registryOutlet,
+    articlesPerSecond: Math.round(documents.length / (ms / 1000)),
+    withoutZone: [...noZone].sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} (${n})`),
+    failures
+  };
+}
+
+if (!existsSync(corpora)) {
+  console.log(json ? JSON.stringify({skipped: "corpora not found"}) : "skipped: corpora not found");
+  process.exit(0);
+}
+const tempeval = evalTempEval();
+const cluster = evalNewsCluster();
+if (json) {
+  console.log(JSON.stringify({tempeval, newsCluster: cluster}));
+} else {
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) + "%" : "n/a");
+  console.log("TempEval-3 DATE expressions resolved to the gold value");
+  console.log("  file                              total  correct  unresolved  accuracy");
+  for (const f of tempeval.perFile) console.log(`  ${f.file.padEnd(32)} ${String(f.total).padStart(6)} ${String(f.correct).padStart(8)} ${String(f.unresolved).padStart(11)}  ${pct(f.correct, f.total)}`);
+  console.log(`  ${"all".padEnd(32)} ${String(tempeval.total).padStart(6)} ${String(tempeval.correct).padStart(8)} ${"".padStart(11)}  ${pct(tempeval.correct, tempeval.total)}  (target ≥ 90%)`);
+  console.log("  most frequent misses:");
+  for (const m of tempeval.topMisses) console.log(`    ${m}`);
+  if (cluster) {
+    console.log("\ngiveme5w1h news clusters: date_publish through the outlet and time stages");
+    console.log(`  articles ${cluster.articles}; bounded publication time ${cluster.bounded} (${pct(cluster.bounded, cluster.articles)}); exact ${cluster.exact}; date-only days ${cluster.dateOnly}`);
+    console.log(`  with a known zone ${cluster.withZone} (${pct(cluster.withZone, cluster.articles)}); outlet in the registry ${cluster.registryOutlet} (${pct(cluster.registryOutlet, cluster.articles)}); ${cluster.articlesPerSecond} articles/s`);
+    if (cluster.withoutZone.length) console.log(`  no zone: ${cluster.withoutZone.join(", ")}`);
+    if (cluster.failures.length) console.log(`  unbounded: ${cluster.failures.join(", ")}`);
+  } else console.log("\ngiveme5w1h news clusters: skipped (not found)");
+}

@@ -1,0 +1,145 @@
+import {readFileSync, readdirSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {attributeOutlet, parseOutletRegistry} from "../src/lib/outlet.js";
+import {resolveTimes} from "../src/lib/time.js";
+import type {DocumentRecord} from "../src/lib/types.js";
+import {makeDocument} from "./helpers.js";
+
+const registry = parseOutletRegistry(readFileSync("data/outlets.yaml", "utf8"), readFileSync("data/places.yaml", "utf8"));
+const withOutlet = (doc: DocumentRecord) => ({...doc, outlet: attributeOutlet(doc, registry).outlet});
+const one = (text: string, overrides: Partial<DocumentRecord> = {}) => {
+  const r = resolveTimes([withOutlet(makeDocument("x", text, overrides))], registry);
+  return {doc: r.documents[0]!, diagnostics: r.diagnostics, event: r.event};
+};
+
+describe("seeds (expected values derived by hand)", () => {
+  const files = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort();
+  const docs = files.map((f) => withOutlet(makeDocument(f.slice(0, 3), readFileSync(`seeds/${f}`, "utf8"))));
+  const before = JSON.stringify(docs);
+  const result = resolveTimes(docs, registry);
+  const byId = new Map(result.documents.map((d) => [d.id, d]));
+
+  it("does not mutate its input", () => {
+    expect(JSON.stringify(docs)).toBe(before);
+  });
+  it("001: published 7:48pm 10 January 2017 in Sydney (AEDT) = 08:48Z", () => {
+    const p = byId.get("001")!.published!;
+    expect([p.earliest, p.latest, p.best]).toEqual(["2017-01-10T08:48:00Z", "2017-01-10T08:48:00Z", "2017-01-10T08:48:00Z"]);
+    expect(p.timezone).toBe("Australia/Sydney");
+    expect(p.basis).toBe("explicit-line+outlet-zone");
+    const doc = byId.get("001")!;
+    expect(doc.text.slice(...p.evidence[0]!.span!)).toBe("Published 10 January 2017 7:48pm");
+  });
+  it("004: published 8:01am and updated 11:42pm on 10 January 2017 in Hong Kong", () => {
+    const d = byId.get("004")!;
+    expect(d.published!.best).toBe("2017-01-10T00:01:00Z");
+    expect(d.updated!.best).toBe("2017-01-10T15:42:00Z");
+    expect(d.published!.timezone).toBe("Asia/Hong_Kong");
+    expect(d.updated!.evidence[0]!.text).toBe("UPDATED : Tuesday, 10 January, 2017, 11:42pm");
+  });
+  it("000: the New York day of its photo caption, and the refiled note as an update", () => {
+    const d = byId.get("000")!;
+    expect([d.published!.earliest, d.published!.latest]).toEqual(["2017-01-09T05:00:00Z", "2017-01-10T05:00:00Z"]);
+    expect(d.published!.timezone).toBe("America/New_York");
+    expect(d.published!.basis).toBe("caption-date+dateline-zone:date-only");
+    expect(d.published!.evidence[0]!.text).toContain("January 9, 2017");
+    expect(d.updated!.basis).toBe("update-note:after-published");
+    expect(d.updated!.earliest).toBe(d.published!.earliest);
+    expect(d.updated!.evidence[0]!.text).toContain("refiled to fix typo");
+    expect(d.event!.earliest).toBe("2017-01-09T05:00:00Z");
+    expect(d.event!.basis).toBe("relative-day:caption");
+  });
+  it("002 and 003: 'Monday' anchored through the other articles, with the weaker basis", () => {
+    for (const id of ["002", "003"]) {
+      const d = byId.get(id)!;
+      expect(d.event!.basis).toBe("relative-day:corpus");
+      expect([d.event!.earliest, d.event!.latest]).toEqual(["2017-01-09T05:00:00Z", "2017-01-10T05:00:00Z"]);
+      expect(d.published!.basis).toBe("relative-day:corpus");
+      expect(d.published!.earliest).toBe("2017-01-09T05:00:00Z");
+      expect(d.published!.evidence.some((e) => e.source === "corpus")).toBe(true);
+    }
+  });
+  it("the event consensus is Monday 9 January 2017, New York day", () => {
+    expect(result.event!.timezone).toBe("America/New_York");
+    expect([result.event!.earliest, result.event!.latest]).toEqual(["2017-01-09T05:00:00Z", "2017-01-10T05:00:00Z"]);
+    expect(result.event!.basis).toBe("consensus:3-of-3");
+  });
+  it("every best lies within its bounds and every span inside its text", () => {
+    for (const d of result.documents) {
+      for (const t of [d.published, d.updated, d.event]) {
+        if (!t) continue;
+        expect(t.earliest <= t.best && t.best <= t.latest).toBe(true);
+        for (const e of t.evidence) if (e.span) expect(e.span[1]).toBeLessThanOrEqual(d.text.length);
+      }
+    }
+  });
+});
+
+describe("explicit lines and zones", () => {
+  it("reads a printed US zone, DST-correct either side of 2017-03-12", () => {
+    expect(one("Storm\nMarch 11, 2017 4:52 PM ET\nSnow fell.").doc.published!.best).toBe("2017-03-11T21:52:00Z");
+    expect(one("Storm\nMarch 13, 2017 4:52 PM ET\nSnow fell.").doc.published!.best).toBe("2017-03-13T20:52:00Z");
+  });
+  it("reads a zone-less time in the outlet's home zone, DST-correct either side of 2017-04-02", () => {
+    const opts = {declared: {domain: "www.smh.com.au"}};
+    expect(one("Rain\nPublished 1 April 2017 9:00am\nRain fell.", opts).doc.published!.best).toBe("2017-03-31T22:00:00Z");
+    expect(one("Rain\nPublished 3 April 2017 9:00am\nRain fell.", opts).doc.published!.best).toBe("2017-04-02T23:00:00Z");
+  });
+  it("reads a zone-less time in the dateline city's zone when the outlet has none", () => {
+    const {doc} = one("Vote\nBERLIN (Reuters) - Lawmakers voted.\nPublished 10 January 2017 7:48pm");
+    expect(doc.published!.best).toBe("2017-01-10T18:48:00Z");
+    expect(doc.published!.timezone).toBe("Europe/Berlin");
+  });
+  it("widens an ambiguous CST over both readings, and decides it for a Chinese outlet", () => {
+    const open = one("Trade\nJan 10, 2017 9:00 am CST\nTalks opened.").doc.published!;
+    expect(open.basis).toContain("ambiguous-zone");
+    expect([open.earliest, open.latest]).toEqual(["2017-01-10T01:00:00Z", "2017-01-10T15:00:00Z"]);
+    const cn = one("Trade\nJan 10, 2017 9:00 am CST\nTalks opened.", {declared: {domain: "www.chinadaily.com.cn"}}).doc.published!;
+    expect(cn.best).toBe("2017-01-10T01:00:00Z");
+    expect(cn.earliest).toBe(cn.latest);
+  });
+  it("IST is read as India for an Indian outlet", () => {
+    expect(one("Rates\nUpdated: Jan 10, 2017, 09:00 IST\nPosted: Jan 10, 2017, 08:00 IST", {declared: {domain: "www.ndtv.com"}}).doc.published!.best).toBe("2017-01-10T02:30:00Z");
+  });
+  it("a zone-less metadata time of 00:00:00 is a date only; other times are exact", () => {
+    const dateOnly = one("A\nText.", {format: "json", declared: {domain: "www.bbc.co.uk", published: "2017-07-10T00:00:00"}}).doc.published!;
+    expect([dateOnly.earliest, dateOnly.latest]).toEqual(["2017-07-09T23:00:00Z", "2017-07-10T23:00:00Z"]);
+    expect(dateOnly.basis).toContain("date-only");
+    const exact = one("A\nText.", {format: "json", declared: {domain: "www.nytimes.com", published: "2017-12-27T06:57:28"}}).doc.published!;
+    expect(exact.best).toBe("2017-12-27T11:57:28Z");
+  });
+  it("a zone-less time with no zone known is widened over every offset", () => {
+    const p = one("A\nPublished 10 January 2017 7:48pm\nText.").doc.published!;
+    expect(p.timezone).toBeNull();
+    expect([p.earliest, p.latest]).toEqual(["2017-01-10T05:48:00Z", "2017-01-11T07:48:00Z"]);
+  });
+  it("'Updated 3 hours ago' cannot be anchored: a note, never an invented time", () => {
+    const {doc, diagnostics} = one("A\nPublished 10 January 2017 7:48pm\nUpdated 3 hours ago\nText.", {declared: {domain: "www.abc.net.au"}});
+    expect(diagnostics.map((d) => d.code)).toContain("time-relative-unanchored");
+    expect(doc.updated!.basis).toBe("update-note:after-published");
+    expect(doc.updated!.earliest).toBe(doc.published!.earliest);
+  });
+  it("a correction note with a printed date is an exact update", () => {
+    const {doc} = one("A\nPublished 10 January 2017 7:48pm\nText.\nThis article was amended on 12 January 2017 to correct a name.", {declared: {domain: "www.theguardian.com"}});
+    expect(doc.updated!.basis).toContain("update-note");
+    expect([doc.updated!.earliest, doc.updated!.latest]).toEqual(["2017-01-12T00:00:00Z", "2017-01-13T00:00:00Z"]);
+  });
+  it("an article with no time at all gets null and time-unknown", () => {
+    const {doc, diagnostics} = one("Opinion\nThe economy is complicated.");
+    expect(doc.published).toBeNull();
+    expect(diagnostics.map((d) => d.code)).toContain("time-unknown");
+  });
+  it("yesterday is anchored on the article's own publication date", () => {
+    const {doc} = one("Fire\nSYDNEY (AAP) - A fire broke out in Melbourne yesterday, police said.\nPublished 3 April 2017 9:00am");
+    expect(doc.event!.basis).toBe("relative-day:published");
+    expect(doc.event!.timezone).toBe("Australia/Melbourne");
+    // 2 April 2017 in Melbourne is 25 hours long: DST ends at 3am.
+    expect([doc.event!.earliest, doc.event!.latest]).toEqual(["2017-04-01T13:00:00Z", "2017-04-02T14:00:00Z"]);
+  });
+  it("never throws on odd input", () => {
+    for (const t of ["", "\n\n", "Published", "UPDATED : 99 Smarch 2017", "Monday Monday Monday", "2017-13-45T99:99:99Z"]) {
+      expect(() => resolveTimes([makeDocument("z", t)], registry)).not.toThrow();
+    }
+    expect(resolveTimes([], registry)).toEqual({documents: [], event: null, diagnostics: []});
+  });
+});
