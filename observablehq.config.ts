@@ -8,6 +8,7 @@ async function* documentPaths() {
 export default {
   title: "Driftline",
   root: "src",
+  output: process.env.DRIFTLINE_OUTPUT ?? "dist",
   // No web fonts, no CDN stylesheet: the report works offline.
   globalStylesheets: [],
   style: "style.css",

@@ -1,15 +1,18 @@
 /**
- * `npm run build`: the static report in dist/, always from the current corpus. Framework reuses a
- * loader's cached output even when what the loader reads has changed, so the loader cache is
- * cleared first (the analysis itself is cached by content in node_modules/.cache/driftline).
+ * `npm run build`: the static report in dist/ (or DRIFTLINE_OUTPUT), always from the current corpus.
+ * Framework reuses a loader's cached output even when what the loader reads has changed, so the
+ * loader cache is cleared first (the analysis itself is cached by content in
+ * node_modules/.cache/driftline). The built HTML is then polished (see postbuild.ts).
  */
 import {spawnSync} from "node:child_process";
 import {rmSync} from "node:fs";
-import {join} from "node:path";
+import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {polishBuild} from "./postbuild.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
 const bin = join(root, "node_modules", ".bin", "observable");
 const result = spawnSync(bin, ["build", ...process.argv.slice(2)], {cwd: root, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+polishBuild(resolve(root, process.env.DRIFTLINE_OUTPUT ?? "dist"));

@@ -8,7 +8,7 @@ import {formatEstimate} from "./format.js";
  * @example documentsTable(corpus.documents)
  */
 export function documentsTable(documents: DocumentSummary[], {base = "."}: {base?: string} = {}): HTMLElement {
-  return html`<div class="table-scroll"><table class="plain">
+  return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Scrollable table"><table class="plain">
     <caption class="muted">${documents.length} documents, earliest first</caption>
     <thead><tr><th>#</th><th>Document</th><th>Outlet</th><th>Published (UTC)</th><th>Words</th><th>Figures</th></tr></thead>
     <tbody>${documents.map(

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {accessibleChart} from "./accessible.js";
 import type {DocumentSummary} from "../lib/report.js";
 import type {Claim, ClaimFamily} from "../lib/types.js";
 
@@ -32,7 +33,5 @@ export function familiesGrid(families: ClaimFamily[], {width = 640, documents = 
       Plot.cell(cells, Plot.group({fill: "first", title: "first"}, {x: "document", y: "family", fill: "modality", title: (c: {sentence: string; modality: string; hedges: string}) => `${c.modality}${c.hedges ? ` (hedges: ${c.hedges})` : ""}\n${c.sentence}`, inset: 1, tip: true}))
     ]
   });
-  plot.setAttribute("role", "img");
-  plot.setAttribute("aria-label", `Grid of ${families.length} figure families across ${columns.length} documents, coloured by modality.`);
-  return plot;
+  return accessibleChart(plot, {label: `Grid of ${families.length} figure families across ${columns.length} documents, coloured by modality.`, description: families.map((f) => `${f.label}: in ${f.documentIds.length} documents`).join("; ")});
 }

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {accessibleChart} from "./accessible.js";
 import type {DocumentSummary} from "../lib/report.js";
 import {formatShare} from "./format.js";
 
@@ -44,7 +45,5 @@ export function reuseFlow(reuse: FlowLink[], {width = 640, documents = [] as Doc
       }))
     ]
   });
-  plot.setAttribute("role", "img");
-  plot.setAttribute("aria-label", `Reuse over the timeline: ${dated.length} arrows from earlier to later documents.`);
-  return plot;
+  return accessibleChart(plot, {label: `Reuse over the timeline: ${dated.length} arrows from earlier to later documents.`, description: dated.map((r) => `${r.source} to ${r.target}, ${formatShare(r.targetCoverage)}`).join("; ")});
 }

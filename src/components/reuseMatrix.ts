@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {accessibleChart} from "./accessible.js";
 import type {DocumentSummary} from "../lib/report.js";
 import {formatShare} from "./format.js";
 
@@ -33,7 +34,5 @@ export function reuseMatrix(reuse: ReuseCell[], {width = 640, documents = [] as 
       Plot.text(reuse, {x: "target", y: "source", text: (r: ReuseCell) => formatShare(r.targetCoverage), fill: (r: ReuseCell) => (r.targetCoverage > 0.5 ? "white" : "currentColor"), fontSize: 10})
     ]
   });
-  plot.setAttribute("role", "img");
-  plot.setAttribute("aria-label", `Matrix of shared phrasing between ${ids.length} documents; ${reuse.length} related pairs.`);
-  return plot;
+  return accessibleChart(plot, {label: `Matrix of shared phrasing between ${ids.length} documents; ${reuse.length} related pairs.`, description: reuse.map((r) => `${r.source} to ${r.target}: ${formatShare(r.targetCoverage)} of the target`).join("; ")});
 }

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {accessibleChart} from "./accessible.js";
 import type {DocumentSummary} from "../lib/report.js";
 import type {TimeEstimate} from "../lib/types.js";
 import {formatEstimate} from "./format.js";
@@ -54,10 +55,5 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
       width >= 520 ? Plot.text(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, dy: -13, fontSize: 10, fill: "currentColor"}) : null
     ]
   });
-  plot.setAttribute("role", "img");
-  plot.setAttribute(
-    "aria-label",
-    `Timeline of ${dated.length} documents' publication times in ${timeZone}, earliest ${dated[0] ? `${dated[0].outlet ?? dated[0].id} at ${formatEstimate(dated[0].published, timeZone)}` : "unknown"}${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}. The table below lists every time with its basis.`
-  );
-  return plot;
+  return accessibleChart(plot, {label: `Timeline of ${dated.length} documents' publication times in ${timeZone}, earliest ${dated[0] ? `${dated[0].outlet ?? dated[0].id} at ${formatEstimate(dated[0].published, timeZone)}` : "unknown"}${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}. The table below lists every time with its basis.`, description: dated.map((d) => `#${d.order} ${d.outlet ?? d.id}: ${formatEstimate(d.published, timeZone)}`).join("; ")});
 }

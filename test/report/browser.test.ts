@@ -4,7 +4,8 @@
  * `observablehq--error`, a chart on each chart page. Saves a screenshot of each page to
  * test/screenshots/ (git-ignored). Without Chromium these tests are skipped, loudly.
  */
-import {existsSync, mkdirSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync} from "node:fs";
+import {createRequire} from "node:module";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {chromium, type Browser} from "playwright-core";
 import {builtPages, CHART_PAGES} from "./pages.js";
@@ -14,6 +15,8 @@ const hasChromium = existsSync(executablePath);
 if (!hasChromium) {
   process.stderr.write(`\n!!! Chromium not found at ${executablePath}: the browser tests are SKIPPED. Install it with: apt-get install -y chromium\n\n`);
 }
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -54,6 +57,15 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
       }
       await tab.waitForTimeout(300);
       expect(await tab.locator(".observablehq--error").count(), "observablehq--error").toBe(0);
+      // Accessibility: axe-core (evaluated through the debugging protocol, so the page's CSP holds).
+      await tab.evaluate(axeSource);
+      const violations: {id: string; impact: string; help: string; nodes: {target: string[]}[]}[] = await tab.evaluate(async () => {
+        const axe = (window as unknown as {axe: {run: (ctx: Document, o: object) => Promise<{violations: never[]}>}}).axe;
+        const result = await axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}});
+        return result.violations;
+      });
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")})`);
+      expect(serious, "axe-core serious or critical violations").toEqual([]);
       await tab.screenshot({path: `test/screenshots/${page.replace(/\//g, "_") || "index"}.png`, fullPage: true});
       await context.close();
       expect(problems).toEqual([]);
