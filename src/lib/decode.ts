@@ -58,8 +58,27 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       else if (c > 0x7f) multibyte++;
     }
     if (multibyte > 0 && multibyte >= replaced) return finish(lenient, "utf-8-with-errors");
-    return finish(new TextDecoder("windows-1252").decode(bytes), "windows-1252");
+    return finish(decodeWindows1252(bytes), "windows-1252");
   }
+}
+
+/** Windows-1252 bytes 0x80–0x9F (undefined ones map to the C1 control of the same value). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ".split(""); // 0x80..0x9F
+const CP1252_TABLE: string[] = Array.from({length: 256}, (_, b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b)));
+
+/**
+ * Decodes Windows-1252 by table. (Some Node builds decode the "windows-1252" label as ISO-8859-1,
+ * which turns smart quotes into invisible control characters.)
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    let part = "";
+    for (const b of chunk) part += CP1252_TABLE[b];
+    out += part;
+  }
+  return out;
 }
 
 /**

@@ -120,7 +120,9 @@ function encodingDiagnostics(path: string, encoding: Encoding, text: string): Di
 export const MAX_HEADLINE_LENGTH = 300;
 
 /** A document whose headline is its first non-empty line (or a declared title placed before it). */
-function plainDocument(path: string, id: string, format: InputFormat, body: string, declared: DeclaredMetadata): DocumentRecord {
+function plainDocument(path: string, id: string, format: InputFormat, untrimmed: string, declared: DeclaredMetadata): DocumentRecord {
+  // The text starts with its headline: no blank lines or indentation before it.
+  const body = untrimmed.replace(/^\s+/, "");
   let text = body;
   let title: string | null = null;
   let titleSpan: Span | null = null;

@@ -117,7 +117,7 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
           path,
           level: "error",
           code: "file-too-large",
-          message: `The file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB cap; skipped (raise it with --max-bytes or DRIFTLINE_MAX_BYTES).`
+          message: `The file is ${formatSize(size)}, over the ${formatSize(maxBytes)} cap; skipped (raise it with --max-bytes or DRIFTLINE_MAX_BYTES).`
         });
         continue;
       }
@@ -127,6 +127,16 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
     }
   }
   return {sources, diagnostics, missing};
+}
+
+/**
+ * A byte count for people: "512 bytes", "4.9 KB", "50.0 MB".
+ * @example formatSize(52428800) // "50.0 MB"
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
 function isInside(path: string, root: string): boolean {

@@ -1,0 +1,231 @@
+import {readFileSync} from "node:fs";
+import {describe, expect, it} from "vitest";
+import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, safeId} from "../src/lib/ingest.js";
+import {makeDocument} from "./helpers.js";
+
+const source = (path: string, text: string | Uint8Array) => ({path, bytes: typeof text === "string" ? new TextEncoder().encode(text) : text});
+const fixture = (name: string) => source(`hostile/${name}`, new Uint8Array(readFileSync(`test/fixtures/hostile/${name}`)));
+const codes = (result: {diagnostics: {code: string}[]}) => result.diagnostics.map((d) => d.code).sort();
+
+describe("formatOf and baseId", () => {
+  it("knows the article formats by extension, case-insensitively", () => {
+    expect(formatOf("a/b.TXT")).toBe("txt");
+    expect(formatOf("notes.markdown")).toBe("md");
+    expect(formatOf("feed.ndjson")).toBe("jsonl");
+    expect(formatOf("photo.png")).toBeNull();
+    expect(formatOf("dir.txt/README")).toBeNull();
+  });
+
+  it("makes the id from the file name without its extension, keeping spaces, quotes and accents", () => {
+    expect(baseId("in/it's a \"quoted\" name.txt")).toBe(`it's a "quoted" name`);
+    expect(baseId("in/naïve café.md")).toBe("naïve café");
+  });
+});
+
+describe("safeId", () => {
+  it("removes what cannot sit in one URL segment or file name", () => {
+    expect(safeId("a/b\\c")).toBe("a_b_c");
+    expect(safeId("line\nbreak\u0000")).toBe("line_break_");
+    expect(safeId("..")).toBe("document__");
+    expect(safeId("")).toBe("document");
+    expect(Array.from(safeId("x".repeat(500)))).toHaveLength(120);
+    expect(safeId("😀".repeat(200))).toBe("😀".repeat(120));
+  });
+
+  it("gives ids that are never '.' or '..' even for odd file names", () => {
+    expect(baseId("in/..txt")).toBe("document_");
+    expect(baseId("in/...txt")).toBe("document__");
+  });
+});
+
+describe("ingestSource: plain text", () => {
+  it("takes the first non-empty line as the headline and keeps it in the text", () => {
+    const {documents, diagnostics} = ingestSource(source("a.txt", "\n\nPort fees rise 45 percent\n\nThe council voted on Tuesday."));
+    expect(diagnostics).toEqual([]);
+    const [doc] = documents;
+    expect(doc!.title).toBe("Port fees rise 45 percent");
+    expect(doc!.text.slice(...doc!.titleSpan!)).toBe("Port fees rise 45 percent");
+    expect(doc!.text.startsWith("Port fees")).toBe(true);
+  });
+
+  it("has no headline when the first line is a whole paragraph, and says so", () => {
+    const result = ingestSource(fixture("no-headline.txt"));
+    expect(result.documents[0]!.title).toBeNull();
+    expect(result.documents[0]!.titleSpan).toBeNull();
+    expect(result.diagnostics).toEqual([expect.objectContaining({code: "no-headline", level: "info", documentId: "no-headline"})]);
+    const long = ingestSource(source("b.txt", `${"word ".repeat(MAX_HEADLINE_LENGTH)}\n\nBody.`));
+    expect(long.documents[0]!.title).toBeNull();
+  });
+
+  it("normalises CRLF and CR-only line ends so offsets refer to \\n text", () => {
+    for (const name of ["crlf-line-ends.txt", "cr-only-line-ends.txt"]) {
+      const [doc] = ingestSource(fixture(name)).documents;
+      expect(doc!.text).not.toMatch(/\r/);
+      expect(doc!.title).toMatch(/^(Hospital|Bridge)/);
+      expect(doc!.text.split("\n").length).toBeGreaterThan(3);
+    }
+  });
+
+  it("reads Windows-1252 and Latin-1 files with a warning, and UTF-16 without one", () => {
+    const cp = ingestSource(fixture("windows-1252-smart-quotes.txt"));
+    expect(codes(cp)).toEqual(["legacy-encoding"]);
+    expect(cp.documents[0]!.text).toContain("“beyond anything we planned for”");
+    expect(cp.documents[0]!.text).toContain("It’s a painful decision");
+    const latin = ingestSource(fixture("latin-1.txt"));
+    expect(latin.documents[0]!.title).toBe("Café owners say rent rose 30 percent in a year");
+    expect(latin.documents[0]!.text).toContain("£4,000");
+    for (const name of ["utf16-le-bom.txt", "utf16-be-bom.txt"]) {
+      const result = ingestSource(fixture(name));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.documents[0]!.text).toContain("“This is the biggest order in our history,”");
+    }
+  });
+
+  it("keeps invalid UTF-8 as UTF-8 and counts the broken sequences", () => {
+    const result = ingestSource(fixture("invalid-utf8.txt"));
+    expect(result.documents[0]!.title).toBe("Mayor’s budget plan cuts 200 library jobs");
+    expect(result.diagnostics).toEqual([expect.objectContaining({code: "invalid-utf8", level: "warning", message: expect.stringContaining("4 broken byte sequences")})]);
+  });
+
+  it("turns empty, whitespace-only, binary and NUL files into errors", () => {
+    for (const [name, code] of [["empty.txt", "empty-file"], ["whitespace-only.txt", "empty-file"], ["image-renamed.txt", "binary-file"], ["nul-bytes.txt", "binary-file"]]) {
+      const result = ingestSource(fixture(name!));
+      expect(result.documents, name).toEqual([]);
+      expect(result.diagnostics, name).toEqual([expect.objectContaining({path: `hostile/${name}`, level: "error", code})]);
+    }
+  });
+
+  it("skips files that are not articles with a note", () => {
+    expect(ingestSource(source("photo.jpeg", "x")).diagnostics).toEqual([expect.objectContaining({code: "unsupported-format", level: "info"})]);
+  });
+});
+
+describe("ingestSource: Markdown front matter", () => {
+  it("uses the declared title, outlet and dates", () => {
+    const [doc] = ingestSource(source("m.md", "---\ntitle: Ferry returns\noutlet: Island Times\npublished: 2019-03-04T10:00:00Z\ntimezone: Pacific/Auckland\n---\n\nThe ferry returns with 14 sailings a day.")).documents;
+    expect(doc!.title).toBe("Ferry returns");
+    expect(doc!.text).toBe("Ferry returns\n\nThe ferry returns with 14 sailings a day.");
+    expect(doc!.declared).toEqual({title: "Ferry returns", outlet: "Island Times", published: "2019-03-04T10:00:00Z", timezone: "Pacific/Auckland"});
+  });
+
+  it("keeps the body when the front matter is not YAML, or is an alias bomb", () => {
+    for (const name of ["front-matter-not-yaml.md", "front-matter-alias-bomb.md"]) {
+      const started = performance.now();
+      const result = ingestSource(fixture(name));
+      expect(performance.now() - started, name).toBeLessThan(2000);
+      expect(result.documents, name).toHaveLength(1);
+      expect(result.documents[0]!.text).toMatch(/percent/);
+      expect(result.diagnostics, name).toEqual([expect.objectContaining({code: "front-matter-invalid", level: "warning"})]);
+    }
+  });
+
+  it("refuses dates that are not dates, and zones that are not IANA zones", () => {
+    const result = ingestSource(fixture("front-matter-bad-date.md"));
+    expect(result.documents[0]!.declared.published).toBeUndefined();
+    expect(result.documents[0]!.declared.updated).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      `Front matter field "published" ("the 32nd of Smarch") is not a date: it holds no year; it was ignored.`,
+      `Front matter field "updated" ("2019-02-30T25:61:00Z") is not a date: there is no 30 February 2019; it was ignored.`
+    ]);
+    const zone = ingestSource(fixture("script-front-matter.md"));
+    expect(zone.documents[0]!.declared.timezone).toBeUndefined();
+    expect(codes(zone)).toEqual(["front-matter-bad-timezone"]);
+  });
+
+  it("notes unknown fields without letting __proto__ or constructor pollute objects", () => {
+    const result = ingestSource(fixture("front-matter-unknown-fields.md"));
+    expect(codes(result)).toEqual(["front-matter-unknown-field", "front-matter-unknown-field", "front-matter-unknown-field", "front-matter-unknown-field"]);
+    expect(result.documents[0]!.declared).toEqual({title: "Water rates to rise 8 percent", outlet: "Harbour Gazette"});
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result.documents[0]!.declared)).toBe(Object.prototype);
+  });
+
+  it("keeps script payloads in fields as plain text", () => {
+    const [doc] = ingestSource(fixture("script-front-matter.md")).documents;
+    expect(doc!.title).toBe("<script>alert('fm-title')</script> Port strike enters 3rd week");
+    expect(doc!.declared.outlet).toBe("<img src=x onerror=alert('fm-outlet')>");
+    expect(doc!.text).toContain("<script>alert('md-body')</script>");
+  });
+});
+
+describe("ingestSource: news-please JSON and JSONL", () => {
+  it("reports a record without text, a cut-off file and wrong field types", () => {
+    expect(ingestSource(fixture("news-please-no-text.json"))).toEqual({documents: [], diagnostics: [expect.objectContaining({code: "record-without-text", level: "error"})]});
+    expect(ingestSource(fixture("news-please-truncated.json"))).toEqual({documents: [], diagnostics: [expect.objectContaining({code: "json-invalid", level: "error"})]});
+    const wrong = ingestSource(fixture("news-please-wrong-types.json"));
+    expect(wrong.documents).toHaveLength(1);
+    expect(wrong.documents[0]!.title).toBe("Toll road traffic fell 18 percent last year");
+    expect(wrong.diagnostics.map((d) => d.message)).toEqual([
+      `The record: field "title" should be text; it was ignored.`,
+      `The record: field "source_domain" should be text; it was ignored.`,
+      `The record: field "date_publish" should be text; it was ignored.`,
+      `The record: field "date_modify" should be text; it was ignored.`
+    ]);
+  });
+
+  it("reads the good lines of a JSONL file and names each bad line", () => {
+    const result = ingestSource(fixture("news-please-batch.jsonl"));
+    expect(result.documents.map((d) => d.id)).toEqual(["batch-1", "batch-2", "batch-4"]);
+    expect(result.diagnostics.map((d) => [d.code, d.message.slice(0, 7)])).toEqual([
+      ["jsonl-line-invalid", "Line 3 "],
+      ["record-invalid", "Line 6 "],
+      ["record-without-text", "Line 7 "]
+    ]);
+  });
+
+  it("refuses a date_publish that is not a date", () => {
+    const result = ingestSource(source("x.json", JSON.stringify({maintext: "Text with 3 figures.", date_publish: "2019-13-01"})));
+    expect(result.documents[0]!.declared.published).toBeUndefined();
+    expect(result.diagnostics).toEqual([expect.objectContaining({code: "record-bad-date", message: expect.stringContaining("there is no month 13")})]);
+  });
+
+  it("makes JSONL record ids safe", () => {
+    const result = ingestSource(source("f.jsonl", `${JSON.stringify({id: "../../etc/passwd", maintext: "One."})}\n${JSON.stringify({id: "..", maintext: "Two."})}`));
+    expect(result.documents.map((d) => d.id)).toEqual([".._.._etc_passwd", "document__"]);
+  });
+});
+
+describe("dateProblem", () => {
+  it("accepts dates the time stage can read and refuses obvious nonsense", () => {
+    expect(dateProblem("2019-03-04T10:00:00Z")).toBeNull();
+    expect(dateProblem("2020-02-29")).toBeNull();
+    expect(dateProblem("Tuesday, 10 January 2017, 8:01am")).toBeNull();
+    expect(dateProblem("2019-02-29")).toBe("there is no 29 February 2019");
+    expect(dateProblem("2019-00-10")).toBe("there is no month 0");
+    expect(dateProblem("2019-01-10 24:30")).toBe("24:30 is not a time of day");
+    expect(dateProblem("yesterday")).toBe("it holds no year");
+  });
+});
+
+describe("assignUniqueIds and dropDuplicates", () => {
+  it("renames a repeated id in path order, whatever order the documents come in", () => {
+    const a = makeDocument("same", "A\n\nOne.", {path: "b/same.txt"});
+    const b = makeDocument("same", "B\n\nTwo.", {path: "a/same.md"});
+    for (const input of [[a, b], [b, a]]) {
+      const result = assignUniqueIds(input);
+      expect(result.documents.map((d) => [d.path, d.id])).toEqual([["a/same.md", "same"], ["b/same.txt", "same-2"]]);
+      expect(result.diagnostics).toEqual([expect.objectContaining({code: "id-renamed", documentId: "same-2"})]);
+    }
+  });
+
+  it("does not collide with an existing id when renaming", () => {
+    const docs = [makeDocument("x", "1", {path: "1/x.txt"}), makeDocument("x", "2", {path: "2/x.txt"}), makeDocument("x-2", "3", {path: "3/x-2.txt"})];
+    expect(assignUniqueIds(docs).documents.map((d) => d.id)).toEqual(["x", "x-3", "x-2"]);
+  });
+
+  it("counts the same text under two names once, and does not mutate its input", () => {
+    const first = makeDocument("a", "Same\n\nText.", {path: "a.txt"});
+    const second = makeDocument("b", "Same\n\nText.", {path: "b.txt"});
+    const result = dropDuplicates([first, second]);
+    expect(result.documents.map((d) => [d.id, d.duplicatePaths])).toEqual([["a", ["b.txt"]]]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({path: "b.txt", code: "duplicate-document", documentId: "a"})]);
+    expect(first.duplicatePaths).toBeUndefined();
+  });
+});
+
+describe("looksEnglish", () => {
+  it("flags a German article and passes an English one", () => {
+    expect(looksEnglish(ingestSource(fixture("german-article.txt")).documents[0]!.text)).toBe(false);
+    expect(looksEnglish(ingestSource(fixture("windows-1252-smart-quotes.txt")).documents[0]!.text)).toBe(true);
+  });
+});
