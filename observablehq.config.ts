@@ -16,7 +16,8 @@ export default {
     {name: "Timeline", path: "/timeline"},
     {name: "Claims", path: "/claims"},
     {name: "Shared phrasing", path: "/phrasing"},
-    {name: "Data quality", path: "/data-quality"}
+    {name: "Data quality", path: "/data-quality"},
+    {name: "Write your own page", path: "/guide"}
   ],
   dynamicPaths: documentPaths,
   search: false,
