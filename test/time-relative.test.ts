@@ -68,3 +68,18 @@ describe("helpers", () => {
     expect(weekdayNear({year: 2017, month: 1, day: 10}, 2, true)).toEqual({year: 2017, month: 1, day: 17});
   });
 });
+
+describe("spelled-out years and holidays", () => {
+  it("reads years written in words", () => {
+    expect(r("nineteen ninety-six", "1998-03-01")).toBe("1996");
+    expect(r("the year two thousand", "1998-03-01")).toBe("2000");
+    expect(r("the nineties", "2000-03-01")).toBe("199");
+    expect(r("the winter of nineteen ninety-four", "1998-03-01")).toBe("1994-WI");
+  });
+  it("resolves rule-based holidays to the nearest past occurrence", () => {
+    expect(r("Thanksgiving Day", "2000-02-10")).toBe("1999-11-25");
+    expect(r("last Thanksgiving", "2000-02-10")).toBe("1999-11-25");
+    expect(r("Election Day", "1998-10-30")).toBe("1998-11-03");
+    expect(r("Christmas", "2017-01-10")).toBe("2016-12-25");
+  });
+});

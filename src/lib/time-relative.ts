@@ -61,12 +61,12 @@ const UNITS = "(?:day|week|month|year|decade|quarter)";
 
 const RE = {
   present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|at the moment|the present|present)$/,
-  past: /^(?:recently|recent|the past|past|previously|formerly|in the past|earlier|once|lately|more recently|recent (?:days|weeks|months)|the recent past|before|already|at the time)$/,
-  future: /^(?:future|the future|the near future|soon|later|the coming (?:days|weeks|months|years)|coming (?:days|weeks|months|years)|the years ahead|the days ahead)$/,
+  past: /^(?:recently|recent|the past|past|previously|formerly|in the past|earlier|once|lately|more recently|recent (?:days|weeks|months|years|weeks and months)|(?:the )?(?:past|last|previous) (?:several|few|couple of) (?:days|weeks|months|years|quarters)|past (?:years|decades)|the recent past|before|at the time|the time|then current)$/,
+  future: /^(?:future|the future|the near future|soon|later|(?:the )?coming (?:days|weeks|months|years|quarters)|future (?:quarters|years)|the years ahead|the days ahead|(?:the )?(?:near|short|long|medium) term|as soon as possible|one day|some day|someday|a later date|from time to time)$/,
   today: /^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|late today|early today)$/,
-  yesterday: /^(?:(?:late|early|earlier|last) )?(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/,
+  yesterday: /^(?:(?:late|early|earlier|later|last) )?(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/,
   tomorrow: /^(?:(?:late|early) )?tomorrow(?: (?:morning|afternoon|evening|night))?$/,
-  weekday: new RegExp(`^(?:(last|this|next|this coming|this past|early|late|earlier|later|on)\\s+)?(${WEEKDAY_PATTERN})\\.?(?:\\s+(?:morning|afternoon|evening|night|noon))?(?:,?\\s+(?:${MONTH_PATTERN}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_PATTERN}).*)?$`),
+  weekday: new RegExp(`^(?:(last|this|next|this coming|this past|the previous|previous|the following|early|late|earlier|later|on)\\s+)?(${WEEKDAY_PATTERN})\\.?(?:\\s+(?:morning|afternoon|evening|night|noon))?(?:,?\\s+(?:${MONTH_PATTERN}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_PATTERN}).*)?$`),
   year: /^(?:(?:the )?(?:(?:calendar|fiscal|financial|model|school) )?(?:year )?|(?:early|mid|late|the end of|the start of|the beginning of|the middle of|the first half of|the second half of)[ -]?(?:the )?(?:year )?|in |by )?('?\d{4})$/,
   decade: /^(?:the )?(?:early |mid-?|late )?(?:(\d{3})0s|'(\d)0s|(\d)0s)$/,
   century: /^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$/,
@@ -77,7 +77,7 @@ const RE = {
   theYear: /^(?:the )?(?:year|full year|fiscal year|full-year|year-end|year end|end of (?:the )?year|the end of the year|this year's)$/,
   theMonth: /^(?:the )?(?:end of the month|month)$/,
   ago: new RegExp(`^(?:nearly |almost |about |some |roughly |more than |less than |just |only )?(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of)\\s+(${UNITS})s?\\s+(ago|earlier|before|later|from now|hence|after)$`),
-  quarter: /^(?:the )?(?:(\d{4})\s+)?(?:fiscal |calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
+  quarter: /^(?:the |its |this year's |)(?:(\d{4})\s+)?(?:fiscal |calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
   quarterPeriod: /^(?:the )?(?:latest|most recent|recent|current|same|just-ended|just ended|quarter|latest period|period|the period|the quarter|fiscal quarter)(?: quarter| period)?$/,
   yearAgoQuarter: /^(?:the )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$/,
   half: /^(?:the )?(first|second)\s+half(?:\s+(?:of\s+)?(?:(\d{4})|this year|the year|last year|next year))?$/,
@@ -114,6 +114,10 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const m = (re: RegExp) => re.exec(t);
   let g: RegExpExecArray | null;
 
+  const spelled = spelledYear(t);
+  if (spelled) return spelled;
+  const holiday = holidayValue(t, anchor, future);
+  if (holiday) return holiday;
   if (RE.present.test(t)) return "PRESENT_REF";
   if (RE.today.test(t)) return dayValue(anchor);
   if (RE.yesterday.test(t)) return dayValue(addDays(anchor, -1));
@@ -125,13 +129,14 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const explicit = parseDateTime(text);
   if (explicit && explicit.span[1] - explicit.span[0] >= text.trim().length - 2) {
     if (explicit.year !== null) return dayValue({year: explicit.year, month: explicit.month, day: explicit.day});
-    return dayValue(nearestYearDate(anchor, explicit.month, explicit.day));
+    return dayValue(future ? nearestYearDate(anchor, explicit.month, explicit.day) : {year: yearForMonthDay(anchor, explicit.month, explicit.day), month: explicit.month, day: explicit.day});
   }
   if ((g = m(RE.weekday))) {
     const weekday = weekdayNumber(g[2]!)!;
     const cue = g[1] ?? "";
-    const fwd = cue === "next" || cue === "this coming" || (cue !== "last" && cue !== "this past" && future);
-    if (cue === "last" && weekdayOf(anchor) === weekday) return dayValue(addDays(anchor, -7));
+    const back = cue === "last" || cue === "this past" || /previous/.test(cue);
+    const fwd = cue === "next" || cue === "this coming" || /following/.test(cue) || (!back && future);
+    if (back && weekdayOf(anchor) === weekday) return dayValue(addDays(anchor, -7));
     return dayValue(weekdayNear(anchor, weekday, fwd));
   }
   if ((g = m(RE.month))) {
@@ -149,8 +154,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     if (/last|past/.test(cue)) return monthValue(month < anchor.month ? anchor.year : anchor.year - 1, month);
     if (/next|coming/.test(cue)) return monthValue(month > anchor.month ? anchor.year : anchor.year + 1, month);
     if (/this/.test(cue)) return monthValue(anchor.year, month);
-    if (future) return monthValue(month >= anchor.month ? anchor.year : anchor.year + 1, month);
-    return monthValue(month <= anchor.month + 3 ? anchor.year : anchor.year - 1, month);
+    return monthValue(yearForMonth(anchor, month, future), month);
   }
   if ((g = m(RE.year))) {
     const digits = g[1]!.replace("'", "");
@@ -199,6 +203,11 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
       return `${y}-Q${q}`;
     }
   }
+  if ((g = /^(?:the )?(next|last|this|previous) year's (first|second|third|fourth)[ -]quarter$/.exec(t)) || (g = /^(?:the )?(?:comparable )?(year-ago|year-earlier) (first|second|third|fourth)[ -]quarter$/.exec(t))) {
+    const year = /next/.test(g[1]!) ? anchor.year + 1 : /this/.test(g[1]!) ? anchor.year : anchor.year - 1;
+    return `${year}-Q${ORDINALS[g[2]!]}`;
+  }
+  if ((g = /^(?:the )?(\d{4}) (?:quarter|period)$/.exec(t))) return `${g[1]}-Q${lastQuarter[1]}`;
   if ((g = m(RE.quarter))) {
     const q = ORDINALS[g[2]!]!;
     const year = g[1] ? +g[1] : g[3] ? +g[3] : /last year/.test(t) ? anchor.year - 1 : anchor.year;
@@ -230,6 +239,97 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     return `${weekValue(ref)}-WE`;
   }
   return null;
+}
+
+/** Months ahead of the anchor a month name without a year may still point to (news reports the past). */
+const FUTURE_MONTH_WINDOW = 3;
+
+/** The year of a month named without one: the coming occurrence for future sentences or the next
+ *  couple of months, else the latest one on or before the anchor. */
+function yearForMonth(anchor: LocalDateTime, month: number, future: boolean): number {
+  const ahead = (month - anchor.month + 12) % 12;
+  if (ahead === 0) return anchor.year;
+  if (future || ahead <= FUTURE_MONTH_WINDOW) return month > anchor.month ? anchor.year : anchor.year + 1;
+  return month < anchor.month ? anchor.year : anchor.year - 1;
+}
+
+function yearForMonthDay(anchor: LocalDateTime, month: number, day: number): number {
+  if (month === anchor.month) return anchor.year;
+  return yearForMonth(anchor, month, false);
+}
+
+const UNITS_WORDS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9};
+const TEENS: Record<string, number> = {ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19};
+const TENS: Record<string, number> = {twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90};
+
+function twoDigitWords(words: string): number | null {
+  if (TEENS[words] !== undefined) return TEENS[words]!;
+  const m = /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?$/.exec(words);
+  if (!m) return null;
+  return TENS[m[1]!]! + (m[2] ? UNITS_WORDS[m[2]]! : 0);
+}
+
+/** "nineteen ninety-six" → "1996", "the year two thousand" → "2000", "the nineties" → "199",
+ *  "the winter of nineteen ninety-four" → "1994-WI", "January nineteen ninety-seven" → "1997-01". */
+function spelledYear(t: string): string | null {
+  if (!/(?:teen|ty|ties|thousand)/.test(t)) return null;
+  const decade = /^(?:the )?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$/.exec(t);
+  if (decade) return `19${TENS[decade[1]!.replace(/ies$/, "y")]! / 10}`;
+  const m = new RegExp(`^(?:(?:the )?(spring|summer|fall|autumn|winter) of |(${MONTH_PATTERN}) )?(?:the year )?(?:(nineteen|twenty) ((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?: and)?(?: (one|two|three|four|five|six|seven|eight|nine))?)$`).exec(t);
+  if (!m) return null;
+  let year: number;
+  if (m[3]) {
+    const low = twoDigitWords(m[4]!);
+    if (low === null) return null;
+    year = (m[3] === "nineteen" ? 1900 : 2000) + low;
+  } else year = 2000 + (m[5] ? UNITS_WORDS[m[5]]! : 0);
+  if (m[1]) return `${year}-${SEASONS[m[1]]}`;
+  if (m[2]) return monthValue(year, monthNumber(m[2])!);
+  return String(year);
+}
+
+/** Fixed and rule-based holidays common in English-language news, nearest occurrence (past bias). */
+function holidayValue(t: string, anchor: LocalDateTime, future: boolean): string | null {
+  const m = /^(?:(last|this|next|this past|on) )?(thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|the fourth of july|fourth of july|halloween|valentine's day|labor day|memorial day|election day|boxing day|anzac day|australia day|canada day|guy fawkes night|bonfire night)$/.exec(t);
+  if (!m) return null;
+  const name = m[2]!;
+  const cue = m[1] ?? "";
+  const on = (year: number): LocalDateTime => {
+    const nth = (month: number, weekday: number, n: number) => {
+      const first = weekdayOf({year, month, day: 1});
+      return {year, month, day: 1 + ((weekday - first + 7) % 7) + 7 * (n - 1)};
+    };
+    if (name.startsWith("thanksgiving")) return nth(11, 4, 4);
+    if (name === "christmas eve") return {year, month: 12, day: 24};
+    if (name.startsWith("christmas")) return {year, month: 12, day: 25};
+    if (name === "new year's eve") return {year, month: 12, day: 31};
+    if (name.startsWith("new year")) return {year, month: 1, day: 1};
+    if (/independence|fourth of july/.test(name)) return {year, month: 7, day: 4};
+    if (name === "halloween") return {year, month: 10, day: 31};
+    if (name.startsWith("valentine")) return {year, month: 2, day: 14};
+    if (name === "labor day") return nth(9, 1, 1);
+    if (name === "memorial day") {
+      const d = nth(5, 1, 4);
+      return d.day + 7 <= 31 ? {...d, day: d.day + 7} : d;
+    }
+    if (name === "election day") {
+      const firstMonday = nth(11, 1, 1);
+      return {year, month: 11, day: firstMonday.day + 1};
+    }
+    if (name === "boxing day") return {year, month: 12, day: 26};
+    if (name === "anzac day") return {year, month: 4, day: 25};
+    if (name === "australia day") return {year, month: 1, day: 26};
+    if (name === "canada day") return {year, month: 7, day: 1};
+    return {year, month: 11, day: 5};
+  };
+  const key = (d: LocalDateTime) => Date.UTC(d.year, d.month - 1, d.day);
+  const now = key(anchor);
+  const thisYear = on(anchor.year);
+  if (/next/.test(cue)) return dayValue(key(thisYear) > now ? thisYear : on(anchor.year + 1));
+  if (/last|past/.test(cue)) return dayValue(key(thisYear) < now ? thisYear : on(anchor.year - 1));
+  if (/this/.test(cue)) return dayValue(thisYear);
+  if (future) return dayValue(key(thisYear) >= now ? thisYear : on(anchor.year + 1));
+  return dayValue(key(thisYear) <= now + 30 * 86_400_000 ? thisYear : on(anchor.year - 1));
 }
 
 function offsetQuarter(year: number, quarter: number, delta: number): [number, number] {
