@@ -78,7 +78,7 @@ const SCALE_ABBREVIATIONS: Record<string, number> = {
   tln: 1e12, trn: 1e12,
 };
 
-const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ...Object.keys(SCALES), "half", "dozen"];
+const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ...Object.keys(SCALES), "half", "quarter", "dozen"];
 
 /** Where a figure may start: a digit, a number word, a currency sign or code before digits. */
 const ANCHOR = new RegExp(
@@ -135,12 +135,15 @@ const CURRENCY_SUFFIX = new RegExp(
     String.raw`)(?![\p{L}\p{N}])`,
   "iuy"
 );
+const CURRENCY_SYMBOL_SUFFIX = /[ \t\u00a0]?([$€£¥₹₩₽₺₿₡₾₭฿₱₦₫₴₪])(?![ \t\u00a0]*(?:\d|\.\d))/uy;
 const CURRENCY_BY_WORD = new Map(CURRENCY_WORDS.map(([w, c]) => [w, c]));
 
 // ---------------------------------------------------------------------------------------------
 // Percent, durations
 
 const PERCENT_SUFFIX = /(?<sep>[ \t\u00a0]*|-)(?<word>%|per\s?cent(?:age)?s?(?:\s+points?)?|percent(?:age)?s?(?:\s+points?)?|pct)(?![\p{L}\p{N}])/iuy;
+const PERCENT_OF = /(?:^|(?<w>[^\s]+\s+))(?:per\s?cents?|percents?)\s+of\s+$/iu;
+const NUMBERISH = /(?:\d|%|^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)$)/i;
 const DURATION_UNITS: Record<string, string> = {
   second: "second", seconds: "second", sec: "second", secs: "second", minute: "minute", minutes: "minute",
   mins: "minute", hour: "hour", hours: "hour", hrs: "hour", day: "day", days: "day", week: "week",
@@ -237,6 +240,8 @@ function parseSpelled(text: string, pos: number): ParsedNumber | null {
       const mult = scale === "hundred" ? 100 : scale === "dozen" ? 12 : SCALES[scale]!;
       return {start: pos, end: p + scale.length, value: fraction * mult, spelled: true, scaled: scale !== "dozen"};
     }
+    // "a quarter" alone is usually three months ("the third quarter"): not a number.
+    if (first === "quarter") return null;
     return {start: pos, end: pos + first.length, value: fraction, spelled: true, scaled: false};
   }
   for (;;) {
@@ -365,12 +370,21 @@ function parseUnitAfter(text: string, pos: number, spelledOnly: boolean): UnitMa
     const word = m.groups!.word!.toLowerCase().replace(/\s+/g, " ");
     const code = CURRENCY_BY_WORD.get(word) ?? "USD";
     const [unit, mult] = code.split("*");
-    // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
     let end = pos + m[0].length;
     let multiplier = mult ? Number(mult) : 1;
-    void spelledOnly;
+    // "75 USD million": a scale after the currency code
+    const scale = /[ \t]+(thousand|million|billion|trillion)(?![\p{L}])/iuy;
+    scale.lastIndex = end;
+    const sm = spelledOnly ? null : scale.exec(text);
+    if (sm && /^[A-Z]{3}$/.test(m.groups!.word!)) {
+      multiplier *= SCALES[sm[1]!.toLowerCase()]!;
+      end = scale.lastIndex;
+    }
     return {end, unit: unit!, kind: "currency", attributive: m.groups!.sep === "-", multiplier};
   }
+  // "10 €", "100₾": a currency sign after the number, unless it starts the next figure ("5 $10 bills")
+  m = execAt(CURRENCY_SYMBOL_SUFFIX, text, pos);
+  if (m) return {end: pos + m[0].length, unit: SYMBOL_CODES[m[1]!]!, kind: "currency", attributive: false, multiplier: 1};
   m = execAt(DURATION_SUFFIX, text, pos);
   if (m) {
     const word = m.groups!.word!.toLowerCase();
@@ -418,6 +432,13 @@ function modifierBefore(text: string, pos: number, kind: QuantityKind): {start: 
 /** Why the number at `pos` is not a figure, and where the non-figure ends; null when it may be one. */
 function nonFigure(text: string, pos: number): number | null {
   const prev = text[pos - 1];
+  if (prev === "%" || prev === "=" || prev === "&") {
+    // URL or query string ("%2020", "?q=30")
+    let e = pos;
+    while (isWordChar(text[e]) || text[e] === "%") e++;
+    return e;
+  }
+  if (/(?:^|[^A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR)$/i.test(text.slice(Math.max(0, pos - 4), pos))) return null;
   // Inside or glued to a word: ids, tickers, model names ("A320", "SCP-173", "COVID-19", "#5").
   if (isWordChar(prev) || (prev === "-" && isWordChar(text[pos - 2]) && /\p{L}/u.test(text[pos - 2]!)) || prev === "#" || prev === "/") {
     let e = pos;
@@ -530,11 +551,11 @@ function readNumber(text: string, pos: number): ParsedNumber | null {
   if (!n) return null;
   // "a million", "a hundred", "a dozen": include the article when a scale word starts the number
   const w = wordAt(text, pos)?.toLowerCase() ?? "";
-  if (w === "hundred" || w === "dozen" || SCALES[w]) {
+  if (w === "hundred" || w === "dozen" || w === "quarter" || w === "half" || SCALES[w]) {
     const sliceStart = Math.max(0, pos - 4);
     const m = /(?<![\p{L}])an?[ \t\u00a0]+$/iu.exec(text.slice(sliceStart, pos));
     if (m) n.start = sliceStart + m.index;
-    else if (w !== "hundred" && w !== "dozen") {
+    else if (w !== "hundred" && w !== "dozen" && w !== "quarter" && w !== "half") {
       // a bare "million" ("millions of") is not a figure
       return null;
     }
@@ -611,7 +632,16 @@ function readFigure(text: string, pos: number): ReadResult {
     if (!unit) return {skipTo: year};
   }
 
-  const unit = parseUnitAfter(text, cursor, first.spelled);
+  let unit = parseUnitAfter(text, cursor, first.spelled);
+  // "per cent of twenty-two": a percentage printed before its number
+  if (!unit && !prefix) {
+    const before = text.slice(Math.max(0, numberStart - 40), numberStart);
+    const m = PERCENT_OF.exec(before);
+    if (m && !(m.groups!.w && NUMBERISH.test(m.groups!.w.trim()))) {
+      numberStart = numberStart - before.length + m.index + (m.groups!.w?.length ?? 0);
+      unit = {end: cursor, unit: "percent", kind: "percent", attributive: false, multiplier: 1};
+    }
+  }
   let kind: QuantityKind = "count";
   let unitName: string | null = null;
   let end = cursor;
@@ -635,16 +665,20 @@ function readFigure(text: string, pos: number): ReadResult {
     attributive = unit.attributive;
     multiplier = unit.multiplier;
     // "3 dollars 50 cents", "thirteen dollars and forty-five cents"
-    if (kind === "currency" && (unitName === "USD" || unitName === "EUR" || unitName === "GBP")) {
+    // "15 dollars 50.", "thirteen dollars forty five": a bare number ending the clause is cents.
+    if (kind === "currency" && !first.scaled && multiplier === 1 && /^[A-Z]{3}$/.test(unitName ?? "")) {
       const sub = /[ \t]+(?:and[ \t]+)?/y;
       sub.lastIndex = end;
-      if (sub.exec(text)) {
+      if (sub.exec(text) && /[0-9a-z]/i.test(text[sub.lastIndex] ?? "")) {
         const n3 = readNumber(text, sub.lastIndex);
-        if (n3 && !n3.scaled && n3.value < 100) {
+        if (n3 && !n3.scaled && n3.value < 100 && Number.isInteger(n3.value)) {
           const u3 = parseUnitAfter(text, n3.end, n3.spelled);
           if (u3 && (u3.unit === "cent" || u3.unit === "pence")) {
             first.value += n3.value / 100;
             end = u3.end;
+          } else if (!u3 && /^[ \t]*(?:[.,;!?)]|$)/.test(text.slice(n3.end, n3.end + 3))) {
+            first.value += n3.value / 100;
+            end = n3.end;
           }
         }
       }
