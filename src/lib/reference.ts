@@ -1,5 +1,5 @@
 /**
- * Loads the editable reference data under data/ (outlet registry, measure lexicon). A broken file
+ * Loads the editable reference data under data/ (outlet registry with dateline places, measure lexicon). A broken file
  * becomes a diagnostic and an empty table, so the analysis still runs.
  */
 import {readFile} from "node:fs/promises";
@@ -24,7 +24,8 @@ export async function loadReferenceData(dataDir: string = DEFAULT_DATA_DIR): Pro
       return empty;
     }
   }
-  const outlets = await load("outlets.yaml", parseOutletRegistry, {outlets: []});
+  const places = await load("places.yaml", (text) => text, "");
+  const outlets = await load("outlets.yaml", (text) => parseOutletRegistry(text, places || undefined), {outlets: []});
   const measures = await load("measures.yaml", parseMeasureLexicon, {synonyms: [], related: []});
   return {reference: {outlets, measures}, diagnostics};
 }
