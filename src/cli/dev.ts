@@ -36,7 +36,8 @@ for (const path of watched) {
   }
 }
 
-const args = ["preview", "--host", "127.0.0.1", "--port", "3000", "--no-open", ...process.argv.slice(2)];
+const extra = process.argv.slice(2);
+const args = ["preview", "--host", "127.0.0.1", ...(extra.includes("--port") ? [] : ["--port", "3000"]), "--no-open", ...extra];
 const child = spawn(join(root, "node_modules", ".bin", "observable"), args, {cwd: root, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
 const stop = () => child.kill("SIGINT");
 process.on("SIGINT", stop);
