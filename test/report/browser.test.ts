@@ -4,21 +4,21 @@
  * `observablehq--error`, a chart on each chart page. Saves a screenshot of each page to
  * test/screenshots/ (git-ignored). Without Chromium these tests are skipped, loudly.
  */
-import {existsSync, mkdirSync, readFileSync} from "node:fs";
+import {mkdirSync, readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {chromium, type Browser} from "playwright-core";
 import {builtPages, CHART_PAGES} from "./pages.js";
+import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM} from "./chromium.js";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(executablePath);
+const executablePath = CHROMIUM_PATH;
+const hasChromium = HAS_CHROMIUM;
 if (!hasChromium) {
   process.stderr.write(`\n!!! Chromium not found at ${executablePath}: the browser tests are SKIPPED. Install it with: apt-get install -y chromium\n\n`);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 describe.skipIf(!hasChromium)("the report in Chromium", () => {
   let browser: Browser;

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {chromium} from "playwright-core";
-import {CHROMIUM_ARGS} from "./browser.test.js";
+import {CHROMIUM_ARGS} from "./chromium.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PORT = 3217;
