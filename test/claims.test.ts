@@ -40,6 +40,10 @@ describe("extractClaims: records", () => {
     const c = only("H\nThe company plans to hire 300 engineers over the next five years.");
     expect(c.horizon).toBe("over the next five years");
   });
+  it("does not make claims of bare counts with nothing counted", () => {
+    expect(claimsOf("H\nPhoto 1 of 26. He won 3 of them.")).toEqual([]);
+    expect(only("H\nHe won 3 titles.").measure).toBe("title");
+  });
   it("turns out-of-range numbers into diagnostics", () => {
     const r = extractClaims(makeDocument("t", "H\nThe debt was 99999999999999999999 dollars."));
     expect(r.claims).toEqual([]);

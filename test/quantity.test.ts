@@ -118,6 +118,10 @@ describe("findQuantities: not figures", () => {
     none("Tencent (0700.HK) shares");
     none("192.168.1.2");
   });
+  it("skips scores and tallies, but keeps ranges", () => {
+    none("the Cubs beat the Indians 8-7 in Game 7 after trailing 3-1");
+    expect(findQuantities("a 10-15 percent rise")[0]).toMatchObject({value: 10, high: 15, unit: "percent"});
+  });
   it("skips page furniture", () => {
     none("(This story has been refiled to fix typo in paragraph 16)");
     none("Share\n2 min read\n");

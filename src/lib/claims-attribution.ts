@@ -11,6 +11,7 @@ const SPEECH = String.raw`(?:said|says|say|told|tells|added|adds|noted|notes|sta
 /** A speaker noun phrase: up to eight words, names, roles, "of", possessives. */
 const NP = String.raw`(?:[\p{L}\p{N}'’.&-]+(?:\s+|$)){0,7}?[\p{L}\p{N}'’.&-]+`;
 
+const SPEECH_TEST = new RegExp(String.raw`\b${SPEECH}\b|according\s+to`);
 const TRAILING = new RegExp(String.raw`(?:^|[,”"’]\s*|[,;]\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})\b(?<rest>[^”"“,;]*)$`, "u");
 const INVERTED = new RegExp(String.raw`[,”"’]\s*(?<verb>${SPEECH})\s+(?<np>(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*|${"\\p{Ll}+"})(?:\s+[\p{L}'’.-]+){0,6}?)(?=\s*(?:,|\.|$|\s+(?:to|in|on|at|during|after|before|of|from|when|while|who|as)\b))`, "u");
 const LEADING = new RegExp(String.raw`(?:^\s*|[,;:]\s+|\s{2,}|\bbut\s+|\band\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})(?:\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*|\p{Lu}[\p{L}]*|him|her|them|us|me|investors|analysts|a\s+[\p{L}\s]{1,30}?))?(?:\s+(?:on|in|at|during)\s+[\p{L}\p{N}\s]{1,30}?)?(?:\s+that)?\s*[,:]?\s*`, "gu");
@@ -74,6 +75,7 @@ export interface FoundAttribution extends Attribution {
  * (the quotation holding the figure). Offsets in the result are absolute (`offset` is added).
  */
 export function attributionIn(segment: string, offset: number, figureAt: number): FoundAttribution | null {
+  if (!SPEECH_TEST.test(segment)) return null;
   // "…, company spokesman Bob Christie said in a phone call."
   let m = TRAILING.exec(segment);
   if (m && m.index + m[0].length - (m.groups!.rest?.length ?? 0) > figureAt - offset) {
@@ -138,7 +140,9 @@ export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], b
  * The attribution of a figure at `figureSpan` inside the sentence at `sentenceSpan` of `text`.
  * @example attributeFigure(text, quotes, [0, 80], [40, 50])?.speaker // "Bob Christie"
  */
-export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, allSentences: readonly Span[]): FoundAttribution | null {
+export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, sentenceSpans: readonly Span[] | (() => readonly Span[])): FoundAttribution | null {
+  let cached: readonly Span[] | null = null;
+  const all = (): readonly Span[] => (cached ??= typeof sentenceSpans === "function" ? sentenceSpans() : sentenceSpans);
   const quote = insideQuotation(quotes, figureSpan[0], figureSpan[1]);
   const [sStart, sEnd] = sentenceSpan;
   let found: FoundAttribution | null = null;
@@ -164,6 +168,7 @@ export function attributeFigure(text: string, quotes: readonly Span[], sentenceS
     }
     if (!found) {
       // The next sentence, then the previous one ("He said." / "Clark said of the plan.")
+      const allSentences = all();
       const index = allSentences.findIndex((s) => s[0] === sStart);
       for (const neighbour of [allSentences[index + 1], allSentences[index - 1]]) {
         if (!neighbour) continue;
@@ -183,7 +188,7 @@ export function attributeFigure(text: string, quotes: readonly Span[], sentenceS
     if (found?.evidence?.span) found.evidence = {...found.evidence, text: text.slice(found.evidence.span[0], found.evidence.span[1]).trim()};
   }
   if (found && PRONOUN.test(found.speaker)) {
-    const named = lastNamedSpeaker(text, allSentences, found.evidence?.span?.[0] ?? sStart);
+    const named = lastNamedSpeaker(text, all(), found.evidence?.span?.[0] ?? sStart);
     if (named) found = {...found, speaker: named, resolved: true};
   }
   return found;

@@ -46,6 +46,9 @@ const CONTENT_CUES: Cue[] = [
   {re: /^insist(?:s|ed|ing)?$/, modality: "claim", lemma: "insist"},
 ];
 
+/** One test for "is this token any cue at all", before finding which. */
+const ANY_CUE = new RegExp(CONTENT_CUES.map((c) => c.re.source).join("|"));
+
 const AUXILIARIES: Record<string, Modality> = {
   could: "possibility", may: "possibility", might: "possibility", can: "possibility", will: "prediction",
   "'ll": "prediction",
@@ -64,6 +67,8 @@ const HEDGE_WORDS: [RegExp, string][] = [
   [/^aim(?:s|ed|ing)?$/, "aim"], [/^hop(?:e|es|ed|ing)$/, "hope"], [/^estimated?$/, "estimated"],
   [/^projected$/, "projected"], [/^forecast$/, "forecast"], [/^reportedly$/, "reportedly"],
 ];
+
+const ANY_HEDGE = new RegExp(HEDGE_WORDS.map(([re]) => re.source).join("|"));
 
 /** Bound modifiers that hedge (an upper bound or an approximation), as printed before a figure. */
 export function isHedgingModifier(modifier: string | null, bound: string): boolean {
@@ -91,11 +96,14 @@ export function readModality(
   const hedges: string[] = [];
   const hedgeWindow = 14;
   for (let i = tokensBefore.length - 1, seen = 0; i >= 0 && seen < hedgeWindow; i--, seen++) {
-    for (const [re, name] of HEDGE_WORDS) if (re.test(tokensBefore[i]!.norm) && !hedges.includes(name)) hedges.push(name);
+    const norm = tokensBefore[i]!.norm;
+    if (!ANY_HEDGE.test(norm)) continue;
+    for (const [re, name] of HEDGE_WORDS) if (re.test(norm) && !hedges.includes(name)) hedges.push(name);
   }
   for (let i = tokensBefore.length - 1; i >= 0; i--) {
     const token = tokensBefore[i]!;
     const word = token.norm;
+    if (AUXILIARIES[word] === undefined && !ANY_CUE.test(word)) continue;
     for (const cue of CONTENT_CUES) {
       if (!cue.re.test(word)) continue;
       let modality = cue.modality;

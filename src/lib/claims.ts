@@ -203,13 +203,28 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
   }
   const figures = quantities.filter((q) => !q.minor);
   if (!figures.length) return {claims, diagnostics};
-  const sentenceSpans = sentences(text);
+  // Sentences of the whole text only when an attribution needs its neighbours; the figure's own
+  // sentence comes from splitting its paragraph.
+  let allSentences: Span[] | null = null;
+  const sentenceSpans = (): Span[] => (allSentences ??= sentences(text));
+  const paragraphCache = new Map<number, Span[]>();
+  const sentenceOf = (offset: number): Span | null => {
+    const start = text.lastIndexOf("\n", offset - 1) + 1;
+    let spans = paragraphCache.get(start);
+    if (!spans) {
+      const newline = text.indexOf("\n", offset);
+      const end = newline < 0 ? text.length : newline;
+      spans = sentences(text.slice(start, end)).map(([s, e]) => [s + start, e + start] as Span);
+      paragraphCache.set(start, spans);
+    }
+    return sentenceAt(spans, offset);
+  };
   const quotes = quotationSpans(text);
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
   let index = 0;
   for (const q of figures) {
-    const sentenceSpan = sentenceAt(sentenceSpans, q.start) ?? ([q.start, q.end] as Span);
+    const sentenceSpan = sentenceOf(q.start) ?? ([q.start, q.end] as Span);
     const [sStart, sEnd] = sentenceSpan;
     let tokens = tokenCache.get(sStart);
     if (!tokens) {
@@ -232,6 +247,8 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
     if (q.kind === "duration" && !q.attributive) {
       reading = {measure: durationSubject(tokens, tokensBefore.length) , qualifiers: [], end: q.end};
     }
+    // A bare count with nothing counted ("won 3 of them", "1 of 26") is nothing to track.
+    if (q.kind === "count" && !q.scaled && reading.measure === null) continue;
     const modality = readModality(tokensBefore, reading.measure);
     const hedges = [...modality.hedges];
     if (isHedgingModifier(q.modifier, q.bound) && !hedges.includes(q.modifier!)) hedges.push(q.modifier!);
@@ -242,7 +259,7 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jack Ma … promised … that his company would create …": the one who promises speaks.
       let speaker = subject;
-      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans, sStart) ?? subject;
+      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans(), sStart) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
     }
     let horizon: string | null = null;

@@ -211,6 +211,13 @@ function driftWith(a: Claim, b: Claim, index: LexiconIndex): DriftEvent[] {
   return events;
 }
 
+/** The exact value most appearances print (the smallest on a tie), for a readable id. */
+function typicalValue(members: readonly Claim[]): number {
+  const counts = new Map<number, number>();
+  for (const c of members) counts.set(c.quantity.value, (counts.get(c.quantity.value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
 /** The measure word most appearances use (first seen wins a tie). */
 function mostCommonMeasure(members: readonly Claim[]): string | null {
   const counts = new Map<string, number>();
@@ -280,7 +287,7 @@ export function groupClaimFamilies(
     const [figure, unit, measure] = key.split("|") as [string, string, string];
     const first = members[0]!;
     const shownMeasure = mostCommonMeasure(members);
-    let id = `f-${slug(figure)}${unit ? `-${slug(unit)}` : ""}-${measure ? slug(measure) : "count"}`;
+    let id = `f-${slug(String(typicalValue(members)))}${unit ? `-${slug(unit)}` : ""}-${measure ? slug(measure) : "count"}`;
     for (let n = 2; usedIds.has(id); n++) id = `${id}-${n}`;
     usedIds.add(id);
     const drift: DriftEvent[] = [];
@@ -290,9 +297,9 @@ export function groupClaimFamilies(
     for (const c of members) familyOf.set(c.id, id);
     families.push({
       id,
-      label: familyLabel(members, first.quantity.value, first.quantity.unit, shownMeasure, index),
+      label: familyLabel(members, typicalValue(members), first.quantity.unit, shownMeasure, index),
       measure: shownMeasure,
-      quantity: {value: first.quantity.value, unit: first.quantity.unit},
+      quantity: {value: typicalValue(members), unit: first.quantity.unit},
       claimIds: members.map((c) => c.id),
       documentIds,
       drift,

@@ -81,10 +81,9 @@ const SCALE_ABBREVIATIONS: Record<string, number> = {
 const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ...Object.keys(SCALES), "half", "quarter", "dozen"];
 
 /** Where a figure may start: a digit, a number word, a currency sign or code before digits. */
-const ANCHOR = new RegExp(
-  String.raw`[0-9]|[$€£¥₹₩₽₺₿₡₾₭฿₱₦₫₴₪]|\b(?:` + NUMBER_WORDS.join("|") + String.raw`)\b`,
-  "giu"
-);
+// Deliberately without the `u` flag: ASCII word boundaries are enough for English number words,
+// and the non-Unicode matcher is about four times faster on long articles.
+const ANCHOR = new RegExp(String.raw`\.(?=\d)|[0-9]|[$€£¥₹₩₽₺₿₡₾₭฿₱₦₫₴₪]|\b(?:` + NUMBER_WORDS.join("|") + String.raw`)\b`, "gi");
 
 const DIGITS = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)(?:\.\d+)?|\.\d+/y;
 const WORD = /[A-Za-z]+/y;
@@ -175,6 +174,7 @@ const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\.?[ \t\u00a0]*$`);
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?[ \t\u00a0]*(?:of[ \t]+)?${MONTH}\b`);
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const TIME_OF_DAY = /\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)\b)?|(?:\.\d{2})?\s*[ap]\.?m\.?(?![\p{L}]))/iuy;
+const SCORE = /(\d{1,3})[ \t]?[-–][ \t]?(\d{1,3})(?![\d,.]\d|[\p{L}\d-])/uy;
 const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d])/y;
 const SLASHED = /\d+\/\d+/y;
 const DOTTED_ID = /\d+(?:\.\d+){2,}/y;
@@ -445,7 +445,10 @@ function nonFigure(text: string, pos: number): number | null {
     while (isWordChar(text[e]) || (text[e] === "." && isWordChar(text[e + 1]))) e++;
     return e;
   }
-  let m = execAt(TIME_OF_DAY, text, pos);
+  // A score or tally, "won 8-7", "3-1 down": the second number is not larger, so not a range.
+  let m = execAt(SCORE, text, pos);
+  if (m && Number(m[2]) <= Number(m[1])) return pos + m[0].length;
+  m = execAt(TIME_OF_DAY, text, pos);
   if (m && /[:apAP]|GMT|UTC/.test(m[0].slice(1))) return pos + m[0].length;
   m = execAt(DOTTED_ID, text, pos);
   if (m) return pos + m[0].length;
@@ -504,6 +507,7 @@ export function scanQuantities(text: string): {quantities: QuantityMatch[]; reje
       continue;
     }
     const ch = text[pos]!;
+    if (ch === "." && isWordChar(text[pos - 1]) ) continue;
     if (SYMBOL_CODES[ch] !== undefined) {
       // A currency sign: the number follows ("$ 75 million", "€10M").
       const p = skipSpaces(text, pos + 1);
@@ -636,7 +640,7 @@ function readFigure(text: string, pos: number): ReadResult {
   // "per cent of twenty-two": a percentage printed before its number
   if (!unit && !prefix) {
     const before = text.slice(Math.max(0, numberStart - 40), numberStart);
-    const m = PERCENT_OF.exec(before);
+    const m = /of\s+$/.test(before) && /cent/i.test(before) ? PERCENT_OF.exec(before) : null;
     if (m && !(m.groups!.w && NUMBERISH.test(m.groups!.w.trim()))) {
       numberStart = numberStart - before.length + m.index + (m.groups!.w?.length ?? 0);
       unit = {end: cursor, unit: "percent", kind: "percent", attributive: false, multiplier: 1};
@@ -745,5 +749,5 @@ function readFigure(text: string, pos: number): ReadResult {
 
 /** Removes binary floating-point noise from scaled values (16.4 × 1e6 → 16400000). */
 function tidy(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+  return Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(15)) : value;
 }
