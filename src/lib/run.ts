@@ -23,10 +23,12 @@ export interface AnalyzePathsResult {
  */
 export async function analyzePaths(paths: readonly string[], options: AnalyzePathsOptions = {}): Promise<AnalyzePathsResult> {
   const {dataDir, onStage, ...readOptions} = options;
+  onStage?.("read", "start", 0);
   const [{sources, diagnostics: readDiagnostics, missing}, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([
     readCorpus(paths, readOptions),
     loadReferenceData(dataDir)
   ]);
+  onStage?.("read", "end", sources.length);
   const analysis = analyzeSources(sources, reference, {inputs: [...paths], onStage});
   const missingDiagnostics = missing.map((path) => ({path, level: "error" as const, code: "input-missing", message: "This input path does not exist."}));
   analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
