@@ -13,7 +13,8 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseOutletRegistry, attributeOutlet} from "../lib/outlet.js";
 import {resolveDateExpression, resolveTimes} from "../lib/time.js";
-import type {DocumentRecord} from "../lib/types.js";
+import {sentences, sentenceAt as sentenceSpanAt} from "../lib/text.js";
+import type {DocumentRecord, Span} from "../lib/types.js";
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
@@ -41,13 +42,11 @@ function compatible(value: string, gold: string): boolean {
   return pattern.test(v);
 }
 
-/** The sentence around a timex: up to a full stop followed by a space and a capital (not "$2.5"). */
-function sentenceAt(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && text[s - 1] !== "\n" && !(/[.!?]/.test(text[s - 2] ?? "") && /\s/.test(text[s - 1]!) && /[A-Z"]/.test(text[s] ?? ""))) s--;
-  let e = end;
-  while (e < text.length && text[e] !== "\n" && !(/[.!?]/.test(text[e]!) && /\s/.test(text[e + 1] ?? " ") && /[A-Z"]/.test(text[e + 2] ?? "A"))) e++;
-  return text.slice(s, e + 1);
+/** The sentence around a timex, split as the pipeline splits (src/lib/text.ts), and the timex's
+ *  offset inside it. */
+function sentenceOf(text: string, spans: Span[], start: number): {sentence: string; offset: number} {
+  const span = sentenceSpanAt(spans, start) ?? [start, start];
+  return {sentence: text.slice(span[0], span[1]), offset: start - span[0]};
 }
 
 function evalTempEval() {
@@ -66,10 +65,11 @@ function evalTempEval() {
       if (!line.trim()) continue;
       const doc = JSON.parse(line) as {dct: {value: string}; text: string; timexes: Timex[]};
       const anchor = doc.dct.value.slice(0, 10);
+      const spans = sentences(doc.text);
       for (const t of doc.timexes) {
         if (t.type !== "DATE") continue;
         total++;
-        const value = resolveDateExpression(t.text, anchor, {sentence: sentenceAt(doc.text, t.start, t.end)});
+        const value = resolveDateExpression(t.text, anchor, sentenceOf(doc.text, spans, t.start));
         if (value === null) unresolved++;
         if (value !== null && compatible(value, t.value)) lenient++;
         if (value !== null && normalise(value) === normalise(t.value)) correct++;

@@ -9,6 +9,14 @@ import {monthNumber, parseDateTime, weekdayNumber, MONTH_PATTERN, WEEKDAY_PATTER
 export interface ExpressionContext {
   /** The sentence around the expression: its tense decides "Friday" (past) from "Friday" (coming). */
   sentence?: string;
+  /** Where the expression starts in `sentence` (found by searching when not given). The words next
+   *  to it ("said Friday", "will meet on Friday") weigh more than a "will" elsewhere in the sentence. */
+  offset?: number;
+  /** The most recent date stated before the expression in the same article, as a TimeML value
+   *  ("2017-01-09", "1998-10", "1989"): the reference time of anaphoric expressions such as
+   *  "that day", "the next morning", "later that year". Never used for "Friday" or "last week", which
+   *  news copy anchors on the publication date. */
+  previousDate?: string;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -46,6 +54,45 @@ export function weekdayNear(anchor: LocalDateTime, weekday: number, future = fal
   const dow = weekdayOf(anchor);
   if (future) return addDays(anchor, ((weekday - dow + 7) % 7) || 7);
   return addDays(anchor, -((dow - weekday + 7) % 7));
+}
+
+/** Past-tense verbs written next to a date in news copy ("said Friday", "on Friday announced"). */
+const PAST_VERB = /^(?:said|told|announced|declared|reported|added|predicted|confirmed|denied|warned|met|held|took|made|gave|went|came|began|left|saw|spoke|wrote|won|lost|rose|fell|got|sent|ran|flew|arrived|died|signed|voted|killed|released|issued|rallied|gathered|urged|called|agreed|approved|rejected|refused|filed|ruled|asked|testified|admitted|insisted|stated|noted|indicated|acknowledged|disclosed|revealed|explained|argued|claimed|was|were|had|did)$/;
+/** Verbs ending in -ed that still point ahead ("scheduled Thursday", "postponed until Tuesday"). */
+const FORWARD_ED = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|adjourned|deferred|set|due|timed)$/;
+/** Future markers in the words just before a date ("will meet on Friday", "as soon as Tuesday"). */
+const NEAR_FUTURE = /\b(?:will|won't|'ll|shall|would|plans? to|plan to|planned|planning|scheduled|slated|set to|due|expected to|as soon as|as early as|until|till|going to|(?:is|are) to|to be held|to resume|next)\b/;
+/** Future markers just after it ("On Tuesday, the league plans to …"). */
+const NEAR_FUTURE_AFTER = /^[^.;:!?]{0,80}?\b(?:will|plans? to|(?:is|are) (?:scheduled|expected|due|set) to|(?:is|are) to)\b/;
+
+/**
+ * The tense a date expression is used in, read from the words around it: a past-tense verb right
+ * next to it ("said Friday", "on Friday announced") makes it past; a future marker within the few
+ * words before ("will meet on Friday", "planned to leave on Thursday", "postponed until Tuesday")
+ * or a "plans to"/"will" just after makes it future. Without the position, the whole sentence's
+ * future cue decides.
+ */
+export function tenseAround(sentence: string, expression: string, offset?: number): "past" | "future" {
+  const lower = sentence.toLowerCase().replace(/[’]/g, "'");
+  const at = offset ?? lower.indexOf(expression.toLowerCase().replace(/[’]/g, "'"));
+  if (at < 0 || at > lower.length) return FUTURE_CUE.test(sentence) ? "future" : "past";
+  const beforeWords = lower.slice(0, at).replace(/[`'"“”]+/g, " ").split(/[^a-z0-9']+/).filter(Boolean);
+  const afterText = lower.slice(at + expression.length);
+  const afterWords = afterText.split(/[^a-z0-9']+/).filter(Boolean);
+  const skip = new Set(["on", "late", "early", "earlier", "later", "privately", "publicly", "also", "again", "last", "this"]);
+  let i = beforeWords.length - 1;
+  while (i >= 0 && skip.has(beforeWords[i]!)) i--;
+  const prev = beforeWords[i] ?? "";
+  const next = afterWords[0] ?? "";
+  const isPast = (w: string) => PAST_VERB.test(w) || (/^[a-z]{3,}ed$/.test(w) && !FORWARD_ED.test(w));
+  const window = beforeWords.slice(Math.max(0, beforeWords.length - 10)).join(" ");
+  if (/^(?:until|till)$/.test(prev)) return /^[^.;]*\bhad\b/.test(afterText) ? "past" : "future";
+  if (isPast(prev) || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past";
+  if (NEAR_FUTURE.test(window)) return "future";
+  // "On Tuesday, the league plans to …": only when the date opens its clause.
+  const clauseInitial = i < 0 || /[,;:]\s*(?:(?:on|late|early|earlier|later)\s+)?$/.test(lower.slice(0, at));
+  if (clauseInitial && NEAR_FUTURE_AFTER.test(afterText) && !/^[^.;]{0,60}\b(?:said|says|saying)\b/.test(afterText)) return "future";
+  return "past";
 }
 
 const FUTURE_CUE = /\b(?:will|won't|'ll|shall|(?:is|are) (?:due|set|scheduled|slated|expected) to|(?:is|are) to be|tomorrow)\b/i;
@@ -105,10 +152,10 @@ function wordNumber(text: string): number | null {
 export function resolveDateExpression(text: string, anchorISODate: string, context: ExpressionContext = {}): string | null {
   const anchor = parseAnchor(anchorISODate);
   if (!anchor || typeof text !== "string") return null;
-  const t = text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").replace(/^[\s"“(]+|[\s.,;:!?"”)]+$/g, "").trim();
+  const t = text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").replace(/^[\s"“(]+|[\s.,;:!?"”)]+$/g, "").replace(/'s$/, "").trim();
   if (!t || t.length > 80) return null;
   const sentence = context.sentence ?? "";
-  const future = FUTURE_CUE.test(sentence);
+  const future = context.sentence === undefined ? false : tenseAround(sentence, text.trim(), context.offset) === "future";
   const earnings = EARNINGS_CUE.test(sentence);
   const lastQuarter = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), -1);
   const m = (re: RegExp) => re.exec(t);
@@ -135,8 +182,12 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const weekday = weekdayNumber(g[2]!)!;
     const cue = g[1] ?? "";
     const back = cue === "last" || cue === "this past" || /previous/.test(cue);
-    const fwd = cue === "next" || cue === "this coming" || /following/.test(cue) || (!back && future);
+    const fwd = cue === "next" || cue === "this coming" || /following/.test(cue) || (!back && (!cue || /^(?:on|early|late|earlier|later)$/.test(cue)) && tenseAround(sentence, text, context.offset) === "future");
     if (back && weekdayOf(anchor) === weekday) return dayValue(addDays(anchor, -7));
+    // A bare weekday naming the publication day is that day ("the FAA on Friday announced it will …").
+    if (!cue || cue === "on" || /^(?:early|late|earlier|later)$/.test(cue)) {
+      if (weekdayOf(anchor) === weekday && cue !== "next") return dayValue(anchor);
+    }
     return dayValue(weekdayNear(anchor, weekday, fwd));
   }
   if ((g = m(RE.month))) {
@@ -246,10 +297,10 @@ const FUTURE_MONTH_WINDOW = 3;
 
 /** The year of a month named without one: the coming occurrence for future sentences or the next
  *  couple of months, else the latest one on or before the anchor. */
-function yearForMonth(anchor: LocalDateTime, month: number, future: boolean): number {
+function yearForMonth(anchor: LocalDateTime, month: number, future: boolean, tenseKnown = false): number {
   const ahead = (month - anchor.month + 12) % 12;
   if (ahead === 0) return anchor.year;
-  if (future || ahead <= FUTURE_MONTH_WINDOW) return month > anchor.month ? anchor.year : anchor.year + 1;
+  if (future || (!tenseKnown && ahead <= FUTURE_MONTH_WINDOW)) return month > anchor.month ? anchor.year : anchor.year + 1;
   return month < anchor.month ? anchor.year : anchor.year - 1;
 }
 
