@@ -161,3 +161,9 @@ describe("scanQuantities: bad numbers", () => {
     }
   });
 });
+
+describe("exponent notation", () => {
+  it("is not read as a figure (\"10^400 dollars\" is not 400 dollars)", () => {
+    expect(findQuantities("The pamphlet said the debt was 10^400 dollars.").map((q) => q.value)).toEqual([]);
+  });
+});

@@ -174,6 +174,7 @@ const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\.?[ \t\u00a0]*$`);
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?[ \t\u00a0]*(?:of[ \t]+)?${MONTH}\b`);
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const TIME_OF_DAY = /\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)\b)?|(?:\.\d{2})?\s*[ap]\.?m\.?(?![\p{L}]))/iuy;
+const POWER = /\d+(?:\.\d+)?\^[-+]?\d+/y;
 const SCORE = /(\d{1,3})[ \t]?[-–][ \t]?(\d{1,3})(?![\d,.]\d|[\p{L}\d-])/uy;
 const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d])/y;
 const SLASHED = /\d+\/\d+/y;
@@ -432,6 +433,14 @@ function modifierBefore(text: string, pos: number, kind: QuantityKind): {start: 
 /** Why the number at `pos` is not a figure, and where the non-figure ends; null when it may be one. */
 function nonFigure(text: string, pos: number): number | null {
   const prev = text[pos - 1];
+  // Exponent notation ("10^400", "2^31"): a power, not a figure as printed in news copy.
+  const power = execAt(POWER, text, pos);
+  if (power) return pos + power[0].length;
+  if (prev === "^") {
+    let e = pos;
+    while (isWordChar(text[e])) e++;
+    return e;
+  }
   if (prev === "%" || prev === "=" || prev === "&") {
     // URL or query string ("%2020", "?q=30")
     let e = pos;
