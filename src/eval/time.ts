@@ -28,7 +28,9 @@ interface Timex {
   end: number;
 }
 
-const normalise = (v: string) => v.replace(/-W0(\d)/, "-W$1");
+/** Notation only: week numbers with or without a leading zero ("W07" = "W7") and decades and
+ *  centuries written with or without a trailing X ("198X" = "198", the 1980s; "19XX" = "19"). */
+const normalise = (v: string) => v.replace(/-W0(\d)/, "-W$1").replace(/^(\d{3})X$/, "$1").replace(/^(\d{2})XX$/, "$1");
 
 /** Lenient match: equal after dropping unspecified parts ("1949-XX" = "1949") or a part-of-day
  *  suffix ("2000-01-05TNI" = "2000-01-05"), or the gold leaves unspecified what we specify
@@ -66,10 +68,14 @@ function evalTempEval() {
       const doc = JSON.parse(line) as {dct: {value: string}; text: string; timexes: Timex[]};
       const anchor = doc.dct.value.slice(0, 10);
       const spans = sentences(doc.text);
+      // Reference-time tracking: the latest calendar value this resolver gave to a date expression
+      // earlier in the same article (never a gold value).
+      let previousDate: string | undefined;
       for (const t of doc.timexes) {
         if (t.type !== "DATE") continue;
         total++;
-        const value = resolveDateExpression(t.text, anchor, sentenceOf(doc.text, spans, t.start));
+        const value = resolveDateExpression(t.text, anchor, {...sentenceOf(doc.text, spans, t.start), previousDate});
+        if (value && /^\d{4}/.test(value)) previousDate = value;
         if (value === null) unresolved++;
         if (value !== null && compatible(value, t.value)) lenient++;
         if (value !== null && normalise(value) === normalise(t.value)) correct++;

@@ -142,6 +142,68 @@ function wordNumber(text: string): number | null {
   return NUMBER_WORDS[text] ?? null;
 }
 
+const YEAR_PERIOD_CUE = /\b(?:(?:nine|six|9|6|twelve|12)[- ]months?|first half|full[- ]year|fiscal year|for the year|year[- ]to[- ]date)\b/g;
+const QUARTER_PERIOD_CUE = /\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|latest|the|fiscal|current|year-ago|year-earlier|same|\d{4})[- ]quarter|quarterly|quarter (?:ended|ending|to))\b/g;
+
+/**
+ * The reporting period an earnings sentence compares ("net rose … from … a year earlier"): the
+ * period named nearest before the expression in the sentence ("For the nine months, …" → year;
+ * "third-quarter net …" → quarter), else the first named after it, else the period of the previous
+ * date expression in the article (a quarter value → quarter, a year → year), else null.
+ */
+export function reportingPeriod(sentence: string, offset: number, previousDate?: string): "quarter" | "year" | null {
+  const cues: [number, "quarter" | "year"][] = [];
+  for (const match of sentence.toLowerCase().matchAll(YEAR_PERIOD_CUE)) cues.push([match.index ?? 0, "year"]);
+  for (const match of sentence.toLowerCase().matchAll(QUARTER_PERIOD_CUE)) cues.push([match.index ?? 0, "quarter"]);
+  cues.sort((a, b) => a[0] - b[0]);
+  const before = cues.filter(([i]) => i < offset);
+  if (before.length) return before[before.length - 1]![1];
+  if (cues.length) return cues[0]![1];
+  if (previousDate && /^\d{4}-Q[1-4]$/.test(previousDate)) return "quarter";
+  if (previousDate && /^\d{4}$/.test(previousDate)) return "year";
+  return null;
+}
+
+/** The quarter being reported: the previous quarter expression when it is recent, else the last
+ *  completed quarter before the anchor. */
+function reportedQuarter(anchor: LocalDateTime, previousDate?: string): [number, number] {
+  const last = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), -1);
+  const m = /^(\d{4})-Q([1-4])$/.exec(previousDate ?? "");
+  if (m) {
+    const distance = (anchor.year * 4 + Math.ceil(anchor.month / 3)) - (+m[1]! * 4 + +m[2]!);
+    if (distance >= 1 && distance <= 2) return [+m[1]!, +m[2]!];
+    // Already the year-ago quarter ("the comparable year-ago quarter" just before).
+    if (distance > 2 && distance <= 6) return [+m[1]! + 1, +m[2]!];
+  }
+  return last;
+}
+
+/**
+ * Anaphoric expressions ("that day", "the next morning", "later that year", "the following
+ * month", "that quarter") resolved against the article's previous date (reference time).
+ */
+function anaphoric(t: string, previousDate: string | undefined): string | null {
+  if (!previousDate) return null;
+  const day = dayFromValue(previousDate.slice(0, 10));
+  const year = /^(\d{4})/.exec(previousDate)?.[1];
+  if (!year) return null;
+  if (/^(?:that|the same|that same|the very same|earlier that|later that|late that|early that|on that|that very) (?:day|morning|afternoon|evening|night)$/.test(t))
+    return day ? dayValue(day) : null;
+  if (/^the (?:next|following) (?:day|morning|afternoon|evening|night)$|^the day after$/.test(t)) return day ? dayValue(addDays(day, 1)) : null;
+  if (/^the (?:previous|preceding) day$|^the day before$/.test(t)) return day ? dayValue(addDays(day, -1)) : null;
+  if (/^(?:that|the same|that same|earlier that|later that|late that|early that) year$/.test(t)) return year;
+  if (/^the (?:next|following) year$|^a year later$/.test(t)) return String(+year + 1);
+  if (/^the (?:previous|preceding|prior) year$/.test(t)) return String(+year - 1);
+  const month = /^(\d{4})-(\d{2})/.exec(previousDate);
+  if (month) {
+    if (/^(?:that|the same|that same|earlier that|later that) month$/.test(t)) return monthValue(+month[1]!, +month[2]!);
+    if (/^the (?:next|following) month$|^a month later$/.test(t)) return monthValue(...offsetMonths(+month[1]!, +month[2]!, 1));
+  }
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(previousDate);
+  if (quarter && /^(?:that|the same) quarter$/.test(t)) return previousDate;
+  return null;
+}
+
 /**
  * Resolves a date expression against an anchor date (a document's date, "YYYY-MM-DD") to a TimeML
  * value, or null when it is not a date expression this resolver knows.
@@ -157,9 +219,16 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const sentence = context.sentence ?? "";
   const future = context.sentence === undefined ? false : tenseAround(sentence, text.trim(), context.offset) === "future";
   const earnings = EARNINGS_CUE.test(sentence);
-  const lastQuarter = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), -1);
+  const at = context.offset ?? Math.max(0, sentence.toLowerCase().indexOf(t));
+  const period = reportingPeriod(sentence, at, context.previousDate);
+  const reported = reportedQuarter(anchor, context.previousDate);
+  const lastQuarter = reported;
+  const yearAgoQuarter = `${reported[0] - 1}-Q${reported[1]}`;
   const m = (re: RegExp) => re.exec(t);
   let g: RegExpExecArray | null;
+
+  const referred = anaphoric(t, context.previousDate);
+  if (referred) return referred;
 
   const spelled = spelledYear(t);
   if (spelled) return spelled;
@@ -242,7 +311,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const unit = g[2]!;
     const sign = /ago|earlier|before/.test(g[3]!) ? -1 : 1;
     if (unit === "year") {
-      if (n === 1 && sign < 0 && earnings) return `${lastQuarter[0] - 1}-Q${lastQuarter[1]}`;
+      if (n === 1 && sign < 0 && period === "quarter") return yearAgoQuarter;
       return String(anchor.year + sign * n);
     }
     if (unit === "decade") return String(Math.floor((anchor.year + sign * 10 * n) / 10));
@@ -258,6 +327,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const year = /next/.test(g[1]!) ? anchor.year + 1 : /this/.test(g[1]!) ? anchor.year : anchor.year - 1;
     return `${year}-Q${ORDINALS[g[2]!]}`;
   }
+  if ((g = /^(?:the )?(\d{4}) period$/.exec(t)) && period === "year") return g[1]!;
   if ((g = /^(?:the )?(\d{4}) (?:quarter|period)$/.exec(t))) return `${g[1]}-Q${lastQuarter[1]}`;
   if ((g = m(RE.quarter))) {
     const q = ORDINALS[g[2]!]!;
@@ -265,9 +335,12 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     return `${year}-Q${q}`;
   }
   if (RE.yearAgoQuarter.test(t)) {
-    if (/year$/.test(t) && !earnings) return String(anchor.year - 1);
-    return `${lastQuarter[0] - 1}-Q${lastQuarter[1]}`;
+    if (/quarter/.test(t)) return yearAgoQuarter;
+    if (/period/.test(t)) return period === "year" ? String(anchor.year - 1) : yearAgoQuarter;
+    return period === "quarter" ? yearAgoQuarter : String(anchor.year - 1);
   }
+  if (/^(?:the )?current (?:fiscal )?quarter$/.test(t)) return `${anchor.year}-Q${Math.ceil(anchor.month / 3)}`;
+  if (/^this quarter$/.test(t)) return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
   if (RE.quarterPeriod.test(t) && /quarter|period/.test(t)) return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
   if ((g = m(RE.half))) {
     const year = g[2] ? +g[2] : /last year/.test(t) ? anchor.year - 1 : /next year/.test(t) ? anchor.year + 1 : anchor.year;
