@@ -121,14 +121,14 @@ const RE = {
   relWeek: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+week$/,
   relMonth: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+month$/,
   relYear: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last|same|this fiscal|the current fiscal|current fiscal|this calendar)\s+(?:fiscal |calendar )?year$/,
-  theYear: /^(?:the )?(?:year|full year|fiscal year|full-year|year-end|year end|end of (?:the )?year|the end of the year|this year's)$/,
+  theYear: /^(?:the )?(?:year|full year|fiscal year|full-year|year-end|year end|year's end|end of (?:the )?year|the end of the year|this year's|(?:earlier|later|early|late) in the year)$/,
   theMonth: /^(?:the )?(?:end of the month|month)$/,
   ago: new RegExp(`^(?:nearly |almost |about |some |roughly |more than |less than |just |only )?(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of)\\s+(${UNITS})s?\\s+(ago|earlier|before|later|from now|hence|after)$`),
   quarter: /^(?:the |its |this year's |)(?:(\d{4})\s+)?(?:fiscal |calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
   quarterPeriod: /^(?:the )?(?:latest|most recent|recent|current|same|just-ended|just ended|quarter|latest period|period|the period|the quarter|fiscal quarter)(?: quarter| period)?$/,
-  yearAgoQuarter: /^(?:the )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$/,
-  half: /^(?:the )?(first|second)\s+half(?:\s+(?:of\s+)?(?:(\d{4})|this year|the year|last year|next year))?$/,
-  season: /^(?:(last|this|next|this past|the|early|late|mid)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$/,
+  yearAgoQuarter: /^(?:the )?(?:(?:comparable|corresponding|same) )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$/,
+  half: /^(?:the )?(first|second|last)\s+(?:half|two quarters)(?:\s+(?:of\s+)?(?:(\d{4})|this year|the year|last year|next year))?$/,
+  season: /^(?:the )?(?:(last|this|next|this past|early|late|mid)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$/,
   weekend: /^(?:the |this |last |over the |past )?weekend$/
 };
 
@@ -220,7 +220,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const future = context.sentence === undefined ? false : tenseAround(sentence, text.trim(), context.offset) === "future";
   const earnings = EARNINGS_CUE.test(sentence);
   const at = context.offset ?? Math.max(0, sentence.toLowerCase().indexOf(t));
-  const period = reportingPeriod(sentence, at, context.previousDate);
+  const period = reportingPeriod(sentence, at, context.previousDate) ?? (earnings ? "quarter" : null);
   const reported = reportedQuarter(anchor, context.previousDate);
   const lastQuarter = reported;
   const yearAgoQuarter = `${reported[0] - 1}-Q${reported[1]}`;
@@ -229,6 +229,49 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
 
   const referred = anaphoric(t, context.previousDate);
   if (referred) return referred;
+  // Hedges around a date: "around Nov. 1", "a good part of 1990", "1994 or later", "post-1959".
+  const hedged = /^(?:around|about|approximately|roughly|some ?time in|some ?time|a good part of|much of|most of|all of|the whole of|post-|pre-)\s*(.+)$/.exec(t) ?? /^(.+?)\s+(?:or later|and beyond|or so|or earlier|onwards?|and later)$/.exec(t);
+  if (hedged && hedged[1] !== t) {
+    const inner = resolveDateExpression(hedged[1]!, anchorISODate, context);
+    if (inner && !/_REF$/.test(inner)) return inner;
+  }
+  // A clock time before a day: "9 a.m. Tuesday", "4 a.m. EDT Thursday".
+  if ((g = new RegExp(`^(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?m\\.?(?:\\s+[a-z]{2,4})?\\s+((?:${WEEKDAY_PATTERN})\\.?|today|yesterday|tomorrow)$`).exec(t))) {
+    const day = resolveDateExpression(g[4]!, anchorISODate, context);
+    const hour = +g[1]! % 12 + (g[3] === "p" ? 12 : 0);
+    if (day && /^\d{4}-\d{2}-\d{2}$/.test(day) && +g[1]! >= 1 && +g[1]! <= 12 && +(g[2] ?? 0) < 60) return `${day}T${pad(hour)}:${g[2] ?? "00"}`;
+  }
+  // An annotated "a year" or "two years" whose "earlier"/"ago" follows outside the span.
+  if (/^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:day|week|month|year|decade|quarter)s?$/.test(t) && context.sentence !== undefined) {
+    const after = sentence.slice(at + text.trim().length, at + text.trim().length + 12);
+    const w = /^\s*(earlier|ago|before|later)\b/i.exec(after);
+    if (w) return resolveDateExpression(`${t} ${w[1]!.toLowerCase()}`, anchorISODate, {...context, offset: at});
+  }
+  // A month whose year follows outside the span: "in [February] this year", "[July] last year".
+  if (context.sentence !== undefined && new RegExp(`^(?:early |late |mid-?)?${MONTH_PATTERN}\\.?(?: \\d{1,2})?$`).test(t)) {
+    const after = sentence.slice(at + text.trim().length, at + text.trim().length + 20);
+    const w = /^\s*,?\s*(?:of\s+)?(this year|last year|next year)\b/i.exec(after);
+    if (w) {
+      const base = resolveDateExpression(t, anchorISODate, {});
+      const year = anchor.year + (/last/i.test(w[1]!) ? -1 : /next/i.test(w[1]!) ? 1 : 0);
+      if (base && /^\d{4}-\d{2}/.test(base)) return `${pad(year, 4)}${base.slice(4)}`;
+    }
+  }
+  // A bare day number continuing a date: "on April 24 and [25]".
+  if ((g = /^(\d{1,2})$/.exec(t)) && context.previousDate && context.sentence !== undefined) {
+    const prev = dayFromValue(context.previousDate);
+    const before = sentence.slice(Math.max(0, at - 40), at);
+    if (prev && new RegExp(`\\b${MONTH_PATTERN}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*$`, "i").test(before) && +g[1]! >= 1 && +g[1]! <= daysInMonth(prev.year, prev.month)) {
+      return dayValue({year: prev.year, month: prev.month, day: +g[1]!});
+    }
+  }
+  const frequency: Record<string, string> = {daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"};
+  if (frequency[t]) return frequency[t]!;
+  // "the week of March 6": the ISO week holding that day.
+  if ((g = /^(?:the )?week of (.+)$/.exec(t))) {
+    const day = dayFromValue(resolveDateExpression(g[1]!, anchorISODate, context));
+    if (day) return weekValue(day);
+  }
 
   const spelled = spelledYear(t);
   if (spelled) return spelled;
@@ -352,7 +395,9 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const cue = g[1] ?? "";
     const startMonth: Record<string, number> = {SP: 3, SU: 6, FA: 9, WI: 12};
     const begun = anchor.month >= startMonth[season]!;
-    if (/last|past/.test(cue)) return `${begun ? anchor.year - 1 : anchor.year - 1}-${season}`;
+    // "this past spring": the latest one already begun; "last spring": the one before this year's.
+    if (cue === "this past") return `${begun && season !== "WI" ? anchor.year : anchor.year - 1}-${season}`;
+    if (/last|past/.test(cue)) return `${anchor.year - 1}-${season}`;
     if (/next/.test(cue)) return `${anchor.year + 1}-${season}`;
     if (season === "WI" && anchor.month <= 2) return `${anchor.year - 1}-WI`;
     return `${anchor.year}-${season}`;
