@@ -191,6 +191,13 @@ function anaphoric(t: string, previousDate: string | undefined): string | null {
     return day ? dayValue(day) : null;
   if (/^the (?:next|following) (?:day|morning|afternoon|evening|night)$|^the day after$/.test(t)) return day ? dayValue(addDays(day, 1)) : null;
   if (/^the (?:previous|preceding) day$|^the day before$/.test(t)) return day ? dayValue(addDays(day, -1)) : null;
+  if (/^(?:the day|(?:earlier|later) in the day)$/.test(t)) return day ? dayValue(day) : null;
+  const weekday = new RegExp(`^the (previous|preceding|prior|following|next) (${WEEKDAY_PATTERN})$`).exec(t);
+  if (weekday && day) {
+    const target = weekdayNumber(weekday[2]!)!;
+    const back = /previous|preceding|prior/.test(weekday[1]!);
+    return dayValue(back ? weekdayNear(addDays(day, -1), target) : weekdayNear(day, target, true));
+  }
   if (/^(?:that|the same|that same|earlier that|later that|late that|early that) year$/.test(t)) return year;
   if (/^the (?:next|following) year$|^a year later$/.test(t)) return String(+year + 1);
   if (/^the (?:previous|preceding|prior) year$/.test(t)) return String(+year - 1);
@@ -384,7 +391,17 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   }
   if (/^(?:the )?current (?:fiscal )?quarter$/.test(t)) return `${anchor.year}-Q${Math.ceil(anchor.month / 3)}`;
   if (/^this quarter$/.test(t)) return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
-  if (RE.quarterPeriod.test(t) && /quarter|period/.test(t)) return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
+  if (RE.quarterPeriod.test(t) && /quarter|period/.test(t)) {
+    // "the quarter ended July 31": the three months ending then, named by their middle month.
+    const ended = context.sentence !== undefined ? new RegExp(`^\\s*(?:ended|ending|that ended|which ended|through)\\s+(${MONTH_PATTERN})\\.?(?:\\s+\\d{1,2})?(?:,?\\s+(\\d{4}))?`, "i").exec(sentence.slice(at + text.trim().length)) : null;
+    if (ended) {
+      const endMonth = monthNumber(ended[1]!)!;
+      const endYear = ended[2] ? +ended[2] : endMonth <= anchor.month ? anchor.year : anchor.year - 1;
+      const [y, mid] = offsetMonths(endYear, endMonth, -1);
+      return `${y}-Q${Math.ceil(mid / 3)}`;
+    }
+    return `${lastQuarter[0]}-Q${lastQuarter[1]}`;
+  }
   if ((g = m(RE.half))) {
     const year = g[2] ? +g[2] : /last year/.test(t) ? anchor.year - 1 : /next year/.test(t) ? anchor.year + 1 : anchor.year;
     return `${year}-H${g[1] === "first" ? 1 : 2}`;
