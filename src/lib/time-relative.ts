@@ -73,6 +73,13 @@ const NEAR_FUTURE_AFTER = /^[^.;:!?]{0,80}?\b(?:will|plans? to|(?:is|are) (?:sch
  * future cue decides.
  */
 export function tenseAround(sentence: string, expression: string, offset?: number): "past" | "future" {
+  const reading = readTense(sentence, expression, offset);
+  return reading === "future" ? "future" : "past";
+}
+
+/** As tenseAround, but "past-verb" when a past-tense verb stands right next to the expression
+ *  ("the fiscal year ended Jan. 31"), which rules out the coming occurrence of a month. */
+function readTense(sentence: string, expression: string, offset?: number): "past" | "past-verb" | "future" {
   const lower = sentence.toLowerCase().replace(/[’]/g, "'");
   const at = offset ?? lower.indexOf(expression.toLowerCase().replace(/[’]/g, "'"));
   if (at < 0 || at > lower.length) return FUTURE_CUE.test(sentence) ? "future" : "past";
@@ -86,8 +93,8 @@ export function tenseAround(sentence: string, expression: string, offset?: numbe
   const next = afterWords[0] ?? "";
   const isPast = (w: string) => PAST_VERB.test(w) || (/^[a-z]{3,}ed$/.test(w) && !FORWARD_ED.test(w));
   const window = beforeWords.slice(Math.max(0, beforeWords.length - 10)).join(" ");
-  if (/^(?:until|till)$/.test(prev)) return /^[^.;]*\bhad\b/.test(afterText) ? "past" : "future";
-  if (isPast(prev) || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past";
+  if (/^(?:until|till|effective)$/.test(prev)) return /^[^.;]*\bhad\b/.test(afterText) ? "past" : "future";
+  if (isPast(prev) || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past-verb";
   if (NEAR_FUTURE.test(window)) return "future";
   // "On Tuesday, the league plans to …": only when the date opens its clause.
   const clauseInitial = i < 0 || /[,;:]\s*(?:(?:on|late|early|earlier|later)\s+)?$/.test(lower.slice(0, at));
@@ -191,7 +198,8 @@ function anaphoric(t: string, previousDate: string | undefined): string | null {
     return day ? dayValue(day) : null;
   if (/^the (?:next|following) (?:day|morning|afternoon|evening|night)$|^the day after$/.test(t)) return day ? dayValue(addDays(day, 1)) : null;
   if (/^the (?:previous|preceding) day$|^the day before$/.test(t)) return day ? dayValue(addDays(day, -1)) : null;
-  if (/^(?:the day|(?:earlier|later) in the day)$/.test(t)) return day ? dayValue(day) : null;
+  if (/^(?:the day|day|(?:earlier|later) in the day)$/.test(t)) return day ? dayValue(day) : null;
+  if (t === "then" && /^\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?$/.test(previousDate)) return previousDate;
   const weekday = new RegExp(`^the (previous|preceding|prior|following|next) (${WEEKDAY_PATTERN})$`).exec(t);
   if (weekday && day) {
     const target = weekdayNumber(weekday[2]!)!;
@@ -224,7 +232,9 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const t = text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").replace(/^[\s"“(]+|[\s.,;:!?"”)]+$/g, "").replace(/'s$/, "").trim();
   if (!t || t.length > 80) return null;
   const sentence = context.sentence ?? "";
-  const future = context.sentence === undefined ? false : tenseAround(sentence, text.trim(), context.offset) === "future";
+  const tense = context.sentence === undefined ? null : readTense(sentence, text.trim(), context.offset);
+  const future = tense === "future";
+  const pastVerb = tense === "past-verb";
   const earnings = EARNINGS_CUE.test(sentence);
   const at = context.offset ?? Math.max(0, sentence.toLowerCase().indexOf(t));
   const period = reportingPeriod(sentence, at, context.previousDate) ?? (earnings ? "quarter" : null);
@@ -295,7 +305,8 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const explicit = parseDateTime(text);
   if (explicit && explicit.span[1] - explicit.span[0] >= text.trim().length - 2) {
     if (explicit.year !== null) return dayValue({year: explicit.year, month: explicit.month, day: explicit.day});
-    return dayValue(future ? nearestYearDate(anchor, explicit.month, explicit.day) : {year: yearForMonthDay(anchor, explicit.month, explicit.day), month: explicit.month, day: explicit.day});
+    const year = future ? nearestYearDate(anchor, explicit.month, explicit.day).year : pastVerb ? pastYear(anchor, explicit.month, explicit.day) : yearForMonthDay(anchor, explicit.month, explicit.day);
+    return dayValue({year, month: explicit.month, day: explicit.day});
   }
   if ((g = m(RE.weekday))) {
     const weekday = weekdayNumber(g[2]!)!;
@@ -437,6 +448,11 @@ function yearForMonth(anchor: LocalDateTime, month: number, future: boolean, ten
   if (ahead === 0) return anchor.year;
   if (future || (!tenseKnown && ahead <= FUTURE_MONTH_WINDOW)) return month > anchor.month ? anchor.year : anchor.year + 1;
   return month < anchor.month ? anchor.year : anchor.year - 1;
+}
+
+/** The year of the latest occurrence of a month and day on or before the anchor. */
+function pastYear(anchor: LocalDateTime, month: number, day: number): number {
+  return month < anchor.month || (month === anchor.month && day <= anchor.day) ? anchor.year : anchor.year - 1;
 }
 
 function yearForMonthDay(anchor: LocalDateTime, month: number, day: number): number {
