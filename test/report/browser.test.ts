@@ -29,6 +29,21 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
   });
   afterAll(async () => browser?.close());
 
+  for (const page of CHART_PAGES) {
+    it(`/${page} reads on a phone in dark mode`, async () => {
+      const context = await browser.newContext({viewport: {width: 390, height: 844}, colorScheme: "dark", deviceScaleFactor: 1});
+      const tab = await context.newPage();
+      await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
+      await tab.waitForSelector("svg[role=img]", {timeout: 20_000});
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, "horizontal overflow in px").toBeLessThanOrEqual(1);
+      const background = await tab.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background, "dark background").not.toBe("rgb(255, 255, 255)");
+      await tab.screenshot({path: `test/screenshots/${page}-phone-dark.png`, fullPage: true});
+      await context.close();
+    });
+  }
+
   for (const page of builtPages()) {
     it(`/${page} renders with no error and no external request`, async () => {
       const context = await browser.newContext({viewport: {width: 1200, height: 900}});
