@@ -347,6 +347,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     return `${+d >= 3 ? "19" : "20"}${d}`;
   }
   if ((g = m(RE.century))) return pad(+g[1]! - 1);
+  if (/^the (?:last|previous) decade$/.test(t)) return String(Math.floor(anchor.year / 10) - 1);
   if ((g = m(RE.relWeek))) {
     const cue = g[1]!;
     if (/last|past|previous/.test(cue)) return weekValue(addDays(anchor, -7));
@@ -368,6 +369,8 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   if (RE.theYear.test(t)) return String(anchor.year);
   if (RE.theMonth.test(t)) return monthValue(anchor.year, anchor.month);
   if ((g = m(RE.ago))) {
+    // A vague count ("several years ago", "a few weeks later") names no calendar period.
+    if (/^(?:several|a few|few)$/.test(g[1]!)) return /ago|earlier|before/.test(g[3]!) ? "PAST_REF" : "FUTURE_REF";
     const n = wordNumber(g[1]!) ?? 1;
     const unit = g[2]!;
     const sign = /ago|earlier|before/.test(g[3]!) ? -1 : 1;
