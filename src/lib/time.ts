@@ -363,7 +363,7 @@ function eventFromAnchor(r: DocumentReading, anchorDate: LocalDateTime, basis: s
   const mention = r.mention!;
   const text = r.doc.text;
   const anchorISO = `${String(anchorDate.year).padStart(4, "0")}-${String(anchorDate.month).padStart(2, "0")}-${String(anchorDate.day).padStart(2, "0")}`;
-  const day = dayFromValue(resolveDateExpression(mention.text, anchorISO, {sentence: text.slice(...mention.sentence)}));
+  const day = dayFromValue(resolveDateExpression(mention.text, anchorISO, {sentence: text.slice(...mention.sentence), offset: mention.span[0] - mention.sentence[0]}));
   if (!day) return null;
   const zone = mention.placeZone ?? r.dateline?.place?.zone ?? fallbackZone ?? r.context.zone;
   const evidence: Evidence[] = [{text: text.slice(...mention.sentence).trim().slice(0, 300), span: mention.sentence, source: "text"}];
