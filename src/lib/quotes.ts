@@ -225,7 +225,10 @@ function verbOf(raw: string): string {
  * before it wins ("…, and Trump said"); otherwise a subject followed by an appositive
  * ("Jia Xiudong, a researcher at …, said").
  */
+const VERB_PRESENT = new RegExp(String.raw`\b(?:${VERBS})\b`);
+
 function subjectVerbs(stretch: string): {speaker: string; verb: string; index: number; verbEnd: number}[] {
+  if (!VERB_PRESENT.test(stretch)) return [];
   const byVerbEnd = new Map<number, {speaker: string; verb: string; index: number; verbEnd: number}>();
   for (const re of [BEFORE_SUBJECT, BEFORE_SIMPLE]) {
     re.lastIndex = 0;
@@ -288,6 +291,9 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
   const paragraphAt = (offset: number) => paraSpans.findIndex(([s, e]) => s <= offset && offset < e);
   const isInsideQuote = (offset: number) => raw.some((q) => q.open <= offset && offset < q.close);
   const known: Attribution[] = [];
+  let allMentions: Attribution[] | null = null;
+  const mentionsBefore = (offset: number, window: number) =>
+    (allMentions ??= mentions(text, 0, text.length)).filter((k) => k.at < offset && k.at >= offset - window);
   const results: Quote[] = [];
   const resolved: (Attribution | null)[] = [];
   for (let qi = 0; qi < raw.length; qi++) {
@@ -372,7 +378,7 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     // Resolve pronouns and surnames against earlier named speakers.
     if (found) {
       if (isPronoun(found.speaker)) {
-        const candidates = [...known, ...mentions(text, Math.max(0, q.open - 2000), q.open)]
+        const candidates = [...known, ...mentionsBefore(q.open, 2000)]
           .filter((k) => k.at < q.open && !isPronoun(k.speaker) && /^\p{Lu}/u.test(k.speaker) && !/^(?:The|A|An)\s/.test(k.speaker))
           .sort((a, b) => a.at - b.at);
         const last = candidates[candidates.length - 1];
@@ -381,7 +387,7 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = [...known, ...mentions(text, 0, Math.max(0, found.at))].find(
+          const earlier = [...known, ...mentionsBefore(Math.max(0, found.at), Infinity)].find(
             (k) => k.speaker !== found!.speaker && k.speaker.split(/\s+/).pop() === found!.speaker && k.speaker.split(/\s+/).length > 1
           );
           if (earlier) found = {...found, speaker: earlier.speaker};
@@ -478,14 +484,18 @@ export function groupQuoteFamilies(
   for (const i of order) {
     const t = tokens[i]!;
     if (t.length < FAMILY_MIN_WORDS) continue;
-    const candidates = new Set<number>();
+    // Shared 3-grams per candidate: variants covering 80% of the shorter quotation share at least
+    // a few of its 3-grams (one for the shortest).
+    const candidates = new Map<number, number>();
     for (let k = 0; k + 3 <= t.length; k++) {
       const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
       const p = postings.get(h);
       if (!p || p.length > FAMILY_MAX_POSTINGS) continue;
-      for (const j of p) if (j !== i) candidates.add(j);
+      for (const j of p) if (j !== i) candidates.set(j, (candidates.get(j) ?? 0) + 1);
     }
-    for (const j of candidates) {
+    for (const [j, sharedGrams] of candidates) {
+      const shorter = Math.min(t.length, tokens[j]!.length);
+      if (sharedGrams < Math.max(1, Math.floor((shorter - 2) * 0.25))) continue;
       const key = Math.min(i, j) * list.length + Math.max(i, j);
       if (checked.has(key)) continue;
       checked.add(key);

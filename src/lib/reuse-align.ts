@@ -8,7 +8,6 @@
 import {editScript} from "./diff.js";
 import {DEFAULT_NGRAM_ORDER, ngramHashes} from "./reuse-index.js";
 import type {ComparisonTokens} from "./reuse-tokens.js";
-import {isNumberForm} from "./reuse-tokens.js";
 
 /** Default largest gap (in words, on either side) bridged between two exact blocks. */
 export const DEFAULT_MAX_GAP = 8;
@@ -44,38 +43,71 @@ interface Block {
   len: number;
 }
 
+function hashAt(tokens: ComparisonTokens, position: number, order: number): number {
+  return ngramHashes(tokens.ids.subarray(position, position + order), order)[0] ?? 0;
+}
+
+const POSITION = 16777216; // 2^24: positions below this are packed with their hash in a float64
+
+/**
+ * A text's n-grams as a sorted Float64Array of hash·2^24 + position: computed once per document
+ * and merge-joined with another document's to find seeds, with no hash map per pair.
+ */
+export function sortedNgrams(tokens: ComparisonTokens, order = DEFAULT_NGRAM_ORDER): Float64Array {
+  const hashes = ngramHashes(tokens.ids, order);
+  const keys = new Float64Array(hashes.length);
+  // The top 28 bits of the hash, so the key stays an exact integer (< 2^52); equal keys are
+  // checked word by word before they become seeds.
+  for (let i = 0; i < hashes.length; i++) keys[i] = (hashes[i]! >>> 4) * POSITION + (i % POSITION);
+  return keys.sort();
+}
+
 /**
  * Exact shared n-grams of two token sequences, as [positionInA, positionInB] pairs ordered by
  * diagonal, merged into maximal diagonal blocks.
  */
-export function seedBlocks(a: ComparisonTokens, b: ComparisonTokens, {order = DEFAULT_NGRAM_ORDER, stock}: AlignOptions = {}): Block[] {
-  const ha = ngramHashes(a.ids, order);
-  const hb = ngramHashes(b.ids, order);
-  const positions = new Map<number, number[]>();
-  for (let p = 0; p < ha.length; p++) {
-    const h = ha[p]!;
-    if (stock?.has(h)) continue;
-    const list = positions.get(h);
-    if (!list) positions.set(h, [p]);
-    else if (list.length < MAX_POSITIONS_PER_NGRAM) list.push(p);
-  }
+export function seedBlocks(
+  a: ComparisonTokens,
+  b: ComparisonTokens,
+  {order = DEFAULT_NGRAM_ORDER, stock, gramsA, gramsB}: AlignOptions & {gramsA?: Float64Array; gramsB?: Float64Array} = {}
+): Block[] {
+  const ka = gramsA ?? sortedNgrams(a, order);
+  const kb = gramsB ?? sortedNgrams(b, order);
   const na = a.ids.length;
   const keys: number[] = [];
-  for (let q = 0; q < hb.length; q++) {
-    const list = positions.get(hb[q]!);
-    if (!list) continue;
-    for (const p of list) {
-      let same = true;
-      for (let k = 0; k < order && same; k++) same = a.ids[p + k] === b.ids[q + k];
-      if (same) keys.push((q - p + na) * 16777216 + p);
+  let i = 0;
+  let j = 0;
+  while (i < ka.length && j < kb.length) {
+    const ha = Math.floor(ka[i]! / POSITION);
+    const hb = Math.floor(kb[j]! / POSITION);
+    if (ha < hb) i++;
+    else if (ha > hb) j++;
+    else {
+      let i2 = i;
+      while (i2 < ka.length && Math.floor(ka[i2]! / POSITION) === ha) i2++;
+      let j2 = j;
+      while (j2 < kb.length && Math.floor(kb[j2]! / POSITION) === hb) j2++;
+      if (!stock?.has(hashAt(a, ka[i]! % POSITION, order))) {
+        for (let x = i; x < Math.min(i2, i + MAX_POSITIONS_PER_NGRAM); x++) {
+          const p = ka[x]! % POSITION;
+          for (let y = j; y < Math.min(j2, j + MAX_POSITIONS_PER_NGRAM); y++) {
+            const q = kb[y]! % POSITION;
+            let same = true;
+            for (let k = 0; k < order && same; k++) same = a.ids[p + k] === b.ids[q + k];
+            if (same) keys.push((q - p + na) * POSITION + p);
+          }
+        }
+      }
+      i = i2;
+      j = j2;
     }
   }
   const sorted = Float64Array.from(keys).sort();
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (const key of sorted) {
-    const p = key % 16777216;
-    const q = Math.floor(key / 16777216) - na + p;
+    const p = key % POSITION;
+    const q = Math.floor(key / POSITION) - na + p;
     if (current && current.q - current.p === q - p && p <= current.p + current.len - order + 1) {
       current.len = Math.max(current.len, p + order - current.p);
     } else {
@@ -92,9 +124,13 @@ export function seedBlocks(a: ComparisonTokens, b: ComparisonTokens, {order = DE
  * are ordered by their position in `b`.
  * @example alignTokens(comparisonTokens(x, {keepForms: true}), comparisonTokens(y, {keepForms: true}))
  */
-export function alignTokens(a: ComparisonTokens, b: ComparisonTokens, options: AlignOptions = {}): AlignedPassage[] {
+export function alignTokens(
+  a: ComparisonTokens,
+  b: ComparisonTokens,
+  options: AlignOptions & {gramsA?: Float64Array; gramsB?: Float64Array} = {}
+): AlignedPassage[] {
   const {order = DEFAULT_NGRAM_ORDER, minPassageWords = DEFAULT_MIN_PASSAGE_WORDS, maxGap = DEFAULT_MAX_GAP, stock} = options;
-  const blocks = seedBlocks(a, b, {order, stock});
+  const blocks = seedBlocks(a, b, {order, stock, gramsA: options.gramsA, gramsB: options.gramsB});
   if (blocks.length === 0) return [];
   // Chain blocks whose gaps are small on both sides.
   interface Chain {
@@ -231,12 +267,12 @@ function alignChain(a: ComparisonTokens, b: ComparisonTokens, blocks: Block[]): 
 
 /** Pairs the figures of a replaced stretch in order; those that differ are changed numbers. */
 function compareNumbers(a: ComparisonTokens, b: ComparisonTokens, removed: number[], added: number[], out: [number, number][]): void {
-  if (!a.forms || !b.forms || removed.length === 0 || added.length === 0) return;
-  const numbersA = removed.filter((i) => isNumberForm(a.forms![i]!));
-  const numbersB = added.filter((j) => isNumberForm(b.forms![j]!));
+  if (removed.length === 0 || added.length === 0) return;
+  const numbersA = removed.filter((i) => a.numeric[i] === 1);
+  const numbersB = added.filter((j) => b.numeric[j] === 1);
   for (let k = 0; k < Math.min(numbersA.length, numbersB.length); k++) {
     const i = numbersA[k]!;
     const j = numbersB[k]!;
-    if (a.forms[i] !== b.forms[j]) out.push([i, j]);
+    if (a.ids[i] !== b.ids[j]) out.push([i, j]);
   }
 }

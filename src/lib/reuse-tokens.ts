@@ -14,6 +14,8 @@ export interface ComparisonTokens {
   starts: Int32Array;
   /** End offset (exclusive) of each token in the text. */
   ends: Int32Array;
+  /** 1 where the token is a figure ("45", "36446", "1.5"). */
+  numeric: Uint8Array;
   /** Comparison forms, kept only when asked for (`keepForms`). */
   forms?: string[];
 }
@@ -49,13 +51,22 @@ export function hashString(s: string): number {
  * @example comparisonForm("per-cent") // "percent"
  */
 export function comparisonForm(norm: string): string {
-  const w = norm.replace(/[’‘]/g, "'");
-  return FOLDS[w] ?? NUMBER_WORDS[w] ?? w;
+  const w = norm.indexOf("’") >= 0 || norm.indexOf("‘") >= 0 ? norm.replace(/[’‘]/g, "'") : norm;
+  const folded = FOLD_MAP.get(w);
+  return folded === undefined ? w : folded;
 }
+
+const FOLD_MAP = new Map<string, string>([...Object.entries(NUMBER_WORDS), ...Object.entries(FOLDS)]);
 
 /** Whether a comparison form is a figure ("45", "36446", "1.5"). */
 export function isNumberForm(form: string): boolean {
-  return /^\d[\d.]*$/.test(form);
+  const c = form.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return false;
+  for (let i = 1; i < form.length; i++) {
+    const d = form.charCodeAt(i);
+    if (!((d >= 48 && d <= 57) || d === 46)) return false;
+  }
+  return true;
 }
 
 const PERCENT_ID = hashString("percent");
@@ -70,11 +81,13 @@ export function comparisonTokens(text: string, {keepForms = false}: {keepForms?:
   const ids: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  const numeric: number[] = [];
   const forms: string[] = [];
   const push = (form: string, start: number, end: number) => {
     ids.push(hashString(form));
     starts.push(start);
     ends.push(end);
+    numeric.push(isNumberForm(form) ? 1 : 0);
     if (keepForms) forms.push(form);
   };
   for (let t = 0; t < raw.length; t++) {
@@ -101,10 +114,11 @@ export function comparisonTokens(text: string, {keepForms = false}: {keepForms?:
       ids.push(PERCENT_ID);
       starts.push(token.end);
       ends.push(token.end + 1);
+      numeric.push(0);
       if (keepForms) forms.push("percent");
     }
   }
-  const result: ComparisonTokens = {ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends)};
+  const result: ComparisonTokens = {ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends), numeric: Uint8Array.from(numeric)};
   if (keepForms) result.forms = forms;
   return result;
 }

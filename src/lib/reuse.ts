@@ -13,7 +13,7 @@
  * `detectReuse` runs them all.
  */
 import {publicationOrder, publishedBefore} from "./order.js";
-import {alignTokens, DEFAULT_MAX_GAP, DEFAULT_MIN_PASSAGE_WORDS, type AlignedPassage} from "./reuse-align.js";
+import {alignTokens, DEFAULT_MAX_GAP, DEFAULT_MIN_PASSAGE_WORDS, sortedNgrams, type AlignedPassage} from "./reuse-align.js";
 import {
   buildNgramIndex,
   candidatePairs,
@@ -52,6 +52,9 @@ export const CUT_MIN_EXACTNESS = 0.945;
  *  coverage must be at least this multiple of the other's, and at least this much larger. */
 export const CONTAINMENT_RATIO = 1.25;
 export const CONTAINMENT_MIN_DIFFERENCE = 0.05;
+
+/** Documents kept prepared (tokens and sorted n-grams) during the alignment pass. */
+const PREPARED_CACHE_SIZE = 4096;
 
 export interface ReuseOptions {
   /** Word n-gram order of seeds and index (default 5). */
@@ -95,9 +98,21 @@ export interface PairAlignment {
 const SCALE_WORDS = new Set(["million", "billion", "trillion", "thousand", "percent", "per", "%"]);
 
 function figureText(text: string, tokens: ComparisonTokens, i: number): string {
-  const next = i + 1 < tokens.ids.length ? tokens.forms?.[i + 1] : undefined;
-  const end = next && SCALE_WORDS.has(next) && tokens.starts[i + 1]! - tokens.ends[i]! <= 1 ? tokens.ends[i + 1]! : tokens.ends[i]!;
+  const next = i + 1 < tokens.ids.length ? text.slice(tokens.starts[i + 1]!, tokens.ends[i + 1]!).toLowerCase() : undefined;
+  const end = next && SCALE_WORDS.has(next.split(" ")[0]!) && tokens.starts[i + 1]! - tokens.ends[i]! <= 1 ? tokens.ends[i + 1]! : tokens.ends[i]!;
   return text.slice(tokens.starts[i]!, end);
+}
+
+/** A document prepared for alignment: its comparison tokens and sorted n-grams. */
+export interface PreparedText {
+  tokens: ComparisonTokens;
+  grams: Float64Array;
+}
+
+/** Pass 3 input, computed once per document: comparison tokens and sorted n-grams. */
+export function prepareText(text: string, {order = DEFAULT_NGRAM_ORDER}: ReuseOptions = {}): PreparedText {
+  const tokens = comparisonTokens(typeof text === "string" ? text : "");
+  return {tokens, grams: sortedNgrams(tokens, order)};
 }
 
 function coverage(passages: AlignedPassage[], side: "a" | "b", total: number): number {
@@ -114,17 +129,21 @@ function coverage(passages: AlignedPassage[], side: "a" | "b", total: number): n
 export function alignDocuments(
   first: string,
   second: string,
-  options: ReuseOptions & {stock?: ReadonlySet<number>; firstTokens?: ComparisonTokens; secondTokens?: ComparisonTokens} = {}
+  options: ReuseOptions & {stock?: ReadonlySet<number>; firstPrepared?: PreparedText; secondPrepared?: PreparedText} = {}
 ): PairAlignment {
   const textA = typeof first === "string" ? first : "";
   const textB = typeof second === "string" ? second : "";
-  const a = options.firstTokens ?? comparisonTokens(textA, {keepForms: true});
-  const b = options.secondTokens ?? comparisonTokens(textB, {keepForms: true});
+  const preparedA = options.firstPrepared ?? prepareText(textA, options);
+  const preparedB = options.secondPrepared ?? prepareText(textB, options);
+  const a = preparedA.tokens;
+  const b = preparedB.tokens;
   const aligned = alignTokens(a, b, {
     order: options.order ?? DEFAULT_NGRAM_ORDER,
     minPassageWords: options.minPassageWords ?? DEFAULT_MIN_PASSAGE_WORDS,
     maxGap: options.maxGap ?? DEFAULT_MAX_GAP,
     stock: options.stock,
+    gramsA: preparedA.grams,
+    gramsB: preparedB.grams,
   });
   const passages: ReusePassage[] = aligned.map((p) => {
     const passage: ReusePassage = {
@@ -270,19 +289,29 @@ export function detectReuse(documents: readonly DocumentRecord[], options: Reuse
   const index = indexDocuments(docs, options);
   const pairs = candidatePairs(index, {minShared: options.minShared ?? DEFAULT_MIN_SHARED_FINGERPRINTS});
   const links: ReuseLink[] = [];
-  let leftIndex = -1;
-  let leftTokens: ComparisonTokens | null = null;
+  // Prepared texts are cached (least recently used first out), so a document in many pairs is
+  // tokenised once while memory stays bounded on large corpora.
+  const cache = new Map<number, PreparedText>();
+  const prepared = (d: number): PreparedText => {
+    let p = cache.get(d);
+    if (p) {
+      cache.delete(d);
+      cache.set(d, p);
+      return p;
+    }
+    p = prepareText(docs[d]!.text, options);
+    cache.set(d, p);
+    if (cache.size > PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return p;
+  };
   for (let k = 0; k < pairs.left.length; k++) {
     const i = pairs.left[k]!;
     const j = pairs.right[k]!;
-    if (i !== leftIndex) {
-      leftIndex = i;
-      leftTokens = comparisonTokens(docs[i]!.text ?? "", {keepForms: true});
-    }
     const alignment = alignDocuments(docs[i]!.text, docs[j]!.text, {
       ...options,
       stock: index.stock,
-      firstTokens: leftTokens!,
+      firstPrepared: prepared(i),
+      secondPrepared: prepared(j),
     });
     if (alignment.passages.length === 0) continue;
     links.push(reuseLink(docs[i]!, docs[j]!, alignment));
