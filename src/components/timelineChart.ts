@@ -38,13 +38,16 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
   };
   const tip = (d: DocumentSummary) =>
     [d.title ?? d.id, `outlet: ${d.outlet ?? "unknown"}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `outlet's clock (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`, d.updated ? `updated: ${formatEstimate(d.updated, timeZone)}` : ""].filter(Boolean).join("\n");
+  // On a narrow screen the row labels go above each row instead of in a left margin.
+  const narrow = width < 520;
+  const marginLeft = narrow ? 12 : Math.min(240, Math.max(110, width * 0.3));
   const plot = Plot.plot({
     width,
-    height: height ?? Math.max(150, 46 * rows.length + 70),
-    marginLeft: Math.min(240, Math.max(110, width * 0.3)),
-    marginRight: 20,
-    x: {type: "utc", label: `Published (${timeZone}) →`, grid: true, tickFormat: axisClock, ticks: Math.max(2, Math.floor(width / 140))},
-    y: {domain: rows, label: null},
+    height: height ?? Math.max(150, (narrow ? 58 : 46) * rows.length + 70),
+    marginLeft,
+    marginRight: 24,
+    x: {type: "utc", label: `Published (${timeZone}) →`, grid: true, tickFormat: axisClock, ticks: Math.max(2, Math.floor((width - marginLeft) / 120))},
+    y: {domain: rows, label: null, axis: narrow ? null : "left"},
     marks: [
       event ? Plot.rectX([event], {x1: (e: TimeEstimate) => new Date(e.earliest), x2: (e: TimeEstimate) => new Date(e.latest), fill: "currentColor", fillOpacity: 0.08}) : null,
       event ? Plot.ruleX([event], {x: (e: TimeEstimate) => new Date(e.best), stroke: "currentColor", strokeDasharray: "4,3", strokeOpacity: 0.6}) : null,
@@ -52,7 +55,9 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
       Plot.ruleY(dated.filter((d) => !exact(d)), {y: label, x1: (d: DocumentSummary) => new Date(d.published!.earliest), x2: (d: DocumentSummary) => new Date(d.published!.latest), strokeWidth: 8, strokeOpacity: 0.35, stroke: "var(--theme-foreground-focus)", strokeLinecap: "round"}),
       Plot.dot(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), r: 5, fill: (d: DocumentSummary) => (exact(d) ? "var(--theme-foreground-focus)" : "var(--theme-background)"), stroke: "var(--theme-foreground-focus)", strokeWidth: 2, tip: true, title: tip}),
       Plot.tickX(dated.filter((d) => d.updated), {y: label, x: (d: DocumentSummary) => new Date(d.updated!.best), stroke: "var(--theme-red, #d62728)", strokeWidth: 2}),
-      width >= 520 ? Plot.text(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, dy: -13, fontSize: 10, fill: "currentColor"}) : null
+      narrow
+        ? Plot.text(dated, {y: label, frameAnchor: "left", textAnchor: "start", text: (d: DocumentSummary) => `#${d.order} ${d.outlet ?? d.id} · ${exact(d) ? "" : "≈"}${axisClock(new Date(d.published!.best))}`, dy: -15, fontSize: 10, fill: "currentColor"})
+        : Plot.text(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, dy: -13, fontSize: 10, fill: "currentColor"})
     ]
   });
   return accessibleChart(plot, {label: `Timeline of ${dated.length} documents' publication times in ${timeZone}, earliest ${dated[0] ? `${dated[0].outlet ?? dated[0].id} at ${formatEstimate(dated[0].published, timeZone)}` : "unknown"}${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}. The table below lists every time with its basis.`, description: dated.map((d) => `#${d.order} ${d.outlet ?? d.id}: ${formatEstimate(d.published, timeZone)}`).join("; ")});
