@@ -1,0 +1,68 @@
+import {beforeAll, describe, expect, it} from "vitest";
+import {analyzePaths} from "../src/lib/run.js";
+import {claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import type {Analysis} from "../src/lib/types.js";
+
+let analysis: Analysis;
+beforeAll(async () => {
+  analysis = (await analyzePaths(["seeds"])).analysis;
+});
+
+describe("report slices", () => {
+  it("corpusSlice counts what the analysis holds and carries no article text", () => {
+    const slice = corpusSlice(analysis);
+    expect(slice.counts.documents).toBe(analysis.documents.length);
+    expect(slice.counts.claims).toBe(analysis.claims.length);
+    expect(slice.documents.map((d) => d.order)).toEqual(analysis.documents.map((_, i) => i + 1));
+    expect(JSON.stringify(slice)).not.toContain(analysis.documents[0]!.text.slice(1500, 1560));
+    expect(slice.findings.topFamilies[0]?.documents).toBe(Math.max(...analysis.families.map((f) => f.documentIds.length)));
+  });
+
+  it("timelineSlice keeps each document's times and outlet zone", () => {
+    const slice = timelineSlice(analysis);
+    for (const d of slice.documents) {
+      const doc = analysis.documents.find((x) => x.id === d.id)!;
+      expect(d.published).toEqual(doc.published);
+      expect(d.outlet).toBe(doc.outlet?.name ?? null);
+    }
+  });
+
+  it("claimsSlice orders each drift chain by publication and diffs each wording against the previous", () => {
+    const slice = claimsSlice(analysis);
+    const top = rankFamilies(analysis.families)[0]!;
+    const chain = slice.chains[top.id]!;
+    expect(chain).toHaveLength(top.claimIds.length);
+    const orders = chain.map((link) => slice.documents.find((d) => d.id === link.documentId)!.order);
+    expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    expect(chain[0]!.diff).toEqual([{op: "same", text: chain[0]!.sentence}]);
+    const rebuilt = chain[1]!.diff.filter((p) => p.op !== "removed").map((p) => p.text).join(" ");
+    expect(rebuilt.replace(/\s+/g, " ")).toBe(chain[1]!.sentence.replace(/\s+/g, " ").trim());
+  });
+
+  it("claimsSlice honours the family limit", () => {
+    const slice = claimsSlice(analysis, {families: 2});
+    expect(slice.families).toHaveLength(2);
+    expect(new Set(slice.claims.map((c) => c.familyId))).toEqual(new Set(slice.families.map((f) => f.id)));
+  });
+
+  it("phrasingSlice carries passage excerpts that match the spans, capped per pair", () => {
+    const slice = phrasingSlice(analysis, {passagesPerPair: 1});
+    const pair = slice.reuse[0]!;
+    expect(pair.passages).toHaveLength(1);
+    const source = analysis.documents.find((d) => d.id === pair.source)!;
+    expect(source.text.slice(...pair.passages[0]!.source).startsWith(pair.passages[0]!.sourceText.replace(/…$/, ""))).toBe(true);
+  });
+
+  it("documentSlice returns one document's text and records, or null", () => {
+    const id = analysis.documents[0]!.id;
+    const slice = documentSlice(analysis, id)!;
+    expect(slice.document.text).toBe(analysis.documents[0]!.text);
+    expect(slice.claims.every((c) => c.documentId === id)).toBe(true);
+    expect(documentSlice(analysis, "no-such-id")).toBeNull();
+  });
+
+  it("diagnosticsSlice counts by level", () => {
+    const slice = diagnosticsSlice(analysis);
+    expect(slice.counts.error + slice.counts.warning + slice.counts.info).toBe(analysis.diagnostics.length);
+  });
+});
