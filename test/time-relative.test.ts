@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isoWeek, resolveDateExpression, weekdayNear} from "../src/lib/time-relative.js";
+import {isoWeek, reportingPeriod, resolveDateExpression, tenseAround, weekdayNear} from "../src/lib/time-relative.js";
 
 const r = (t: string, a: string, sentence?: string) => resolveDateExpression(t, a, sentence ? {sentence} : {});
 
@@ -81,5 +81,105 @@ describe("spelled-out years and holidays", () => {
     expect(r("last Thanksgiving", "2000-02-10")).toBe("1999-11-25");
     expect(r("Election Day", "1998-10-30")).toBe("1998-11-03");
     expect(r("Christmas", "2017-01-10")).toBe("2016-12-25");
+  });
+});
+
+/** Resolves `t` inside `sentence`, at its first occurrence, with an optional reference date. */
+const inSentence = (t: string, anchor: string, sentence: string, previousDate?: string) =>
+  resolveDateExpression(t, anchor, {sentence, offset: sentence.indexOf(t), ...(previousDate ? {previousDate} : {})});
+
+describe("tense read from the words next to the expression", () => {
+  it("a past verb right next to the weekday wins over a 'will' elsewhere in the sentence", () => {
+    expect(inSentence("Wednesday", "2000-01-07", "Cuban exiles in Miami will now proceed with all their resources to impede the ruling, Cuba predicted Wednesday.")).toBe("2000-01-05");
+    expect(inSentence("Friday", "1999-03-13", "The ambassadors issued a joint statement Friday saying the three countries' entry into NATO will consolidate Europe's security.")).toBe("1999-03-12");
+    expect(tenseAround("Officials said Monday that they will appeal.", "Monday")).toBe("past");
+  });
+  it("a future marker in the few words before, or 'plans to' after a clause-opening date, looks ahead", () => {
+    expect(inSentence("Thursday", "2000-04-05", "The father would be traveling to the United States Thursday with his wife.")).toBe("2000-04-06");
+    expect(inSentence("Thursday", "1998-09-30", "The team planned to leave Nairobi on Thursday for Dar es Salaam.")).toBe("1998-10-01");
+    expect(inSentence("Tuesday morning", "2000-03-30", "Immigration officials postponed until Tuesday morning any action on the boy's permission to stay.")).toBe("2000-04-04");
+    expect(inSentence("Tuesday", "1998-10-26", "On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.")).toBe("1998-10-27");
+    expect(tenseAround("He set a deadline of noon Friday for an answer.", "Friday")).toBe("future");
+  });
+  it("'until' with a past perfect stays in the past", () => {
+    expect(inSentence("Thursday", "1999-05-07", "Until Thursday, they had not called Kopp a suspect.")).toBe("1999-05-06");
+  });
+  it("a weekday naming the publication day is that day, and a possessive weekday is read like the bare one", () => {
+    expect(inSentence("Friday", "2013-03-22", "The FAA on Friday announced it will close 149 regional airport control towers.")).toBe("2013-03-22");
+    expect(inSentence("Friday's", "1999-03-12", "The location for Friday's ceremony was chosen by Albright.")).toBe("1999-03-12");
+  });
+  it("'effective Feb. 1' looks ahead; a past verb next to a month and day rules out the coming one", () => {
+    expect(inSentence("Feb. 1", "1989-10-26", "The company created a four-member office of the chairman, effective Feb. 1.")).toBe("1990-02-01");
+    expect(inSentence("Jan. 31", "1989-10-31", "In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.")).toBe("1989-01-31");
+  });
+  it("a clock time before a weekday keeps the time", () => {
+    expect(inSentence("9 a.m. Tuesday", "2000-04-03", "Officials set a deadline of 9 a.m. Tuesday for the relatives.")).toBe("2000-04-04T09:00");
+  });
+});
+
+describe("earnings comparisons: the reporting period", () => {
+  it("nine-month figures compare with the previous year, quarterly ones with the year-ago quarter", () => {
+    expect(inSentence("a year earlier", "1989-10-26", "For the nine months, Du Pont earned $2 billion, up 18% from $1.69 billion a year earlier.")).toBe("1988");
+    expect(inSentence("a year ago", "1989-11-01", "Third-quarter net rose to $108.8 million from $90.5 million a year ago.")).toBe("1988-Q3");
+    expect(inSentence("the 1988 period", "1989-11-02", "In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.")).toBe("1988");
+  });
+  it("without a period in the sentence, the previous date expression decides", () => {
+    expect(inSentence("a year ago", "1989-11-01", "The company said net rose to $108.8 million from $90.5 million a year ago.", "1989-Q3")).toBe("1988-Q3");
+    expect(reportingPeriod("Net rose from $90.5 million a year ago.", 30, "1989-Q3")).toBe("quarter");
+    expect(reportingPeriod("Net rose from $90.5 million a year ago.", 30, "1988")).toBe("year");
+    expect(reportingPeriod("A quarter of the staff left a year ago.", 30)).toBeNull();
+  });
+  it("year-ago, current and dated quarters", () => {
+    expect(inSentence("the comparable year-ago quarter", "1989-10-27", "In the comparable year-ago quarter, the company had a loss of $12.5 million.")).toBe("1988-Q3");
+    expect(inSentence("the current quarter", "1989-10-26", "The company said the current quarter had begun extremely well.")).toBe("1989-Q4");
+    expect(inSentence("the quarter", "1989-10-30", "In the quarter ended July 31, Jayark had an average of 5.6 million shares outstanding.")).toBe("1989-Q2");
+    expect(inSentence("a year", "1989-11-01", "Net was more than twice the $13.5 million a year earlier.")).toBe("1988");
+  });
+});
+
+describe("anaphoric expressions against the article's previous date", () => {
+  it("days", () => {
+    expect(inSentence("the next morning", "2000-02-24", "He appeared in court the next morning.", "2000-02-22")).toBe("2000-02-23");
+    expect(inSentence("Earlier that day", "1998-11-21", "Earlier that day, the family sent a fax to local police.", "1998-10-23")).toBe("1998-10-23");
+    expect(inSentence("the previous Friday", "1989-10-30", "The index was down 4.5% from the previous Friday.", "1989-10-27")).toBe("1989-10-20");
+    expect(inSentence("then", "1989-10-30", "Until then, the stock remains convertible.", "1989-11-30")).toBe("1989-11-30");
+  });
+  it("years and quarters", () => {
+    expect(inSentence("that year", "1989-11-02", "Imports totaled $37.3 million in 1988, a small share of U.S. watch imports that year.", "1988")).toBe("1988");
+    expect(inSentence("later that year", "2000-01-28", "He fled to Florida in June 1998 and returned to Cuba later that year.", "1998-06")).toBe("1998");
+    expect(inSentence("the following year", "1998-04-18", "On May 22, 1995, he was made a brigadier general, and the following year he was appointed attache.", "1995-05-22")).toBe("1996");
+    expect(inSentence("that quarter", "1989-10-27", "Results for that quarter included a $30 million write-down.", "1988-Q2")).toBe("1988-Q2");
+  });
+  it("deictic 'next year' and weekdays stay on the publication date", () => {
+    expect(inSentence("next year", "2013-03-22", "The plant will open next year.", "2014")).toBe("2014");
+    expect(inSentence("Monday", "2017-01-10", "The leaders met on Monday.", "2016-12-25")).toBe("2017-01-09");
+  });
+  it("without a reference date they stay unresolved", () => {
+    expect(inSentence("that year", "1989-11-02", "Imports rose that year.")).toBeNull();
+  });
+});
+
+describe("hedges, spans and the long tail", () => {
+  it("hedged dates", () => {
+    expect(inSentence("around Nov. 1", "1989-10-26", "The sale is expected to close around Nov. 1.")).toBe("1989-11-01");
+    expect(inSentence("1994 or later", "1989-11-02", "The plant will not open until 1994 or later.")).toBe("1994");
+    expect(inSentence("post-1959", "2000-02-24", "Many post-1959 exiles could not visit their relatives.")).toBe("1959");
+    expect(inSentence("a good part of 1990", "1989-10-30", "The slump is expected to last for a good part of 1990.")).toBe("1990");
+  });
+  it("a year or a day written just outside the span", () => {
+    expect(inSentence("February", "1998-12-03", "The ratification process began in February this year with Canada.")).toBe("1998-02");
+    expect(inSentence("25", "1999-02-10", "The summit will be held in Washington on April 24 and 25.", "1999-04-24")).toBe("1999-04-25");
+  });
+  it("frequencies, weeks of a date, seasons, halves, year ends, vague counts, decades", () => {
+    expect(inSentence("daily", "1998-01-08", "Hong Kong's daily newspapers carried the story.")).toBe("P1D");
+    expect(inSentence("the week of March 6", "2000-03-10", "The hearing was set for the week of March 6.")).toBe("2000-W10");
+    expect(inSentence("this past spring", "1989-10-26", "Sales slowed this past spring.")).toBe("1989-SP");
+    expect(inSentence("the early summer", "1989-10-26", "The company changed suppliers in the early summer.")).toBe("1989-SU");
+    expect(inSentence("the last half of 1989", "1989-10-26", "Growth slowed during the last half of 1989.")).toBe("1989-H2");
+    expect(inSentence("first two quarters of 1990", "1989-10-26", "The trend should continue through the first two quarters of 1990.")).toBe("1990-H1");
+    expect(inSentence("year's end", "1989-10-26", "New rules should be in place by year's end.")).toBe("1989");
+    expect(inSentence("earlier in the year", "1989-10-26", "Herbicide use was delayed earlier in the year by heavy rains.")).toBe("1989");
+    expect(inSentence("several years ago", "1998-02-13", "Support rose from about 35 percent several years ago to about 51 percent this year.")).toBe("PAST_REF");
+    expect(inSentence("the last decade", "1998-02-06", "Workers lost earning power to inflation in the last decade.")).toBe("198");
   });
 });

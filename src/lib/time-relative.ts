@@ -61,7 +61,7 @@ const PAST_VERB = /^(?:said|told|announced|declared|reported|added|predicted|con
 /** Verbs ending in -ed that still point ahead ("scheduled Thursday", "postponed until Tuesday"). */
 const FORWARD_ED = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|adjourned|deferred|set|due|timed)$/;
 /** Future markers in the words just before a date ("will meet on Friday", "as soon as Tuesday"). */
-const NEAR_FUTURE = /\b(?:will|won't|'ll|shall|would|plans? to|plan to|planned|planning|scheduled|slated|set to|due|expected to|as soon as|as early as|until|till|going to|(?:is|are) to|to be held|to resume|next)\b/;
+const NEAR_FUTURE = /\b(?:deadline|will|won't|'ll|shall|would|plans? to|plan to|planned|planning|scheduled|slated|set to|due|expected to|as soon as|as early as|until|till|going to|(?:is|are) to|to be held|to resume|next)\b/;
 /** Future markers just after it ("On Tuesday, the league plans to …"). */
 const NEAR_FUTURE_AFTER = /^[^.;:!?]{0,80}?\b(?:will|plans? to|(?:is|are) (?:scheduled|expected|due|set) to|(?:is|are) to)\b/;
 
