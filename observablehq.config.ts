@@ -1,8 +1,11 @@
 import {getAnalysis} from "./src/data/analysis-cache.js";
 
-// Document pages: one per document of the current corpus (seeds/ or DRIFTLINE_INPUT).
+// Document pages: one per document of the current corpus (seeds/ or DRIFTLINE_INPUT). Framework
+// takes these paths unencoded (it encodes links itself); only "%", "#" and "?" are escaped, which it
+// would read as an escape, a fragment or a query. The [id] loader decodes them, and the build names
+// the files by the decoded id (src/cli/page-names.ts), as a static server expects.
 async function* documentPaths() {
-  for (const document of (await getAnalysis()).documents) yield `/documents/${encodeURIComponent(document.id)}`;
+  for (const document of (await getAnalysis()).documents) yield `/documents/${document.id.replace(/[%#?]/g, encodeURIComponent)}`;
 }
 
 export default {
