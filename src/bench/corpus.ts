@@ -88,7 +88,9 @@ export class BigramModel {
     const pairs: number[] = [];
     for (const text of texts) {
       for (const paragraph of text.split(/\n+/)) {
-        const tokens = paragraph.split(/\s+/).filter(Boolean);
+        // Quotation marks are dropped here (a bigram walk would leave them unbalanced) and put
+        // back around whole sentences by the generator, as news copy prints them.
+        const tokens = paragraph.replace(/["“”]/g, "").split(/\s+/).filter(Boolean);
         if (tokens.length < 8) continue;
         let previous = -1;
         for (const token of tokens) {
@@ -160,22 +162,47 @@ const WIRES = ["Reuters", "AP", "AFP"];
 const CITIES = ["WASHINGTON", "LONDON", "NEW YORK", "BEIJING", "BERLIN", "PARIS", "TOKYO", "SYDNEY", "NEW DELHI", "BRUSSELS"];
 const EXTRA_WORDS = ["new", "local", "senior", "recent", "major", "former", "official", "early"];
 
-function figureSentence(random: () => number): {sentence: string; figure: string; value: number; unit: string | null} {
+const FIGURE_VERBS = ["creating", "adding", "counting", "cutting", "hiring"];
+const FIGURE_NOUNS = ["jobs", "homes", "workers", "students", "cases", "visitors"];
+const FIGURE_MONEY = ["investing", "spending", "raising"];
+
+/** Words of a new sentence from `from` to `to`, without its final punctuation. */
+function fragment(model: BigramModel, random: () => number, from: number, to: number): string {
+  return model.sentence(random).replace(/[.!?]["”’)]*$/, "").replace(/["“”]/g, "").split(" ").slice(from, to).join(" ");
+}
+
+/** A figure sentence: new words around a figure of known value, so that no long run of words repeats between plants. */
+function figureSentence(model: BigramModel, random: () => number): {sentence: string; figure: string; value: number; unit: string | null} {
+  const choose = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const lead = `${fragment(model, random, 0, 4 + Math.floor(random() * 4))},`;
+  const tail = fragment(model, random, 2, 6 + Math.floor(random() * 4));
   switch (Math.floor(random() * 3)) {
     case 0: {
       const value = 1000 + Math.floor(random() * 98) * 100;
       const figure = value.toLocaleString("en-US");
-      return {sentence: `The agency said the program would create ${figure} jobs over the next five years.`, figure, value, unit: null};
+      return {sentence: `${lead} ${choose(FIGURE_VERBS)} ${figure} ${choose(FIGURE_NOUNS)} ${tail}.`, figure, value, unit: null};
     }
     case 1: {
       const value = 3 + Math.floor(random() * 90);
-      return {sentence: `Officials said ${value} percent of the households had lost power.`, figure: `${value} percent`, value, unit: "percent"};
+      return {sentence: `${lead} with ${value} percent ${tail}.`, figure: `${value} percent`, value, unit: "percent"};
     }
     default: {
       const millions = 5 + Math.floor(random() * 900);
-      return {sentence: `The company plans to invest $${millions} million in the new plant, a spokesman said.`, figure: `$${millions} million`, value: millions * 1e6, unit: "USD"};
+      return {sentence: `${lead} ${choose(FIGURE_MONEY)} $${millions} million ${tail}.`, figure: `$${millions} million`, value: millions * 1e6, unit: "USD"};
     }
   }
+}
+
+const FIRST_NAMES = ["Maria", "John", "Ahmed", "Li", "Sarah", "David", "Priya", "James", "Elena", "Kofi", "Anna", "Tom"];
+const LAST_NAMES = ["Garcia", "Smith", "Khan", "Wang", "Miller", "Okafor", "Rossi", "Nguyen", "Brown", "Silva", "Patel", "Jones"];
+const SPEAKER_VERBS = ["said", "told reporters", "added", "said in a statement", "warned"];
+
+/** A quoted sentence with a speaker, as news copy prints it. */
+function quotation(model: BigramModel, random: () => number): string {
+  const choose = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const words = model.sentence(random).replace(/[.!?]$/, "");
+  const speaker = `${choose(FIRST_NAMES)} ${choose(LAST_NAMES)}`;
+  return random() < 0.5 ? `“${words},” ${speaker} ${choose(SPEAKER_VERBS)}.` : `${speaker} ${choose(SPEAKER_VERBS)}: “${words}.”`;
 }
 
 /** The passage with one small edit: a changed, an inserted or a dropped word (away from its ends). */
@@ -204,7 +231,7 @@ export async function writeCorpus(model: BigramModel, folder: string, articles: 
     for (let p = 0; p < count; p++) {
       const sentences: string[] = [];
       const length = 1 + Math.floor(random() * 4);
-      for (let s = 0; s < length; s++) sentences.push(model.sentence(random));
+      for (let s = 0; s < length; s++) sentences.push(random() < 0.15 ? quotation(model, random) : model.sentence(random));
       paragraphs.push(sentences);
     }
     bodies.push(paragraphs);
@@ -241,7 +268,7 @@ export async function writeCorpus(model: BigramModel, folder: string, articles: 
     let d = pick();
     while (withFigure.has(d)) d = pick();
     withFigure.add(d);
-    const planted = figureSentence(random);
+    const planted = figureSentence(model, random);
     const paragraphs = bodies[d]!;
     const paragraph = paragraphs[Math.floor(random() * paragraphs.length)]!;
     paragraph.splice(Math.floor(random() * (paragraph.length + 1)), 0, planted.sentence);
