@@ -27,7 +27,8 @@ function clock(timeZone: string) {
  */
 export function timelineChart(documents: DocumentSummary[], {width = 640, timeZone = "UTC", event = null, height}: TimelineOptions = {}) {
   const dated = documents.filter((d) => d.published);
-  const label = (d: DocumentSummary) => `${d.outlet ?? "unknown outlet"} · ${d.id.length > 18 ? `${d.id.slice(0, 17)}…` : d.id}`;
+  const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  const label = (d: DocumentSummary) => `${short(d.outlet ?? "unknown outlet", 24)} · ${short(d.id, 12)}`;
   const rows = [...dated].sort((a, b) => (a.outlet ?? "~").localeCompare(b.outlet ?? "~") || a.order - b.order).map(label);
   const axisClock = clock(timeZone);
   const exact = (d: DocumentSummary) => d.published!.earliest === d.published!.latest;
@@ -40,7 +41,7 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
     [d.title ?? d.id, `outlet: ${d.outlet ?? "unknown"}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `outlet's clock (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`, d.updated ? `updated: ${formatEstimate(d.updated, timeZone)}` : ""].filter(Boolean).join("\n");
   // On a narrow screen the row labels go above each row instead of in a left margin.
   const narrow = width < 520;
-  const marginLeft = narrow ? 12 : Math.min(240, Math.max(110, width * 0.3));
+  const marginLeft = narrow ? 12 : Math.min(250, Math.max(120, width * 0.36));
   const plot = Plot.plot({
     width,
     height: height ?? Math.max(150, (narrow ? 58 : 46) * rows.length + 70),
