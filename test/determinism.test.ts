@@ -15,12 +15,12 @@ const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 const CLI = join(ROOT, "src", "cli", "analyze.ts");
 
 /** Machine settings the output must not depend on. */
-const SETTINGS: Record<string, NodeJS.ProcessEnv> = {
+const SETTINGS = {
   utc: {TZ: "UTC", LANG: "C", LC_ALL: "C"},
   auckland: {TZ: "Pacific/Auckland", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8"},
   losAngelesGerman: {TZ: "America/Los_Angeles", LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8"},
   kathmanduArabic: {TZ: "Asia/Kathmandu", LANG: "ar_EG.UTF-8", LC_ALL: "ar_EG.UTF-8"}
-};
+} satisfies Record<string, NodeJS.ProcessEnv>;
 
 function run(args: string[], {cwd = ROOT, env = {}}: {cwd?: string; env?: NodeJS.ProcessEnv} = {}): Promise<{status: number | null; stdout: string; stderr: string}> {
   return new Promise((done, fail) => {
