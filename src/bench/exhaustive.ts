@@ -4,7 +4,7 @@
  * pairs that yield at least one passage are the truth, and the recall is the share of them that the
  * pipeline's reuse links hold. Quadratic: for the 1,000-article corpus only.
  */
-import {alignDocuments, comparisonTokens, indexDocuments} from "../lib/reuse.js";
+import {alignDocuments, indexDocuments, prepareText} from "../lib/reuse.js";
 import {DEFAULT_NGRAM_ORDER, ngramHashes} from "../lib/reuse-index.js";
 import type {Analysis} from "../lib/types.js";
 
@@ -22,17 +22,17 @@ export function exhaustiveRecall(analysis: Analysis): ExhaustiveResult {
   const start = performance.now();
   const docs = analysis.documents;
   const stock = indexDocuments(docs).stock;
-  const tokens = docs.map((d) => comparisonTokens(d.text, {keepForms: true}));
+  const prepared = docs.map((d) => prepareText(d.text));
   const linked = new Set(analysis.reuse.map((l) => (l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`)));
   // The aligner seeds passages only on shared n-grams that are not stock, so a pair sharing none
   // cannot yield a passage: such pairs are skipped (an exact shortcut, not a sample). Every n-gram is
   // used here, with no winnowing, no frequency cap and no minimum count.
-  const partners = sharedNgramPartners(tokens.map((t) => ngramHashes(t.ids, DEFAULT_NGRAM_ORDER)), stock);
+  const partners = sharedNgramPartners(prepared.map((p) => ngramHashes(p.tokens.ids, DEFAULT_NGRAM_ORDER)), stock);
   let pairs = 0;
   let found = 0;
   for (let i = 0; i < docs.length; i++) {
     for (const j of partners[i]!) {
-      const alignment = alignDocuments(docs[i]!.text, docs[j]!.text, {stock, firstTokens: tokens[i]!, secondTokens: tokens[j]!});
+      const alignment = alignDocuments(docs[i]!.text, docs[j]!.text, {stock, firstPrepared: prepared[i]!, secondPrepared: prepared[j]!});
       if (alignment.passages.length === 0) continue;
       pairs++;
       const a = docs[i]!.id;

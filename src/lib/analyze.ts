@@ -3,92 +3,248 @@
  * Each stage is a pure function of the ones before it; this module only sequences them.
  */
 import {attributeOutlet} from "./outlet.js";
-import {assignUniqueIds, dropDuplicates, ingestSource, looksEnglish, type SourceFile} from "./ingest.js";
+import {assignUniqueIds, dropDuplicates, ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
 import {resolveTimes} from "./time.js";
 import {extractClaims} from "./claims.js";
 import {groupClaimFamilies} from "./families.js";
 import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
-import {detectReuse} from "./reuse.js";
+import {detectReuse, markCommonSources, reuseLink} from "./reuse.js";
+import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
-import type {Analysis, Diagnostic, DocumentRecord, ReferenceData} from "./types.js";
+import {chunked, createWorkerPool, type AlignTask, type DocumentFindings, type WorkerPool} from "./workers.js";
+import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
 
 export interface AnalyzeOptions {
   /** The input paths as the user gave them (recorded in the output). */
   inputs?: string[];
-  /** Called as each stage starts and finishes, for progress reports. */
-  onStage?: (stage: string, event: "start" | "end", count: number) => void;
+  /**
+   * Called as each stage starts and finishes, and with `"progress"` as a long stage advances
+   * (`done` of `count` items), for progress reports.
+   */
+  onStage?: (stage: string, event: "start" | "progress" | "end", count: number, done?: number) => void;
 }
 
+export interface ParallelAnalyzeOptions extends AnalyzeOptions {
+  /** Worker threads for the per-document passes (default: one per core, at most 4; 0 runs everything here). */
+  workers?: number;
+}
+
+/** Documents per chunk handed to a worker (and between progress reports). */
+const CHUNK = 250;
+
+type StageReporter = NonNullable<AnalyzeOptions["onStage"]>;
+
 /**
- * Analyses a corpus.
+ * Analyses a corpus on this thread.
  * @example analyzeSources([{path: "a.txt", bytes}], reference).documents.length // 1
  */
 export function analyzeSources(sources: readonly SourceFile[], reference: ReferenceData, {inputs = [], onStage = () => {}}: AnalyzeOptions = {}): Analysis {
-  const diagnostics: Diagnostic[] = [];
-  const stage = <T>(name: string, count: number, run: () => T): T => {
-    onStage(name, "start", count);
-    const result = run();
-    onStage(name, "end", count);
-    return result;
-  };
+  const run = new Run(reference, onStage);
+  run.begin("ingest", sources.length);
+  const ingested = sources.map((source, i) => {
+    run.tick("ingest", sources.length, i + 1);
+    return ingestSource(source);
+  });
+  const documents = run.afterIngest(ingested);
+  const withOutlets = run.outlets(documents);
+  const timed = run.times(withOutlets);
+  run.begin("claims", timed.inOrder.length);
+  const findings = new Map(timed.inOrder.map((doc, i) => {
+    run.tick("claims", timed.inOrder.length, i + 1);
+    return [doc.id, extractClaims(doc)] as const;
+  }));
+  const claimed = run.claims(timed.inOrder, findings);
+  run.begin("quotes", timed.inOrder.length);
+  const quoted = run.quotes(timed.inOrder, new Map(timed.inOrder.map((doc) => [doc.id, extractQuotes(doc)])));
+  run.begin("reuse", timed.inOrder.length);
+  const reuse = detectReuse(timed.inOrder);
+  run.end("reuse", timed.inOrder.length);
+  return run.result(inputs, timed, claimed, quoted, reuse);
+}
 
-  let documents = stage("ingest", sources.length, () => {
+/**
+ * Analyses a corpus with the per-document passes on worker threads; the output is identical to
+ * `analyzeSources` (same bytes), whatever the number of workers.
+ * @example const analysis = await analyzeSourcesInParallel(sources, reference, {workers: 2});
+ */
+export async function analyzeSourcesInParallel(sources: readonly SourceFile[], reference: ReferenceData, {inputs = [], onStage = () => {}, workers}: ParallelAnalyzeOptions = {}): Promise<Analysis> {
+  const pool = createWorkerPool(workers);
+  try {
+    const run = new Run(reference, onStage);
+    run.begin("ingest", sources.length);
+    const sourceChunks = chunked(sources, CHUNK);
+    const ingested = (await pool.map("ingest", sourceChunks, (done) => run.tick("ingest", sources.length, Math.min(sources.length, done * CHUNK), true))).flat();
+    const documents = run.afterIngest(ingested);
+    const withOutlets = run.outlets(documents);
+    // Figures, quotations and fingerprints depend on the text alone: the workers compute them
+    // while this thread resolves the times.
+    const findingsPromise = pool.map("findings", chunked(withOutlets, CHUNK));
+    const timed = run.times(withOutlets);
+    run.begin("claims", timed.inOrder.length);
+    const findingsList = (await findingsPromise).flat();
+    const findings = new Map(withOutlets.map((doc, i) => [doc.id, findingsList[i]!] as const));
+    const claimed = run.claims(
+      timed.inOrder,
+      new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
+    );
+    run.begin("quotes", timed.inOrder.length);
+    const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
+    run.begin("reuse", timed.inOrder.length);
+    const reuse = await parallelReuse(timed.inOrder, findings, pool, (done, total) => run.tick("reuse", total, done, true));
+    run.end("reuse", timed.inOrder.length);
+    return run.result(inputs, timed, claimed, quoted, reuse);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * `detectReuse` with the fingerprints already computed and the candidate pairs aligned on the
+ * workers; the same passes in the same order, so the same links.
+ */
+async function parallelReuse(
+  inOrder: readonly DocumentRecord[],
+  findings: ReadonlyMap<string, DocumentFindings>,
+  pool: WorkerPool,
+  progress: (done: number, total: number) => void
+): Promise<ReuseLink[]> {
+  const docs = inOrder.filter((d): d is DocumentRecord => !!d && typeof d.id === "string");
+  if (docs.length < 2) return [];
+  const index = buildNgramIndex(docs.map((d) => findings.get(d.id)!.fingerprints), {maxDocumentFrequency: DEFAULT_MAX_DOCUMENT_FREQUENCY});
+  const pairs = candidatePairs(index, {minShared: DEFAULT_MIN_SHARED_FINGERPRINTS});
+  const stock = [...index.stock];
+  const tasks: AlignTask[] = [];
+  for (let start = 0; start < pairs.left.length; start += CHUNK) {
+    const slot = new Map<number, number>();
+    const texts: string[] = [];
+    const at = (d: number) => {
+      let t = slot.get(d);
+      if (t === undefined) {
+        slot.set(d, (t = texts.length));
+        texts.push(docs[d]!.text);
+      }
+      return t;
+    };
+    const chunkPairs: [number, number][] = [];
+    for (let k = start; k < Math.min(pairs.left.length, start + CHUNK); k++) chunkPairs.push([at(pairs.left[k]!), at(pairs.right[k]!)]);
+    tasks.push({texts, pairs: chunkPairs, stock});
+  }
+  const total = pairs.left.length;
+  const alignments = (await pool.map("align", tasks, (done) => progress(Math.min(total, done * CHUNK), total))).flat();
+  const links: ReuseLink[] = [];
+  for (let k = 0; k < alignments.length; k++) {
+    const alignment = alignments[k]!;
+    if (alignment.passages.length === 0) continue;
+    links.push(reuseLink(docs[pairs.left[k]!]!, docs[pairs.right[k]!]!, alignment));
+  }
+  links.sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
+  return markCommonSources(links, docs);
+}
+
+/** The corpus passes shared by both entry points, with the stage reports. */
+class Run {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly lastTick = new Map<string, number>();
+  private readonly open = new Set<string>();
+
+  constructor(private readonly reference: ReferenceData, private readonly onStage: StageReporter) {}
+
+  begin(stage: string, count: number): void {
+    for (const previous of [...this.open]) this.end(previous, count);
+    this.open.add(stage);
+    this.onStage(stage, "start", count);
+  }
+
+  end(stage: string, count: number): void {
+    if (!this.open.delete(stage)) return;
+    this.onStage(stage, "end", count);
+  }
+
+  /** Reports progress at most every 200 items, or on every call when `always`. */
+  tick(stage: string, count: number, done: number, always = false): void {
+    const last = this.lastTick.get(stage) ?? 0;
+    if (!always && done - last < 200) return;
+    this.lastTick.set(stage, done);
+    this.onStage(stage, "progress", count, done);
+  }
+
+  afterIngest(results: readonly IngestResult[]): DocumentRecord[] {
+    const {diagnostics} = this;
     const parsed: DocumentRecord[] = [];
-    for (const source of sources) {
-      const result = ingestSource(source);
+    for (const result of results) {
       parsed.push(...result.documents);
       diagnostics.push(...result.diagnostics);
     }
     const unique = assignUniqueIds(parsed);
     const deduplicated = dropDuplicates(unique.documents);
     diagnostics.push(...unique.diagnostics, ...deduplicated.diagnostics);
-    return deduplicated.documents.map((doc) => {
+    const documents = deduplicated.documents.map((doc) => {
       if (looksEnglish(doc.text)) return doc;
       diagnostics.push({path: doc.path, documentId: doc.id, level: "info", code: "non-english", message: "The text does not look like English; it is kept, but figures and quotations may be missed."});
       return {...doc, flags: [...doc.flags, "non-english"]};
     });
-  });
+    this.end("ingest", documents.length);
+    return documents;
+  }
 
-  documents = stage("outlet", documents.length, () =>
-    documents.map((doc) => {
-      const {outlet, diagnostics: found} = attributeOutlet(doc, reference.outlets);
-      diagnostics.push(...found);
+  outlets(documents: readonly DocumentRecord[]): DocumentRecord[] {
+    this.begin("outlet", documents.length);
+    const out = documents.map((doc, i) => {
+      this.tick("outlet", documents.length, i + 1);
+      const {outlet, diagnostics: found} = attributeOutlet(doc, this.reference.outlets);
+      this.diagnostics.push(...found);
       return {...doc, outlet};
-    })
-  );
+    });
+    this.end("outlet", documents.length);
+    return out;
+  }
 
-  const timed = stage("time", documents.length, () => resolveTimes(documents, reference.outlets));
-  documents = timed.documents;
-  diagnostics.push(...timed.diagnostics);
-  const inOrder = publicationOrder(documents);
+  times(documents: readonly DocumentRecord[]): {inOrder: DocumentRecord[]; event: Analysis["event"]} {
+    this.begin("time", documents.length);
+    const timed = resolveTimes(documents, this.reference.outlets);
+    this.diagnostics.push(...timed.diagnostics);
+    const inOrder = publicationOrder(timed.documents);
+    this.end("time", documents.length);
+    return {inOrder, event: timed.event};
+  }
 
-  const {claims, families} = stage("claims", documents.length, () => {
+  claims(inOrder: readonly DocumentRecord[], found: ReadonlyMap<string, {claims: Claim[]; diagnostics: Diagnostic[]}>) {
     const extracted = inOrder.flatMap((doc) => {
-      const result = extractClaims(doc);
-      diagnostics.push(...result.diagnostics);
+      const result = found.get(doc.id)!;
+      this.diagnostics.push(...result.diagnostics);
       return result.claims;
     });
-    return groupClaimFamilies(extracted, inOrder, reference.measures);
-  });
+    const grouped = groupClaimFamilies(extracted, inOrder, this.reference.measures);
+    this.end("claims", inOrder.length);
+    return grouped;
+  }
 
-  const {quotes, quoteFamilies} = stage("quotes", documents.length, () =>
-    groupQuoteFamilies(inOrder.flatMap((doc) => extractQuotes(doc)), inOrder)
-  );
+  quotes(inOrder: readonly DocumentRecord[], found: ReadonlyMap<string, Quote[]>) {
+    const grouped = groupQuoteFamilies(inOrder.flatMap((doc) => found.get(doc.id)!), inOrder);
+    this.end("quotes", inOrder.length);
+    return grouped;
+  }
 
-  const reuse = stage("reuse", documents.length, () => detectReuse(inOrder));
-
-  return {
-    version: 1,
-    inputs: [...inputs],
-    documents: inOrder,
-    claims,
-    families,
-    quotes,
-    quoteFamilies,
-    reuse,
-    event: timed.event,
-    diagnostics: sortDiagnostics(diagnostics)
-  };
+  result(
+    inputs: readonly string[],
+    timed: {inOrder: DocumentRecord[]; event: Analysis["event"]},
+    {claims, families}: {claims: Claim[]; families: Analysis["families"]},
+    {quotes, quoteFamilies}: {quotes: Quote[]; quoteFamilies: Analysis["quoteFamilies"]},
+    reuse: ReuseLink[]
+  ): Analysis {
+    return {
+      version: 1,
+      inputs: [...inputs],
+      documents: timed.inOrder,
+      claims,
+      families,
+      quotes,
+      quoteFamilies,
+      reuse,
+      event: timed.event,
+      diagnostics: sortDiagnostics(this.diagnostics)
+    };
+  }
 }
 
 const LEVEL_RANK = {error: 0, warning: 1, info: 2} as const;

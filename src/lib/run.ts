@@ -1,13 +1,14 @@
 /**
- * Files on disk → Analysis: reads the corpus and the reference data, then calls `analyzeSources`.
- * Used by the CLI and the loaders.
+ * Files on disk → Analysis: reads the corpus and the reference data, then calls
+ * `analyzeSourcesInParallel` (the per-document passes on worker threads; DRIFTLINE_WORKERS=0 turns
+ * them off). Used by the CLI and the loaders.
  */
-import {analyzeSources, sortDiagnostics, type AnalyzeOptions} from "./analyze.js";
+import {analyzeSourcesInParallel, sortDiagnostics, type ParallelAnalyzeOptions} from "./analyze.js";
 import {readCorpus, type ReadOptions} from "./read.js";
 import {loadReferenceData} from "./reference.js";
 import type {Analysis} from "./types.js";
 
-export interface AnalyzePathsOptions extends ReadOptions, Pick<AnalyzeOptions, "onStage"> {
+export interface AnalyzePathsOptions extends ReadOptions, Pick<ParallelAnalyzeOptions, "onStage" | "workers"> {
   /** Folder holding outlets.yaml and measures.yaml (default: the project's data/). */
   dataDir?: string;
 }
@@ -22,14 +23,14 @@ export interface AnalyzePathsResult {
  * @example const {analysis} = await analyzePaths(["seeds"]);
  */
 export async function analyzePaths(paths: readonly string[], options: AnalyzePathsOptions = {}): Promise<AnalyzePathsResult> {
-  const {dataDir, onStage, ...readOptions} = options;
+  const {dataDir, onStage, workers, ...readOptions} = options;
   onStage?.("read", "start", 0);
   const [{sources, diagnostics: readDiagnostics, missing}, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([
     readCorpus(paths, readOptions),
     loadReferenceData(dataDir)
   ]);
   onStage?.("read", "end", sources.length);
-  const analysis = analyzeSources(sources, reference, {inputs: [...paths], onStage});
+  const analysis = await analyzeSourcesInParallel(sources, reference, {inputs: [...paths], onStage, workers});
   const missingDiagnostics = missing.map((path) => ({path, level: "error" as const, code: "input-missing", message: "This input path does not exist."}));
   analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
   return {analysis, missing};

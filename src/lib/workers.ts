@@ -1,0 +1,189 @@
+/**
+ * Per-document work on worker threads. The pipeline's per-document passes (ingest one file; outlet,
+ * figures, quotations and reuse fingerprints of one document; alignment of one candidate pair) are
+ * pure functions of their inputs, so they can run on other cores; the corpus passes (ids, time,
+ * families, the reuse index) stay on the main thread. Work is cut into chunks, handed to whichever
+ * worker is free, and the results are put back in input order, so the output is the same byte for
+ * byte whatever the number of workers (including none).
+ *
+ * When a worker cannot start (a runtime that cannot load this module in a thread), the chunk is run
+ * on the main thread instead.
+ */
+import {availableParallelism} from "node:os";
+import {isMainThread, parentPort, Worker, workerData} from "node:worker_threads";
+import {extractClaims} from "./claims.js";
+import {ingestSource, type IngestResult, type SourceFile} from "./ingest.js";
+import {extractQuotes} from "./quotes.js";
+import {alignDocuments, documentFingerprints, prepareText, type PreparedText} from "./reuse.js";
+import type {Claim, Diagnostic, DocumentRecord, Quote} from "./types.js";
+import type {PairAlignment} from "./reuse.js";
+
+/** What the per-document pass returns for one document. */
+export interface DocumentFindings {
+  claims: Claim[];
+  claimDiagnostics: Diagnostic[];
+  quotes: Quote[];
+  fingerprints: Uint32Array;
+}
+
+/** Figures, quotations and reuse fingerprints of one document (independent of the other documents). */
+export function documentFindings(doc: DocumentRecord): DocumentFindings {
+  const {claims, diagnostics} = extractClaims(doc);
+  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: documentFingerprints(doc.text)};
+}
+
+/** Candidate pairs to align: the texts involved, the pairs as indices into them, and the index's stock n-grams. */
+export interface AlignTask {
+  texts: string[];
+  pairs: [number, number][];
+  stock: number[];
+}
+
+function alignChunk({texts, pairs, stock}: AlignTask): PairAlignment[] {
+  const stockSet = new Set(stock);
+  const prepared = new Map<number, PreparedText>();
+  const prepare = (t: number) => {
+    let p = prepared.get(t);
+    if (!p) prepared.set(t, (p = prepareText(texts[t]!)));
+    return p;
+  };
+  return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
+}
+
+const handlers = {
+  ingest: (sources: SourceFile[]): IngestResult[] => sources.map((s) => ingestSource(s)),
+  findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
+  align: alignChunk
+};
+
+export type TaskKind = keyof typeof handlers;
+type Input<K extends TaskKind> = Parameters<(typeof handlers)[K]>[0];
+type Output<K extends TaskKind> = ReturnType<(typeof handlers)[K]>;
+
+/** Runs one chunk on the main thread (the workers run exactly this). */
+export function runTask<K extends TaskKind>(kind: K, input: Input<K>): Output<K> {
+  return (handlers[kind] as (x: Input<K>) => Output<K>)(input);
+}
+
+/** The number of worker threads to use by default: one per core beyond the first, at least one, at most 4. */
+export function defaultWorkerCount(): number {
+  const env = process.env.DRIFTLINE_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env.trim())) return Math.min(16, Number(env.trim()));
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Whether this module can be loaded in a worker thread: plain JavaScript, or TypeScript under a loader (tsx). */
+function canStartWorkers(): boolean {
+  if (!import.meta.url.endsWith(".ts")) return true;
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
+  return /tsx|ts-node|--experimental-strip-types|--experimental-transform-types/.test(flags) && !process.env.VITEST;
+}
+
+export interface WorkerPool {
+  size: number;
+  /** Runs `kind` over the chunks, in parallel, and returns the results in chunk order. */
+  map<K extends TaskKind>(kind: K, chunks: Input<K>[], onChunk?: (done: number) => void): Promise<Output<K>[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of `size` workers (0: everything runs on the main thread).
+ * @example const pool = createWorkerPool(2); const results = await pool.map("ingest", [sources]); await pool.close();
+ */
+export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPool {
+  const count = canStartWorkers() ? Math.max(0, Math.floor(size)) : 0;
+  let workers: (Worker | null)[] | null = null;
+  const start = () => {
+    if (workers) return workers;
+    workers = [];
+    for (let w = 0; w < count; w++) {
+      try {
+        const worker = new Worker(new URL(import.meta.url), {workerData: {driftlineWorker: true}});
+        worker.unref();
+        workers.push(worker);
+      } catch {
+        workers.push(null);
+      }
+    }
+    return workers;
+  };
+  let nextId = 0;
+  const runOn = <K extends TaskKind>(worker: Worker | null, kind: K, input: Input<K>): Promise<Output<K>> => {
+    if (!worker) return Promise.resolve(runTask(kind, input));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: {id: number; result?: Output<K>; error?: string}) => {
+        if (message.id !== id) return;
+        cleanup();
+        if (message.error !== undefined) reject(new Error(message.error));
+        else resolve(message.result!);
+      };
+      const onError = () => {
+        cleanup();
+        // The worker died (it could not load, or ran out of memory): run the chunk here.
+        try {
+          resolve(runTask(kind, input));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      const cleanup = () => {
+        worker.off("message", onMessage);
+        worker.off("error", onError);
+        worker.off("exit", onError);
+      };
+      worker.on("message", onMessage);
+      worker.once("error", onError);
+      worker.once("exit", onError);
+      worker.postMessage({id, kind, input});
+    });
+  };
+  return {
+    size: count,
+    async map(kind, chunks, onChunk) {
+      const results = new Array(chunks.length);
+      if (count === 0 || chunks.length <= 1) {
+        chunks.forEach((chunk, i) => {
+          results[i] = runTask(kind, chunk);
+          onChunk?.(i + 1);
+        });
+        return results;
+      }
+      const pool = start();
+      let next = 0;
+      let done = 0;
+      const lane = async (worker: Worker | null) => {
+        while (next < chunks.length) {
+          const i = next++;
+          results[i] = await runOn(worker, kind, chunks[i]!);
+          onChunk?.(++done);
+        }
+      };
+      await Promise.all(pool.map((worker) => lane(worker)));
+      return results;
+    },
+    async close() {
+      if (!workers) return;
+      await Promise.all(workers.map((w) => w?.terminate()));
+      workers = null;
+    }
+  };
+}
+
+/** Cuts a list into chunks of at most `size` items. */
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+if (!isMainThread && parentPort && (workerData as {driftlineWorker?: boolean} | null)?.driftlineWorker === true) {
+  const port = parentPort;
+  port.on("message", ({id, kind, input}: {id: number; kind: TaskKind; input: never}) => {
+    try {
+      port.postMessage({id, result: runTask(kind, input)});
+    } catch (error) {
+      port.postMessage({id, error: error instanceof Error ? (error.stack ?? error.message) : String(error)});
+    }
+  });
+}
