@@ -47,3 +47,9 @@ describe("diffWords", () => {
     expect(diff.map((d) => d.op)).toEqual(["removed", "added"]);
   });
 });
+
+describe("initialisms", () => {
+  it("compares U.S. and US as the same word", () => {
+    expect(diffWords("one million U.S. jobs", "one million US jobs").map((p) => p.op)).toEqual(["same"]);
+  });
+});

@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
 import type {Analysis} from "../src/lib/types.js";
 
 let analysis: Analysis;
@@ -34,9 +34,16 @@ describe("report slices", () => {
     expect(chain).toHaveLength(top.claimIds.length);
     const orders = chain.map((link) => slice.documents.find((d) => d.id === link.documentId)!.order);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
-    expect(chain[0]!.diff).toEqual([{op: "same", text: chain[0]!.sentence}]);
+    expect(chain[0]!.diff).toEqual([{op: "same", text: chain[0]!.wording}]);
     const rebuilt = chain[1]!.diff.filter((p) => p.op !== "removed").map((p) => p.text).join(" ");
-    expect(rebuilt.replace(/\s+/g, " ")).toBe(chain[1]!.sentence.replace(/\s+/g, " ").trim());
+    expect(rebuilt.replace(/\s+/g, " ")).toBe(chain[1]!.wording.replace(/\s+/g, " ").trim());
+  });
+
+  it("claimWindow keeps the words around the figure inside its sentence", () => {
+    const sentence = "Alibaba Group Holding Ltd expects the initiative to create one million U.S. jobs as each company adds a position, company spokesman Bob Christie said in a phone call.";
+    const at = sentence.indexOf("one million");
+    const window = claimWindow({sentence, sentenceSpan: [100, 100 + sentence.length], span: [100 + at, 100 + at + 11]}, 3);
+    expect(window).toBe("… initiative to create one million U.S. jobs as …");
   });
 
   it("claimsSlice honours the family limit", () => {

@@ -4,8 +4,9 @@ import {diffText} from "./diffText.js";
 import {formatInstant} from "./format.js";
 
 /**
- * One figure's journey: each appearance in publication order with its wording diffed against the
- * previous one (added words underlined, removed struck through) and the drift that led to it.
+ * One figure's journey: each appearance in publication order with the words around the figure
+ * diffed against the previous appearance (added words underlined, removed struck through), the
+ * whole sentence on hover, and tags for the drift that led to it (its description on hover).
  * @example driftChain(claims.chains[family.id], {base: "."})
  */
 export function driftChain(chain: ChainLink[], {base = "."}: {base?: string} = {}): HTMLElement {
@@ -13,8 +14,8 @@ export function driftChain(chain: ChainLink[], {base = "."}: {base?: string} = {
     (link) => html`<li>
       <div><strong>${link.outlet ?? "unknown outlet"}</strong> · <a href="${`${base}/documents/${encodeURIComponent(link.documentId)}#${encodeURIComponent(link.claimId)}`}">${link.documentId}</a>
         <span class="muted"> · ${link.published ? formatInstant(link.published) : "time unknown"} · ${link.modality}${link.hedges.length ? ` · hedges: ${link.hedges.join(", ")}` : ""}${link.speaker ? ` · attributed to ${link.speaker}` : ""}${link.inHeadline ? " · headline" : ""}</span></div>
-      <div>${diffText(link.diff)}</div>
-      ${link.drift.length ? html`<ul class="drift-events">${link.drift.map((e) => html`<li><code>${e.kind}</code> ${e.description}</li>`)}</ul>` : ""}
+      <div title="${link.sentence}">${diffText(link.diff)}</div>
+      ${link.drift.length ? html`<div class="drift-events">${link.drift.map((e) => html`<span class="drift-tag" title="${e.description}">${e.kind.replace(/-/g, " ")}</span> `)}</div>` : ""}
     </li>`
   )}</ol>` as HTMLElement;
 }

@@ -108,12 +108,14 @@ function middle<T>(a: ArrayLike<T>, b: ArrayLike<T>, a0: number, a1: number, b0:
   for (let i = rev.length - 1; i >= 0; i--) out.push(rev[i]!);
 }
 
-/** Comparison key of a printed word: lower case, straight quotes, no surrounding punctuation. */
+/** Comparison key of a printed word: lower case, straight quotes, no surrounding punctuation, initialisms without dots. */
 export function wordKey(raw: string): string {
   const w = raw
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  // Initialisms compare without their dots: "U.S." = "US".
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) return w.replace(/\./g, "");
   return w || raw;
 }
 

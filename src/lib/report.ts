@@ -149,7 +149,9 @@ export interface ChainLink {
   published: string | null;
   figure: string;
   sentence: string;
-  /** The sentence against the previous appearance's sentence, word by word. */
+  /** The words around the figure (up to ~12 either side, within its sentence). */
+  wording: string;
+  /** That wording against the previous appearance's, word by word. */
   diff: DiffPiece[];
   modality: Claim["modality"];
   hedges: string[];
@@ -170,8 +172,9 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
     .map((id) => byId.get(id))
     .filter((c): c is Claim => !!c)
     .sort((a, b) => (docs.get(a.documentId)?.order ?? 1e9) - (docs.get(b.documentId)?.order ?? 1e9) || a.span[0] - b.span[0]);
+  const windows = ordered.map((claim) => claimWindow(claim));
   return ordered.map((claim, i) => {
-    const previous = ordered[i - 1];
+    const previous = i > 0 ? windows[i - 1] : undefined;
     const doc = docs.get(claim.documentId);
     return {
       claimId: claim.id,
@@ -180,7 +183,8 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
       published: doc?.published?.best ?? null,
       figure: claim.quantity.text,
       sentence: claim.sentence,
-      diff: previous ? diffWords(previous.sentence, claim.sentence) : [{op: "same", text: claim.sentence}],
+      wording: windows[i]!,
+      diff: previous !== undefined ? diffWords(previous, windows[i]!) : [{op: "same", text: windows[i]!}],
       modality: claim.modality,
       hedges: claim.hedges,
       speaker: claim.attribution?.speaker ?? null,
@@ -188,6 +192,22 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
       drift: family.drift.filter((e) => e.toClaimId === claim.id).map((e) => ({kind: e.kind, description: e.description}))
     };
   });
+}
+
+/**
+ * The words around a claim's figure within its sentence: enough to read how it is framed, short
+ * enough that a word diff against another appearance shows the framing, not the whole sentence.
+ */
+export function claimWindow(claim: Pick<Claim, "sentence" | "sentenceSpan" | "span">, wordsEachSide = 12): string {
+  const {sentence} = claim;
+  const start = Math.max(0, claim.span[0] - claim.sentenceSpan[0]);
+  const end = Math.min(sentence.length, Math.max(start, claim.span[1] - claim.sentenceSpan[0]));
+  const tokens = [...sentence.matchAll(/\S+/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const before = tokens.filter(([, e]) => e <= start);
+  const after = tokens.filter(([b]) => b >= end);
+  const from = before.length > wordsEachSide ? before[before.length - wordsEachSide]![0] : 0;
+  const to = after.length > wordsEachSide ? after[wordsEachSide - 1]![1] : sentence.length;
+  return `${from > 0 ? "… " : ""}${sentence.slice(from, to)}${to < sentence.length ? " …" : ""}`;
 }
 
 function excerpt(text: string, [start, end]: Span, max = 1200): string {
