@@ -27,6 +27,8 @@ export interface AnalyzeOptions {
 export interface ParallelAnalyzeOptions extends AnalyzeOptions {
   /** Worker threads for the per-document passes (default: one per core, at most 4; 0 runs everything here). */
   workers?: number;
+  /** Documents per chunk handed to a worker (default 250). */
+  chunkSize?: number;
 }
 
 /** Documents per chunk handed to a worker (and between progress reports). */
@@ -67,7 +69,12 @@ export function analyzeSources(sources: readonly SourceFile[], reference: Refere
  * `analyzeSources` (same bytes), whatever the number of workers.
  * @example const analysis = await analyzeSourcesInParallel(sources, reference, {workers: 2});
  */
-export async function analyzeSourcesInParallel(sources: readonly SourceFile[], reference: ReferenceData, {inputs = [], onStage = () => {}, workers}: ParallelAnalyzeOptions = {}): Promise<Analysis> {
+export async function analyzeSourcesInParallel(
+  sources: readonly SourceFile[],
+  reference: ReferenceData,
+  {inputs = [], onStage = () => {}, workers, chunkSize = CHUNK}: ParallelAnalyzeOptions = {}
+): Promise<Analysis> {
+  const CHUNK = Math.max(1, Math.floor(chunkSize));
   const pool = createWorkerPool(workers);
   try {
     const run = new Run(reference, onStage);
@@ -90,7 +97,7 @@ export async function analyzeSourcesInParallel(sources: readonly SourceFile[], r
     run.begin("quotes", timed.inOrder.length);
     const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
     run.begin("reuse", timed.inOrder.length);
-    const reuse = await parallelReuse(timed.inOrder, findings, pool, (done, total) => run.tick("reuse", total, done, true));
+    const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true));
     run.end("reuse", timed.inOrder.length);
     return run.result(inputs, timed, claimed, quoted, reuse);
   } finally {
@@ -106,6 +113,7 @@ async function parallelReuse(
   inOrder: readonly DocumentRecord[],
   findings: ReadonlyMap<string, DocumentFindings>,
   pool: WorkerPool,
+  CHUNK: number,
   progress: (done: number, total: number) => void
 ): Promise<ReuseLink[]> {
   const docs = inOrder.filter((d): d is DocumentRecord => !!d && typeof d.id === "string");

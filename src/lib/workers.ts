@@ -9,8 +9,10 @@
  * When a worker cannot start (a runtime that cannot load this module in a thread), the chunk is run
  * on the main thread instead.
  */
+import {createRequire} from "node:module";
 import {availableParallelism} from "node:os";
-import {isMainThread, parentPort, Worker, workerData} from "node:worker_threads";
+import {pathToFileURL} from "node:url";
+import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worker_threads";
 import {extractClaims} from "./claims.js";
 import {ingestSource, type IngestResult, type SourceFile} from "./ingest.js";
 import {extractQuotes} from "./quotes.js";
@@ -53,7 +55,9 @@ function alignChunk({texts, pairs, stock}: AlignTask): PairAlignment[] {
 const handlers = {
   ingest: (sources: SourceFile[]): IngestResult[] => sources.map((s) => ingestSource(s)),
   findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
-  align: alignChunk
+  align: alignChunk,
+  /** The thread that ran the task (0 is the main thread): for tests. */
+  thread: (_: null): number => threadId
 };
 
 export type TaskKind = keyof typeof handlers;
@@ -72,11 +76,21 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
-/** Whether this module can be loaded in a worker thread: plain JavaScript, or TypeScript under a loader (tsx). */
-function canStartWorkers(): boolean {
-  if (!import.meta.url.endsWith(".ts")) return true;
-  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
-  return /tsx|ts-node|--experimental-strip-types|--experimental-transform-types/.test(flags) && !process.env.VITEST;
+/**
+ * How to start a worker running this module: the module itself when it is JavaScript; when it is
+ * TypeScript (run through tsx), a small script that registers tsx in the thread first. Null when
+ * neither works (then everything runs on the main thread).
+ */
+function workerEntry(): {script: string | URL; eval: boolean} | null {
+  if (!import.meta.url.endsWith(".ts")) return {script: new URL(import.meta.url), eval: false};
+  if (process.env.VITEST) return null;
+  try {
+    const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json").replace(/package\.json$/, "dist/esm/api/index.mjs")).href;
+    const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
+    return {script: code, eval: true};
+  } catch {
+    return null;
+  }
 }
 
 export interface WorkerPool {
@@ -91,15 +105,15 @@ export interface WorkerPool {
  * @example const pool = createWorkerPool(2); const results = await pool.map("ingest", [sources]); await pool.close();
  */
 export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPool {
-  const count = canStartWorkers() ? Math.max(0, Math.floor(size)) : 0;
+  const entry = size >= 1 ? workerEntry() : null;
+  const count = entry ? Math.max(0, Math.floor(size)) : 0;
   let workers: (Worker | null)[] | null = null;
   const start = () => {
     if (workers) return workers;
     workers = [];
     for (let w = 0; w < count; w++) {
       try {
-        const worker = new Worker(new URL(import.meta.url), {workerData: {driftlineWorker: true}});
-        worker.unref();
+        const worker = new Worker(entry!.script, {eval: entry!.eval, workerData: {driftlineWorker: true}});
         workers.push(worker);
       } catch {
         workers.push(null);

@@ -1,0 +1,20 @@
+/**
+ * `tsx src/bench/workers-check.ts [paths…]` (default seeds/): analyses the corpus on this thread and
+ * again with two workers and one-document chunks, and prints one JSON object: whether the two
+ * outputs are the same bytes, and which threads ran the chunks (so a test can see the workers ran).
+ */
+import {analyzeSources, analyzeSourcesInParallel} from "../lib/analyze.js";
+import {readCorpus} from "../lib/read.js";
+import {loadReferenceData} from "../lib/reference.js";
+import {createWorkerPool} from "../lib/workers.js";
+
+const paths = process.argv.slice(2);
+const inputs = paths.length ? paths : ["seeds"];
+const {sources} = await readCorpus(inputs);
+const {reference} = await loadReferenceData();
+const alone = JSON.stringify(analyzeSources(sources, reference, {inputs}));
+const parallel = JSON.stringify(await analyzeSourcesInParallel(sources, reference, {inputs, workers: 2, chunkSize: 1}));
+const pool = createWorkerPool(2);
+const threads = await pool.map("thread", [null, null, null, null]);
+await pool.close();
+process.stdout.write(JSON.stringify({same: alone === parallel, bytes: alone.length, documents: sources.length, threads: [...new Set(threads)].sort()}) + "\n");
