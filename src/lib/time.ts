@@ -419,6 +419,13 @@ export function resolveTimes(
 
   // Pass 2a: relative days with no anchor in their own article, anchored on the others.
   const strong = consensusOf(readings, (r) => r.event !== null);
+  // Documents with in-article publication evidence, earliest first (ties in corpus order): sorted
+  // once, not once per document (that was quadratic on large corpora).
+  const anchors = readings
+    .map((o, i) => [o, i] as const)
+    .filter(([o]) => o.published && !o.published.estimate.basis.includes("zone-unknown"))
+    .sort(([a, i], [b, j]) => (a.published!.estimate.best < b.published!.estimate.best ? -1 : a.published!.estimate.best > b.published!.estimate.best ? 1 : i - j))
+    .map(([o]) => o);
   for (const r of readings) {
     if (r.event || !r.mention) continue;
     const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.exec(r.mention.text.replace(/^(?:on|last|this)\s+/i, ""));
@@ -429,9 +436,7 @@ export function resolveTimes(
       evidence.push({text: `event day ${localKey(strong.day)} stated by ${strong.supporters.map((s) => s.doc.id).join(", ")}`, span: null, source: "corpus"});
     } else {
       // The earliest publication among the other documents with in-article evidence.
-      const others = readings.filter((o) => o !== r && o.published && !o.published.estimate.basis.includes("zone-unknown"));
-      others.sort((a, b) => (a.published!.estimate.best < b.published!.estimate.best ? -1 : 1));
-      const ref = others[0];
+      const ref = anchors[0] === r ? anchors[1] : anchors[0];
       if (ref) {
         anchorDate = localDateOf(Date.parse(ref.published!.estimate.best), r.mention.placeZone ?? ref.published!.estimate.timezone);
         evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
