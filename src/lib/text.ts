@@ -62,7 +62,11 @@ function isAbbreviation(rawWithDot: string): boolean {
 
 /** Number of words in text, by the same tokenizer. */
 export function wordCount(text: string): number {
-  return words(text).length;
+  // One token per match of the word pattern (as in `words`), without building the tokens.
+  WORD.lastIndex = 0;
+  let count = 0;
+  while (WORD.exec(text)) count++;
+  return count;
 }
 
 /**
