@@ -36,9 +36,70 @@ export interface Limits {
   passagesPerPair?: number;
   /** Quotation families listed. */
   quoteFamilies?: number;
+  /** Document summaries carried by a page (those the page's families and pairs name come first). */
+  documents?: number;
+  /** Appearances carried per claim family (the first ones in publication order). */
+  claimsPerFamily?: number;
+  /** Diagnostics listed one by one on the data quality page (all are counted). */
+  diagnostics?: number;
 }
 
-const DEFAULT_LIMITS: Required<Limits> = {families: 300, pairs: 300, passagesPerPair: 12, quoteFamilies: 200};
+/**
+ * Sized so that each page's data stays under 1 MB at 100,000 articles (measured by the benchmark's
+ * slice check): a page lists the top of each ranking and says how many there are in all.
+ */
+const DEFAULT_LIMITS: Required<Limits> = {families: 300, pairs: 300, passagesPerPair: 12, quoteFamilies: 200, documents: 1000, claimsPerFamily: 30, diagnostics: 1000};
+
+/** Document pages built at most (the most involved documents); DRIFTLINE_DOCUMENT_PAGES overrides it in the site config. */
+export const DEFAULT_DOCUMENT_PAGES = 100;
+
+/**
+ * How involved each document is in the findings: its figures and quotations, and three for each
+ * reuse link. Used to choose which documents a page lists when it cannot list them all.
+ */
+export function documentInvolvement(analysis: Analysis): Map<string, number> {
+  const score = new Map<string, number>(analysis.documents.map((d) => [d.id, 0]));
+  const add = (id: string, n: number) => score.set(id, (score.get(id) ?? 0) + n);
+  for (const c of analysis.claims) add(c.documentId, 1);
+  for (const q of analysis.quotes) add(q.documentId, 1);
+  for (const r of analysis.reuse) {
+    add(r.source, 3);
+    add(r.target, 3);
+  }
+  return score;
+}
+
+/**
+ * The ids of the documents that get their own page: all of them up to `limit`, else the `limit` most
+ * involved (ties in publication order), listed in publication order.
+ * @example documentPageIds(analysis, 100).length <= 100
+ */
+export function documentPageIds(analysis: Analysis, limit: number = DEFAULT_DOCUMENT_PAGES): string[] {
+  return topDocuments(analysis, [], limit).map((d) => d.id);
+}
+
+/** The documents `required` names (first) and then the most involved, up to `limit`, in publication order. */
+function topDocuments(analysis: Analysis, required: Iterable<string>, limit: number): DocumentRecord[] {
+  const docs = analysis.documents;
+  if (docs.length <= limit) return [...docs];
+  const keep = new Set<string>();
+  for (const id of required) if (keep.size < limit) keep.add(id);
+  if (keep.size < limit) {
+    const score = documentInvolvement(analysis);
+    const ranked = docs.map((d, i) => [d.id, score.get(d.id) ?? 0, i] as const).sort((a, b) => b[1] - a[1] || a[2] - b[2]);
+    for (const [id] of ranked) {
+      if (keep.size >= limit) break;
+      keep.add(id);
+    }
+  }
+  return docs.filter((d) => keep.has(d.id));
+}
+
+/** A page's document summaries: those it names, then the most involved, up to the limit. */
+function pageDocuments(analysis: Analysis, required: Iterable<string>, limit: number): DocumentSummary[] {
+  const kept = new Set(topDocuments(analysis, required, limit).map((d) => d.id));
+  return kept.size === analysis.documents.length ? documentSummaries(analysis) : documentSummaries(analysis).filter((d) => kept.has(d.id));
+}
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -80,8 +141,8 @@ function diagnosticCounts(diagnostics: readonly Diagnostic[]) {
 }
 
 /** The index page: the corpus at a glance and its headline findings. */
-export function corpusSlice(analysis: Analysis) {
-  const documents = documentSummaries(analysis);
+export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
+  const {documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
   const titles = new Map(analysis.documents.map((d) => [d.id, d.outlet?.name ?? d.id]));
   const topFamilies = rankFamilies(analysis.families)
     .slice(0, 5)
@@ -89,9 +150,11 @@ export function corpusSlice(analysis: Analysis) {
   const topReuse = rankReuse(analysis.reuse)
     .slice(0, 5)
     .map((r) => ({source: r.source, target: r.target, sourceName: titles.get(r.source), targetName: titles.get(r.target), targetCoverage: r.targetCoverage, label: r.label, direction: r.direction}));
+  const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...topReuse.flatMap((r) => [r.source, r.target])], maxDocuments);
   return {
     inputs: analysis.inputs,
     documents,
+    documentsTotal: analysis.documents.length,
     event: analysis.event,
     counts: {
       documents: analysis.documents.length,
@@ -107,9 +170,56 @@ export function corpusSlice(analysis: Analysis) {
   };
 }
 
-/** The timeline page: every document's times, outlet zone and evidence, and the event. */
-export function timelineSlice(analysis: Analysis) {
-  return {documents: documentSummaries(analysis), event: analysis.event};
+/**
+ * The timeline page: documents' times, outlet zone and evidence (all of them up to the limit, else the
+ * most involved), the event, and publication counts per outlet and hour (per day past three weeks)
+ * over the whole corpus, for a chart that stays legible at any size.
+ */
+export function timelineSlice(analysis: Analysis, limits: Limits = {}) {
+  const {documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  return {
+    documents: pageDocuments(analysis, analysis.documents[0] ? [analysis.documents[0].id] : [], maxDocuments),
+    documentsTotal: analysis.documents.length,
+    event: analysis.event,
+    publication: publicationBins(analysis.documents)
+  };
+}
+
+export interface PublicationBin {
+  /** Start of the bin, UTC ISO. */
+  start: string;
+  outlet: string | null;
+  count: number;
+}
+
+/**
+ * Documents per outlet and hour of best publication time (per day when the corpus spans more than
+ * three weeks), sorted by start then outlet. Documents without a publication time are left out.
+ */
+export function publicationBins(documents: readonly DocumentRecord[]): {unit: "hour" | "day"; bins: PublicationBin[]; undated: number} {
+  const times = documents.map((d) => (d.published ? Date.parse(d.published.best) : NaN));
+  const finite = times.filter((t) => Number.isFinite(t));
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of finite) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const unit = finite.length && max - min > 21 * 86_400_000 ? "day" : "hour";
+  const size = unit === "day" ? 86_400_000 : 3_600_000;
+  const counts = new Map<string, PublicationBin>();
+  documents.forEach((d, i) => {
+    const t = times[i]!;
+    if (!Number.isFinite(t)) return;
+    const start = new Date(Math.floor(t / size) * size).toISOString();
+    const outlet = d.outlet?.name ?? null;
+    const key = `${start}\u0000${outlet ?? ""}`;
+    const bin = counts.get(key);
+    if (bin) bin.count++;
+    else counts.set(key, {start, outlet, count: 1});
+  });
+  const bins = [...counts.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : (a.outlet ?? "") < (b.outlet ?? "") ? -1 : (a.outlet ?? "") > (b.outlet ?? "") ? 1 : 0));
+  return {unit, bins, undated: documents.length - finite.length};
 }
 
 /** Families first by how many documents carry them, then by drift, then id. */
@@ -126,13 +236,31 @@ export function rankReuse(reuse: readonly ReuseLink[]): ReuseLink[] {
 
 /** The claims page: the top families, their claims (sentences, no article text) and the documents. */
 export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
-  const {families: maxFamilies} = {...DEFAULT_LIMITS, ...limits};
-  const families = rankFamilies(analysis.families).slice(0, maxFamilies);
+  const {families: maxFamilies, claimsPerFamily, documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  const order = new Map(analysis.documents.map((d, i) => [d.id, i]));
+  const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
+  // A family's first appearances in publication order; its totals stay in claimsTotal / documentsTotal.
+  const families = rankFamilies(analysis.families)
+    .slice(0, maxFamilies)
+    .map((f) => {
+      if (f.claimIds.length <= claimsPerFamily) return f;
+      const first = [...f.claimIds]
+        .sort((a, b) => {
+          const x = claimById.get(a);
+          const y = claimById.get(b);
+          return (order.get(x?.documentId ?? "") ?? 1e9) - (order.get(y?.documentId ?? "") ?? 1e9) || (x?.span[0] ?? 0) - (y?.span[0] ?? 0) || (a < b ? -1 : 1);
+        })
+        .slice(0, claimsPerFamily);
+      const kept = new Set(first);
+      const documentIds = f.documentIds.filter((id) => first.some((c) => claimById.get(c)?.documentId === id));
+      return {...f, claimIds: f.claimIds.filter((id) => kept.has(id)), documentIds, drift: f.drift.filter((e) => kept.has(e.toClaimId) && kept.has(e.fromClaimId)), claimsTotal: f.claimIds.length, documentsTotal: f.documentIds.length};
+    });
   const kept = new Set(families.flatMap((f) => f.claimIds));
   const claims: Claim[] = analysis.claims.filter((c) => kept.has(c.id));
-  const documents = documentSummaries(analysis);
+  const documents = pageDocuments(analysis, claims.map((c) => c.documentId), maxDocuments);
   return {
     documents,
+    documentsTotal: analysis.documents.length,
     families,
     chains: Object.fromEntries(families.map((f) => [f.id, driftChain(f, claims, documents)])),
     familiesTotal: analysis.families.length,
@@ -216,7 +344,7 @@ function excerpt(text: string, [start, end]: Span, max = 1200): string {
 
 /** The phrasing page: top reuse pairs with passage excerpts, and quotation families. */
 export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
-  const {pairs, passagesPerPair, quoteFamilies: maxQuoteFamilies} = {...DEFAULT_LIMITS, ...limits};
+  const {pairs, passagesPerPair, quoteFamilies: maxQuoteFamilies, documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
   const byId = new Map(analysis.documents.map((d) => [d.id, d]));
   const reuse = rankReuse(analysis.reuse)
     .slice(0, pairs)
@@ -240,7 +368,15 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.id < b.id ? -1 : 1))
     .slice(0, maxQuoteFamilies)
     .map((family: QuoteFamily) => ({...family, quotes: family.quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)}));
-  return {documents: documentSummaries(analysis), reuse, reuseTotal: analysis.reuse.length, quoteFamilies, quoteFamiliesTotal: analysis.quoteFamilies.length};
+  const named = [...reuse.flatMap((r) => [r.source, r.target]), ...quoteFamilies.flatMap((f) => f.quotes.map((q) => q.documentId))];
+  return {
+    documents: pageDocuments(analysis, named, maxDocuments),
+    documentsTotal: analysis.documents.length,
+    reuse,
+    reuseTotal: analysis.reuse.length,
+    quoteFamilies,
+    quoteFamiliesTotal: analysis.quoteFamilies.length
+  };
 }
 
 /** One document page: its text, claims, quotations, shared passages and diagnostics. */
@@ -261,7 +397,27 @@ export function documentSlice(analysis: Analysis, id: string) {
   };
 }
 
-/** The data quality page: every diagnostic, with counts. */
-export function diagnosticsSlice(analysis: Analysis) {
-  return {counts: diagnosticCounts(analysis.diagnostics), diagnostics: analysis.diagnostics, documents: analysis.documents.length};
+/**
+ * The data quality page: every diagnostic up to the limit (errors and warnings first), with counts by
+ * level and by code over all of them.
+ */
+export function diagnosticsSlice(analysis: Analysis, limits: Limits = {}) {
+  const {diagnostics: maxDiagnostics} = {...DEFAULT_LIMITS, ...limits};
+  const all = analysis.diagnostics;
+  const rank = {error: 0, warning: 1, info: 2} as const;
+  const listed = all.length <= maxDiagnostics ? all : all.map((d, i) => [d, i] as const).sort((a, b) => rank[a[0].level] - rank[b[0].level] || a[1] - b[1]).slice(0, maxDiagnostics).sort((a, b) => a[1] - b[1]).map(([d]) => d);
+  const byCode = new Map<string, {code: string; level: Diagnostic["level"]; count: number}>();
+  for (const d of all) {
+    const key = `${d.level}\u0000${d.code}`;
+    const entry = byCode.get(key);
+    if (entry) entry.count++;
+    else byCode.set(key, {code: d.code, level: d.level, count: 1});
+  }
+  return {
+    counts: diagnosticCounts(all),
+    codes: [...byCode.values()].sort((a, b) => rank[a.level] - rank[b.level] || b.count - a.count || (a.code < b.code ? -1 : 1)),
+    diagnostics: listed,
+    diagnosticsTotal: all.length,
+    documents: analysis.documents.length
+  };
 }
