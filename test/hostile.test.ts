@@ -64,6 +64,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   [GENERATED.spaces]: {ids: ["file name with spaces"], codes: []},
   [GENERATED.quotes]: {ids: [`it's a "quoted" name`], codes: []},
   [GENERATED.nonAscii]: {ids: ["naïve café Zürich – Ōsaka"], codes: []},
+  [GENERATED.payloadName]: {ids: [], codes: ["empty-file"]},
   [GENERATED.urlSyntax]: {ids: ["what? #2 100%"], codes: []},
   [GENERATED.markup]: {ids: [GENERATED.markup.replace(/\.md$/, "")], codes: []},
   [GENERATED.linkOut]: {ids: [], codes: ["link-outside-input"]},

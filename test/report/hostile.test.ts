@@ -32,7 +32,7 @@ const VISIBLE_TEXT: Record<string, string[]> = {
   "documents/script-payloads": ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert('body')>", "[click here](javascript:alert('link'))", "${alert('template')}"],
   "documents/script-front-matter": ["<script>alert('fm-title')</script> Port strike enters 3rd week", "<script>alert('md-body')</script>"],
   "documents/news-please-payloads": ["<img src=x onerror=alert('json')> Grain exports rise 9 percent"],
-  "data-quality": ["<b>bold<∕b> & <i>co<∕i>.md", `it's a "quoted" name`]
+  "data-quality": ["<img src=x onerror=alert('file-name')>.txt", "The file is empty."]
 };
 
 function checkCsp(dist: string): string[] {
@@ -142,6 +142,8 @@ describe("the report built from the hostile corpus", () => {
         return route.continue();
       });
       await tab.goto(pageUrl(url, page), {waitUntil: "networkidle", timeout: 60_000});
+      // Every cell has rendered (Framework shows <observablehq-loading> until then).
+      await tab.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 30_000}).catch(() => problems.push("still loading after 30 s"));
       await tab.waitForTimeout(300);
       return {tab, problems, close: () => context.close()};
     }
@@ -154,6 +156,10 @@ describe("the report built from the hostile corpus", () => {
         const {tab, problems, close} = await open(page);
         for (const href of await tab.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href))) {
           if (new URL(href).pathname.includes("/documents/")) documentLinks.add(href.replace(/#.*$/, ""));
+        }
+        for (const text of VISIBLE_TEXT[page] ?? []) {
+          const shown = await tab.waitForFunction((t) => document.body.innerText.includes(t), text, {timeout: 20_000}).then(() => true, () => false);
+          if (!shown) problems.push(`payload not shown as text: ${text}`);
         }
         const found = await tab.evaluate(() => {
           const bad: string[] = [];
@@ -170,10 +176,6 @@ describe("the report built from the hostile corpus", () => {
           return bad;
         });
         expect(await tab.locator(".observablehq--error").count(), `${page}: observablehq--error`).toBe(0);
-        for (const text of VISIBLE_TEXT[page] ?? []) {
-          const shown = await tab.evaluate((t) => document.body.innerText.includes(t), text);
-          if (!shown) problems.push(`payload not shown as text: ${text}`);
-        }
         await close();
         if (problems.length || found.length) failures[page] = [...problems, ...found];
       }
