@@ -5,13 +5,10 @@ import {emit, getAnalysis} from "../analysis-cache.js";
 
 const {values} = parseArgs({options: {id: {type: "string"}}});
 
-// The page path escapes "%", "#" and "?" in the id (observablehq.config.ts): undo that.
+// The page path escapes "%", "#" and "?" in the id (observablehq.config.ts): undo that. (The
+// preview may pass "%" already decoded, so a lone "%" is left as it is.)
 function pageId(param: string): string {
-  try {
-    return decodeURIComponent(param);
-  } catch {
-    return param;
-  }
+  return param.replace(/%(25|23|3F)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 emit(async () => {
