@@ -3,7 +3,7 @@
  * Each stage is a pure function of the ones before it; this module only sequences them.
  */
 import {attributeOutlet} from "./outlet.js";
-import {assignUniqueIds, dropDuplicates, ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
+import {assignUniqueIds, dropDuplicates, looksEnglish, type SourceFile} from "./ingest.js";
 import {resolveTimes} from "./time.js";
 import {extractClaims} from "./claims.js";
 import {groupClaimFamilies} from "./families.js";
@@ -11,7 +11,7 @@ import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
-import {chunked, createWorkerPool, type AlignTask, type DocumentFindings, type WorkerPool} from "./workers.js";
+import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type IngestedSource, type WorkerPool} from "./workers.js";
 import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
 
 export interface AnalyzeOptions {
@@ -45,7 +45,7 @@ export function analyzeSources(sources: readonly SourceFile[], reference: Refere
   run.begin("ingest", sources.length);
   const ingested = sources.map((source, i) => {
     run.tick("ingest", sources.length, i + 1);
-    return ingestSource(source);
+    return ingestWithLanguage(source);
   });
   const documents = run.afterIngest(ingested);
   const withOutlets = run.outlets(documents);
@@ -176,10 +176,13 @@ class Run {
     this.onStage(stage, "progress", count, done);
   }
 
-  afterIngest(results: readonly IngestResult[]): DocumentRecord[] {
+  afterIngest(results: readonly IngestedSource[]): DocumentRecord[] {
     const {diagnostics} = this;
     const parsed: DocumentRecord[] = [];
+    // Whether each text looks English (computed with the parsing; it depends on the text alone).
+    const english = new Map<string, boolean>();
     for (const result of results) {
+      result.documents.forEach((doc, i) => english.set(doc.text, result.english[i]!));
       parsed.push(...result.documents);
       diagnostics.push(...result.diagnostics);
     }
@@ -187,7 +190,7 @@ class Run {
     const deduplicated = dropDuplicates(unique.documents);
     diagnostics.push(...unique.diagnostics, ...deduplicated.diagnostics);
     const documents = deduplicated.documents.map((doc) => {
-      if (looksEnglish(doc.text)) return doc;
+      if (english.get(doc.text) ?? looksEnglish(doc.text)) return doc;
       diagnostics.push({path: doc.path, documentId: doc.id, level: "info", code: "non-english", message: "The text does not look like English; it is kept, but figures and quotations may be missed."});
       return {...doc, flags: [...doc.flags, "non-english"]};
     });

@@ -14,7 +14,7 @@ import {availableParallelism} from "node:os";
 import {pathToFileURL} from "node:url";
 import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worker_threads";
 import {extractClaims} from "./claims.js";
-import {ingestSource, type IngestResult, type SourceFile} from "./ingest.js";
+import {ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
 import {extractQuotes} from "./quotes.js";
 import {alignDocuments, documentFingerprints, prepareText, type PreparedText} from "./reuse.js";
 import type {Claim, Diagnostic, DocumentRecord, Quote} from "./types.js";
@@ -32,6 +32,17 @@ export interface DocumentFindings {
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
   const {claims, diagnostics} = extractClaims(doc);
   return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: documentFingerprints(doc.text)};
+}
+
+/** One file's documents and diagnostics, and whether each document's text looks English. */
+export interface IngestedSource extends IngestResult {
+  english: boolean[];
+}
+
+/** `ingestSource`, plus the language check of each document (it depends on the text alone). */
+export function ingestWithLanguage(source: SourceFile): IngestedSource {
+  const result = ingestSource(source);
+  return {...result, english: result.documents.map((d) => looksEnglish(d.text))};
 }
 
 /** Candidate pairs to align: the texts involved, the pairs as indices into them, and the index's stock n-grams. */
@@ -53,7 +64,7 @@ function alignChunk({texts, pairs, stock}: AlignTask): PairAlignment[] {
 }
 
 const handlers = {
-  ingest: (sources: SourceFile[]): IngestResult[] => sources.map((s) => ingestSource(s)),
+  ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
   findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
   align: alignChunk,
   /** The thread that ran the task (0 is the main thread): for tests. */
