@@ -426,6 +426,19 @@ export function areQuoteVariants(a: string, b: string): boolean {
 function variantScore(a: Int32Array, b: Int32Array): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < FAMILY_MIN_WORDS) return 0;
+  // Words in common (as a multiset) bound the in-order shared words from above: when even they fall
+  // short of the threshold, the word diff cannot reach it and is not run.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) counts.set(a[i]!, (counts.get(a[i]!) ?? 0) + 1);
+  let common = 0;
+  for (let j = 0; j < b.length; j++) {
+    const n = counts.get(b[j]!);
+    if (n) {
+      common++;
+      counts.set(b[j]!, n - 1);
+    }
+  }
+  if (common < FAMILY_MIN_WORDS || common / shorter < FAMILY_MIN_CONTAINMENT) return 0;
   let same = 0;
   for (const step of editScript(a, b, 200)) if (step.op === "same") same++;
   if (same < FAMILY_MIN_WORDS) return 0;
