@@ -14,6 +14,8 @@ export interface Token {
   norm: string;
 }
 
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
 const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
 
 /**
@@ -21,6 +23,8 @@ const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
  * @example normalizeWord("U.S.") // "us"
  */
 export function normalizeWord(raw: string): string {
+  // Most words are plain ASCII letters: lower case is all there is to do.
+  if (ASCII_LETTERS.test(raw)) return raw.toLowerCase();
   let w = raw.toLowerCase().replace(/’/g, "'");
   if (/^[\d.,]+$/.test(w)) return w.replace(/,/g, "").replace(/\.$/, "");
   w = w.replace(/\./g, "");
