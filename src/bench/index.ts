@@ -33,6 +33,8 @@ export interface BenchRun {
   claimRecall: number;
   indexRecall?: number;
   stages: Record<string, number>;
+  /** Size of each report page's data (KB). */
+  pagesKB?: Record<string, number>;
 }
 
 function log(line: string): void {
@@ -98,7 +100,8 @@ async function main(): Promise<void> {
         peakRssMB: pipeline.peakRssMB,
         reuseRecall: round(pipeline.reuseRecall, 3),
         claimRecall: round(pipeline.claimRecall, 3),
-        stages: Object.fromEntries(Object.entries(pipeline.stages as Record<string, number>).map(([k, v]) => [k, round(v, 2)]))
+        stages: Object.fromEntries(Object.entries(pipeline.stages as Record<string, number>).map(([k, v]) => [k, round(v, 2)])),
+        pagesKB: pipeline.pagesKB
       };
       if (pipeline.indexRecall) {
         run.indexRecall = round(pipeline.indexRecall.recall, 3);
@@ -115,6 +118,8 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(table(runs));
+  process.stdout.write("\nReport page data (KB):\n");
+  for (const run of runs) process.stdout.write(`  ${run.articles.toLocaleString("en-US")} articles: ${Object.entries(run.pagesKB ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}\n`);
 }
 
 /** The runs as a plain-text table. */

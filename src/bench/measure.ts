@@ -13,6 +13,7 @@ import {analyzePaths} from "../lib/run.js";
 import type {Analysis, Span} from "../lib/types.js";
 import type {CorpusPlan} from "./corpus.js";
 import {exhaustiveRecall} from "./exhaustive.js";
+import {sliceSizes} from "./slices.js";
 
 /** Peak resident memory of this process in MB (VmHWM, else the resource usage maximum). */
 export function peakRssMB(): number {
@@ -151,6 +152,9 @@ async function main(): Promise<void> {
     stages
   };
   if (rest.includes("--exhaustive")) result.indexRecall = exhaustiveRecall(analysis);
+  // The report's page data at this size: the largest page, in KB.
+  const pages = sliceSizes(analysis);
+  result.pagesKB = Object.fromEntries(Object.entries(pages).map(([name, {bytes}]) => [name, Math.round(bytes / 1024)]));
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 

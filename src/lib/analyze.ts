@@ -78,9 +78,14 @@ export async function analyzeSourcesInParallel(
   const pool = createWorkerPool(workers);
   try {
     const run = new Run(reference, onStage);
-    run.begin("ingest", sources.length);
-    const sourceChunks = chunked(sources, CHUNK);
-    const ingested = (await pool.map("ingest", sourceChunks, (done) => run.tick("ingest", sources.length, Math.min(sources.length, done * CHUNK), true))).flat();
+    const sourceCount = sources.length;
+    run.begin("ingest", sourceCount);
+    let sourceChunks = chunked(sources, CHUNK);
+    // The file bytes are not needed after parsing: drop this function's hold on them (the caller may too).
+    sources = [];
+    const ingestedChunks = pool.map("ingest", sourceChunks, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true));
+    sourceChunks = [];
+    const ingested = (await ingestedChunks).flat();
     const documents = run.afterIngest(ingested);
     const withOutlets = run.outlets(documents);
     // Figures, quotations and fingerprints depend on the text alone: the workers compute them

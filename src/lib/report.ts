@@ -38,7 +38,7 @@ export interface Limits {
   quoteFamilies?: number;
   /** Document summaries carried by a page (those the page's families and pairs name come first). */
   documents?: number;
-  /** Appearances carried per claim family (the first ones in publication order). */
+  /** Appearances carried per claim family and variants per quotation family (the first ones in publication order). */
   claimsPerFamily?: number;
   /** Diagnostics listed one by one on the data quality page (all are counted). */
   diagnostics?: number;
@@ -48,10 +48,27 @@ export interface Limits {
  * Sized so that each page's data stays under 1 MB at 100,000 articles (measured by the benchmark's
  * slice check): a page lists the top of each ranking and says how many there are in all.
  */
-const DEFAULT_LIMITS: Required<Limits> = {families: 300, pairs: 300, passagesPerPair: 12, quoteFamilies: 200, documents: 1000, claimsPerFamily: 30, diagnostics: 1000};
+const DEFAULT_LIMITS: Required<Limits> = {families: 300, pairs: 300, passagesPerPair: 12, quoteFamilies: 200, documents: 300, claimsPerFamily: Infinity, diagnostics: 1000};
+/** The limits for a corpus of more than `documents` (300) documents. */
+const LARGE_CORPUS_LIMITS: Required<Limits> = {families: 40, pairs: 150, passagesPerPair: 8, quoteFamilies: 100, documents: 300, claimsPerFamily: 8, diagnostics: 1000};
+
+/** The limits for this corpus: the defaults for its size, overridden by `limits`. */
+function limitsFor(analysis: Analysis, limits: Limits): Required<Limits> {
+  const defaults = analysis.documents.length > (limits.documents ?? DEFAULT_LIMITS.documents) ? LARGE_CORPUS_LIMITS : DEFAULT_LIMITS;
+  return {...defaults, ...limits};
+}
+
+/** Evidence items carried per estimate in page lists (the document page carries them all). */
+const EVIDENCE_PER_ESTIMATE = 3;
+
+/** An estimate with at most `max` evidence items, and how many there are when some were left out. */
+function trimEstimate<T extends TimeEstimate | null>(estimate: T, max = EVIDENCE_PER_ESTIMATE): T {
+  if (!estimate || estimate.evidence.length <= max) return estimate;
+  return {...estimate, evidence: estimate.evidence.slice(0, max), evidenceTotal: estimate.evidence.length};
+}
 
 /** Document pages built at most (the most involved documents); DRIFTLINE_DOCUMENT_PAGES overrides it in the site config. */
-export const DEFAULT_DOCUMENT_PAGES = 100;
+export const DEFAULT_DOCUMENT_PAGES = 20;
 
 /**
  * How involved each document is in the findings: its figures and quotations, and three for each
@@ -98,7 +115,10 @@ function topDocuments(analysis: Analysis, required: Iterable<string>, limit: num
 /** A page's document summaries: those it names, then the most involved, up to the limit. */
 function pageDocuments(analysis: Analysis, required: Iterable<string>, limit: number): DocumentSummary[] {
   const kept = new Set(topDocuments(analysis, required, limit).map((d) => d.id));
-  return kept.size === analysis.documents.length ? documentSummaries(analysis) : documentSummaries(analysis).filter((d) => kept.has(d.id));
+  const summaries = kept.size === analysis.documents.length ? documentSummaries(analysis) : documentSummaries(analysis).filter((d) => kept.has(d.id));
+  if (analysis.documents.length <= limit) return summaries;
+  // At scale, lists carry the first few evidence items of each time (the document page has them all).
+  return summaries.map((d) => ({...d, outletEvidence: d.outletEvidence.slice(0, EVIDENCE_PER_ESTIMATE), published: trimEstimate(d.published), updated: trimEstimate(d.updated), event: trimEstimate(d.event)}));
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
@@ -142,7 +162,7 @@ function diagnosticCounts(diagnostics: readonly Diagnostic[]) {
 
 /** The index page: the corpus at a glance and its headline findings. */
 export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
-  const {documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  const {documents: maxDocuments} = limitsFor(analysis, limits);
   const titles = new Map(analysis.documents.map((d) => [d.id, d.outlet?.name ?? d.id]));
   const topFamilies = rankFamilies(analysis.families)
     .slice(0, 5)
@@ -155,7 +175,7 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
     inputs: analysis.inputs,
     documents,
     documentsTotal: analysis.documents.length,
-    event: analysis.event,
+    event: trimEstimate(analysis.event, 50),
     counts: {
       documents: analysis.documents.length,
       outlets: new Set(analysis.documents.map((d) => d.outlet?.name).filter(Boolean)).size,
@@ -176,11 +196,11 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
  * over the whole corpus, for a chart that stays legible at any size.
  */
 export function timelineSlice(analysis: Analysis, limits: Limits = {}) {
-  const {documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  const {documents: maxDocuments} = limitsFor(analysis, limits);
   return {
     documents: pageDocuments(analysis, analysis.documents[0] ? [analysis.documents[0].id] : [], maxDocuments),
     documentsTotal: analysis.documents.length,
-    event: analysis.event,
+    event: trimEstimate(analysis.event, 50),
     publication: publicationBins(analysis.documents)
   };
 }
@@ -236,7 +256,7 @@ export function rankReuse(reuse: readonly ReuseLink[]): ReuseLink[] {
 
 /** The claims page: the top families, their claims (sentences, no article text) and the documents. */
 export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
-  const {families: maxFamilies, claimsPerFamily, documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  const {families: maxFamilies, claimsPerFamily, documents: maxDocuments} = limitsFor(analysis, limits);
   const order = new Map(analysis.documents.map((d, i) => [d.id, i]));
   const claimById = new Map(analysis.claims.map((c) => [c.id, c]));
   // A family's first appearances in publication order; its totals stay in claimsTotal / documentsTotal.
@@ -257,7 +277,9 @@ export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
     });
   const kept = new Set(families.flatMap((f) => f.claimIds));
   const claims: Claim[] = analysis.claims.filter((c) => kept.has(c.id));
-  const documents = pageDocuments(analysis, claims.map((c) => c.documentId), maxDocuments);
+  // The documents the listed appearances are in (the page lists no others).
+  const named = new Set(claims.map((c) => c.documentId));
+  const documents = pageDocuments(analysis, named, Math.min(maxDocuments, named.size));
   return {
     documents,
     documentsTotal: analysis.documents.length,
@@ -344,7 +366,7 @@ function excerpt(text: string, [start, end]: Span, max = 1200): string {
 
 /** The phrasing page: top reuse pairs with passage excerpts, and quotation families. */
 export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
-  const {pairs, passagesPerPair, quoteFamilies: maxQuoteFamilies, documents: maxDocuments} = {...DEFAULT_LIMITS, ...limits};
+  const {pairs, passagesPerPair, quoteFamilies: maxQuoteFamilies, documents: maxDocuments, claimsPerFamily} = limitsFor(analysis, limits);
   const byId = new Map(analysis.documents.map((d) => [d.id, d]));
   const reuse = rankReuse(analysis.reuse)
     .slice(0, pairs)
@@ -367,10 +389,22 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
   const quoteFamilies = [...analysis.quoteFamilies]
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.id < b.id ? -1 : 1))
     .slice(0, maxQuoteFamilies)
-    .map((family: QuoteFamily) => ({...family, quotes: family.quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)}));
-  const named = [...reuse.flatMap((r) => [r.source, r.target]), ...quoteFamilies.flatMap((f) => f.quotes.map((q) => q.documentId))];
+    .map((family: QuoteFamily) => {
+      // The first variants (earliest first) up to the per-family limit; the totals stay countable.
+      if (family.quoteIds.length <= claimsPerFamily) return {...family, quotes: family.quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)};
+      const quoteIds = family.quoteIds.slice(0, claimsPerFamily);
+      const kept = new Set(quoteIds);
+      return {
+        ...family,
+        quoteIds,
+        variants: family.variants.filter((v) => kept.has(v.quoteId)),
+        quotesTotal: family.quoteIds.length,
+        quotes: quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)
+      };
+    });
+  const named = new Set([...reuse.flatMap((r) => [r.source, r.target]), ...quoteFamilies.flatMap((f) => f.quotes.map((q) => q.documentId))]);
   return {
-    documents: pageDocuments(analysis, named, maxDocuments),
+    documents: pageDocuments(analysis, named, Math.min(maxDocuments, named.size)),
     documentsTotal: analysis.documents.length,
     reuse,
     reuseTotal: analysis.reuse.length,
@@ -402,7 +436,7 @@ export function documentSlice(analysis: Analysis, id: string) {
  * level and by code over all of them.
  */
 export function diagnosticsSlice(analysis: Analysis, limits: Limits = {}) {
-  const {diagnostics: maxDiagnostics} = {...DEFAULT_LIMITS, ...limits};
+  const {diagnostics: maxDiagnostics} = limitsFor(analysis, limits);
   const all = analysis.diagnostics;
   const rank = {error: 0, warning: 1, info: 2} as const;
   const listed = all.length <= maxDiagnostics ? all : all.map((d, i) => [d, i] as const).sort((a, b) => rank[a[0].level] - rank[b[0].level] || a[1] - b[1]).slice(0, maxDiagnostics).sort((a, b) => a[1] - b[1]).map(([d]) => d);

@@ -25,12 +25,13 @@ export interface AnalyzePathsResult {
 export async function analyzePaths(paths: readonly string[], options: AnalyzePathsOptions = {}): Promise<AnalyzePathsResult> {
   const {dataDir, onStage, workers, ...readOptions} = options;
   onStage?.("read", "start", 0);
-  const [{sources, diagnostics: readDiagnostics, missing}, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([
-    readCorpus(paths, readOptions),
-    loadReferenceData(dataDir)
-  ]);
-  onStage?.("read", "end", sources.length);
-  const analysis = await analyzeSourcesInParallel(sources, reference, {inputs: [...paths], onStage, workers});
+  const [read, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([readCorpus(paths, readOptions), loadReferenceData(dataDir)]);
+  const {diagnostics: readDiagnostics, missing} = read;
+  onStage?.("read", "end", read.sources.length);
+  // Handed over, not kept: the file bytes can be freed as soon as they are parsed.
+  const sources = read.sources;
+  read.sources = [];
+  const analysis = await analyzeSourcesInParallel(sources.splice(0), reference, {inputs: [...paths], onStage, workers});
   const missingDiagnostics = missing.map((path) => ({path, level: "error" as const, code: "input-missing", message: "This input path does not exist."}));
   analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
   return {analysis, missing};
