@@ -1,11 +1,15 @@
 import {getAnalysis} from "./src/data/analysis-cache.js";
+import {DEFAULT_DOCUMENT_PAGES, documentPageIds} from "./src/lib/report.js";
 
 // Document pages: one per document of the current corpus (seeds/ or DRIFTLINE_INPUT). Framework
 // takes these paths unencoded (it encodes links itself); only "%", "#" and "?" are escaped, which it
 // would read as an escape, a fragment or a query. The [id] loader decodes them, and the build names
 // the files by the decoded id (src/cli/page-names.ts), as a static server expects.
+// A large corpus gets pages for its most involved documents only (DEFAULT_DOCUMENT_PAGES, or
+// DRIFTLINE_DOCUMENT_PAGES): every page runs a loader, and thousands of them would make the build long.
 async function* documentPaths() {
-  for (const document of (await getAnalysis()).documents) yield `/documents/${document.id.replace(/[%#?]/g, encodeURIComponent)}`;
+  const limit = Number(process.env.DRIFTLINE_DOCUMENT_PAGES) >= 0 && process.env.DRIFTLINE_DOCUMENT_PAGES?.trim() ? Number(process.env.DRIFTLINE_DOCUMENT_PAGES) : DEFAULT_DOCUMENT_PAGES;
+  for (const id of documentPageIds(await getAnalysis(), limit)) yield `/documents/${id.replace(/[%#?]/g, encodeURIComponent)}`;
 }
 
 export default {
