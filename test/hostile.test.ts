@@ -6,6 +6,8 @@
 import {spawnSync} from "node:child_process";
 import {dirname, join} from "node:path";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {analyzeSources} from "../src/lib/analyze.js";
+import {loadReferenceData} from "../src/lib/reference.js";
 import {analyzePaths} from "../src/lib/run.js";
 import type {Analysis, Diagnostic, DocumentRecord} from "../src/lib/types.js";
 import {checkAnalysis} from "./contract.js";
@@ -242,4 +244,46 @@ describe("the CLI on bad paths in the hostile corpus", () => {
     expect(printed.documents.map((d) => d.id)).toEqual(["crlf-line-ends"]);
     expect(printed.diagnostics.find((d) => d.path.endsWith("latin-1.txt"))).toMatchObject({code: "file-too-large", message: expect.stringContaining("over the 220 bytes cap")});
   });
+});
+
+describe("pathological text stays fast", () => {
+  // Texts of about 50 KB built to trip quadratic scans (a regular expression retried at every
+  // position, a pairwise pass over every figure or quotation). An ordinary 50 KB article takes a few
+  // tens of milliseconds; each of these must take under 4 seconds (for two copies).
+  const SIZE = 50_000;
+  const CASES: Record<string, string> = {
+    "a run of spaces before a word": `x${" ".repeat(SIZE)}x.`,
+    "spaces and tabs at line ends": "Word \t \n".repeat(SIZE / 5),
+    "a number 50,000 digits long": `${"1".repeat(SIZE)} jobs.`,
+    "digit groups without end (1,1,1,…)": `${"1,".repeat(SIZE / 2)}1 jobs.`,
+    "thousands of figures (5 percent 5 percent …)": "5 percent ".repeat(SIZE / 10),
+    "thousands of clock times (8:018:01…)": "8:01".repeat(SIZE / 4),
+    "quotation marks without end": "\"".repeat(SIZE),
+    "thousands of opening curly quotes": "“a ".repeat(SIZE / 3),
+    "a month name repeated": "Jan ".repeat(SIZE / 4),
+    "currency signs before a number": `${"$".repeat(SIZE)}5`,
+    "one word 50,000 letters long": "a".repeat(SIZE)
+  };
+  let reference: Awaited<ReturnType<typeof loadReferenceData>>["reference"];
+  beforeAll(async () => {
+    ({reference} = await loadReferenceData());
+  });
+
+  for (const [name, body] of Object.entries(CASES)) {
+    it(name, () => {
+      const sources = [`Headline\n\n${body}`, `Other headline\n\n${body}`].map((text, i) => ({path: `p${i}.txt`, bytes: new TextEncoder().encode(text)}));
+      const stages: string[] = [];
+      let started = 0;
+      const onStage = (stage: string, event: string) => {
+        if (event === "start") started = performance.now();
+        else if (event === "end") stages.push(`${stage} ${Math.round(performance.now() - started)} ms`);
+      };
+      const began = performance.now();
+      const analysis = analyzeSources(sources, reference, {onStage});
+      const elapsed = performance.now() - began;
+      expect(analysis.documents).toHaveLength(2);
+      expect(checkAnalysis(analysis)).toEqual([]);
+      expect(elapsed, stages.join(", ")).toBeLessThan(4000);
+    });
+  }
 });

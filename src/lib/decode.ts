@@ -126,6 +126,18 @@ export function normalizeText(text: string): string {
     .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
     .normalize("NFC")
-    .replace(/[ \t]+$/gm, "")
-    .replace(/\s+$/, "");
+    .split("\n")
+    .map(trimSpacesAtEnd)
+    .join("\n")
+    .trimEnd();
+}
+
+/**
+ * A line without its trailing spaces and tabs. (A loop, not `/[ \t]+$/`: that regular expression
+ * takes quadratic time on a long run of spaces followed by a letter.)
+ */
+function trimSpacesAtEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
