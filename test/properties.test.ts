@@ -70,7 +70,8 @@ describe("findQuantities", () => {
           if (q.high !== undefined) expect(Number.isFinite(q.high), `high ${JSON.stringify(q)}`).toBe(true);
         }
       }),
-      RUNS
+      // Counterexamples found earlier, always tried first.
+      {...RUNS, examples: [["45 £ two"], ["45¥hundred"], ["It cost 45 £ half a million"]]}
     );
   });
 
