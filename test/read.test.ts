@@ -1,3 +1,4 @@
+import {execFileSync} from "node:child_process";
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -36,6 +37,7 @@ beforeAll(() => {
   symlinkSync("..", join(input, "sub", "loop"));
   symlinkSync(join(input, "b.txt"), join(input, "alias-of-b.txt"));
   symlinkSync(join(base, "nowhere.txt"), join(input, "broken.txt"));
+  execFileSync("mkfifo", [join(input, "pipe.txt")]);
 });
 
 afterAll(() => {
@@ -57,6 +59,7 @@ describe("readCorpus", () => {
     expect(byCode["input/link-out-folder"]).toBe("link-outside-input");
     expect(byCode["input/sub/loop"]).toBe("link-repeats-folder");
     expect(byCode["input/broken.txt"]).toBe("broken-link");
+    expect(byCode["input/pipe.txt"]).toBe("not-a-file"); // reading a named pipe would wait forever
     expect(sources.some((s) => new TextDecoder().decode(s.bytes).includes("Secret"))).toBe(false);
   });
 
