@@ -28,7 +28,7 @@ const pageUrl = (base: string, page: string) => `${base}/${page.split("/").map(e
 
 /** Payload text that must appear on the page as text (never as markup). */
 const VISIBLE_TEXT: Record<string, string[]> = {
-  "": [`<script>alert("title")</script> Mayor <img src=x onerror=alert(1)> pledges 500 homes`],
+  "": [`<script>alert("title")</script> Mayor <img src=x onerror=alert(1)> pledges 500 homes`, "<img src=x onerror=alert('fm-outlet')>"],
   "documents/script-payloads": ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert('body')>", "[click here](javascript:alert('link'))", "${alert('template')}"],
   "documents/script-front-matter": ["<script>alert('fm-title')</script> Port strike enters 3rd week", "<script>alert('md-body')</script>"],
   "documents/news-please-payloads": ["<img src=x onerror=alert('json')> Grain exports rise 9 percent"],
@@ -77,7 +77,7 @@ describe("the report built from the hostile corpus", () => {
   beforeAll(async () => {
     corpus = makeHostileCorpus();
     dist = join(mkdtempSync(join(tmpdir(), "driftline-dist-hostile-")), "dist");
-    const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", DRIFTLINE_INPUT: corpus.dir, DRIFTLINE_OUTPUT: dist};
+    const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1", DRIFTLINE_INPUT: corpus.dir, DRIFTLINE_OUTPUT: dist, DRIFTLINE_DOCUMENT_PAGES: "1000"};
     build = spawnSync("npm", ["run", "--silent", "build"], {encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024});
     // Framework's loader cache now holds the hostile corpus's data: clear it so that a later preview
     // or build of seeds/ does not reuse it.
