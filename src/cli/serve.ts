@@ -31,7 +31,13 @@ export async function startStaticServer(root: string, port = 3001, host = "127.0
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
-    let path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      response.writeHead(400, {"content-type": "text/plain; charset=utf-8"}).end("Bad request: malformed URL escape");
+      return;
+    }
     const absolute = normalize(join(base, path));
     if (absolute !== base && !absolute.startsWith(base + sep)) {
       response.writeHead(403).end("Forbidden");

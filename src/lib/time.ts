@@ -476,7 +476,7 @@ export function resolveTimes(
       event = makeEstimate(start, end, midpoint(start, end), null, `${basis}:zone-unknown`, evidence);
     }
     if (total > consensus.supporters.length) {
-      diagnostics.push({path: "", level: "info", code: "event-disagreement", message: `${total - consensus.supporters.length} of ${total} documents place the event on another day than ${localKey(consensus.day)}.`});
+      diagnostics.push({path: "(corpus)", level: "info", code: "event-disagreement", message: `${total - consensus.supporters.length} of ${total} documents place the event on another day than ${localKey(consensus.day)}.`});
     }
   }
 
