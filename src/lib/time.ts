@@ -426,6 +426,9 @@ export function resolveTimes(
     .filter(([o]) => o.published && !o.published.estimate.basis.includes("zone-unknown"))
     .sort(([a, i], [b, j]) => (a.published!.estimate.best < b.published!.estimate.best ? -1 : a.published!.estimate.best > b.published!.estimate.best ? 1 : i - j))
     .map(([o]) => o);
+  // Built once; on a large corpus only the first supporters are named (the text went into every
+  // document that relied on it, and grew with the corpus).
+  const strongEvidence = strong ? `event day ${localKey(strong.day)} stated by ${namedList(strong.supporters.map((s) => s.doc.id))}` : null;
   for (const r of readings) {
     if (r.event || !r.mention) continue;
     const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.exec(r.mention.text.replace(/^(?:on|last|this)\s+/i, ""));
@@ -433,7 +436,7 @@ export function resolveTimes(
     const evidence: Evidence[] = [];
     if (strong && weekday && new Date(Date.UTC(strong.day.year, strong.day.month - 1, strong.day.day)).toUTCString().slice(0, 3).toLowerCase() === weekday[1]!.toLowerCase()) {
       anchorDate = strong.day;
-      evidence.push({text: `event day ${localKey(strong.day)} stated by ${strong.supporters.map((s) => s.doc.id).join(", ")}`, span: null, source: "corpus"});
+      evidence.push({text: strongEvidence!, span: null, source: "corpus"});
     } else {
       // The earliest publication among the other documents with in-article evidence.
       const ref = anchors[0] === r ? anchors[1] : anchors[0];
@@ -503,6 +506,11 @@ export function resolveTimes(
     return {...r.doc, published, updated, event: r.event};
   });
   return {documents: out, event, diagnostics};
+}
+
+/** Up to `max` ids, then how many more: "a, b, c and 12 others". */
+function namedList(ids: readonly string[], max = 10): string {
+  return ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} and ${ids.length - max} others`;
 }
 
 function localKey(d: LocalDateTime): string {
