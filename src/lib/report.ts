@@ -63,9 +63,18 @@ const EVIDENCE_PER_ESTIMATE = 3;
 
 /** An estimate with at most `max` evidence items, and how many there are when some were left out. */
 function trimEstimate<T extends TimeEstimate | null>(estimate: T, max = EVIDENCE_PER_ESTIMATE): T {
-  if (!estimate || estimate.evidence.length <= max) return estimate;
-  return {...estimate, evidence: estimate.evidence.slice(0, max), evidenceTotal: estimate.evidence.length};
+  if (!estimate) return estimate;
+  const long = estimate.evidence.some((e) => e.text.length > EVIDENCE_TEXT);
+  if (estimate.evidence.length <= max && !long) return estimate;
+  return {
+    ...estimate,
+    evidence: estimate.evidence.slice(0, max).map((e) => (e.text.length > EVIDENCE_TEXT ? {...e, text: `${e.text.slice(0, EVIDENCE_TEXT)}…`} : e)),
+    ...(estimate.evidence.length > max ? {evidenceTotal: estimate.evidence.length} : {})
+  };
 }
+
+/** Characters of one evidence text in page lists. */
+const EVIDENCE_TEXT = 240;
 
 /** Document pages built at most (the most involved documents); DRIFTLINE_DOCUMENT_PAGES overrides it in the site config. */
 export const DEFAULT_DOCUMENT_PAGES = 20;
@@ -118,7 +127,7 @@ function pageDocuments(analysis: Analysis, required: Iterable<string>, limit: nu
   const summaries = kept.size === analysis.documents.length ? documentSummaries(analysis) : documentSummaries(analysis).filter((d) => kept.has(d.id));
   if (analysis.documents.length <= limit) return summaries;
   // At scale, lists carry the first few evidence items of each time (the document page has them all).
-  return summaries.map((d) => ({...d, outletEvidence: d.outletEvidence.slice(0, EVIDENCE_PER_ESTIMATE), published: trimEstimate(d.published), updated: trimEstimate(d.updated), event: trimEstimate(d.event)}));
+  return summaries.map((d) => ({...d, outletEvidence: d.outletEvidence.slice(0, EVIDENCE_PER_ESTIMATE).map((text) => (text.length > EVIDENCE_TEXT ? `${text.slice(0, EVIDENCE_TEXT)}…` : text)), published: trimEstimate(d.published), updated: trimEstimate(d.updated), event: trimEstimate(d.event)}));
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
