@@ -167,3 +167,33 @@ describe("exponent notation", () => {
     expect(findQuantities("The pamphlet said the debt was 10^400 dollars.").map((q) => q.value)).toEqual([]);
   });
 });
+
+describe("figures never overlap", () => {
+  const spans = (text: string) => findQuantities(text).map((q) => [q.start, q.end, q.text]);
+  const disjoint = (text: string) => {
+    const found = findQuantities(text);
+    for (let i = 1; i < found.length; i++) expect(found[i]!.start, text).toBeGreaterThanOrEqual(found[i - 1]!.end);
+    return found;
+  };
+  it("a currency sign after a number belongs to that number, not to the next one", () => {
+    const found = disjoint("The ticket cost 45 £ two years ago.");
+    expect(found[0]).toMatchObject({text: "45 £", unit: "GBP", value: 45});
+    expect(found.every((q) => !q.text.startsWith("£"))).toBe(true);
+  });
+  it("does not read a sign twice before a spelled scale", () => {
+    expect(spans("The stall sold 45¥hundred")).toEqual([[15, 18, "45¥"], [18, 25, "hundred"]]);
+    expect(spans("0£hundred")).toEqual([[0, 2, "0£"], [2, 9, "hundred"]]);
+    const found = disjoint("It cost 45 £ half a million to repair.");
+    expect(found.map((q) => q.text)).toEqual(["45 £", "half a million"]);
+    expect(found[1]!.unit).toBeNull();
+  });
+  it("does not read a currency code twice", () => {
+    const found = disjoint("They paid 5 rmb 10 times a day.");
+    expect(found[0]).toMatchObject({text: "5 rmb", unit: "CNY"});
+    expect(found[1]).toMatchObject({text: "10", unit: null});
+  });
+  it("still reads a sign before the next number when the first figure did not take it", () => {
+    // "6 € 7": a sign followed by a number opens the next figure.
+    expect(disjoint("Entry is 6 € 7 at the door.").map((q) => [q.text, q.unit])).toEqual([["6", null], ["€ 7", "EUR"]]);
+  });
+});

@@ -85,7 +85,12 @@ const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ..
 // and the non-Unicode matcher is about four times faster on long articles.
 const ANCHOR = new RegExp(String.raw`\.(?=\d)|[0-9]|[$€£¥₹₩₽₺₿₡₾₭฿₱₦₫₴₪]|\b(?:` + NUMBER_WORDS.join("|") + String.raw`)\b`, "gi");
 
-const DIGITS = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d+)(?:\.\d+)?|\.\d+/y;
+// Lakh groups ("1,00,00,000") are bounded: the pattern is tried at every digit group of a run, and
+// an unbounded group count would backtrack over the whole run each time ("1,11,11,11,…").
+const DIGITS = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2}){1,8},\d{3}(?!\d)|\d+)(?:\.\d+)?|\.\d+/y;
+/** Digit groups looked at after a number to tell a malformed one ("1,23,4567"): a bounded count, as
+ *  the check runs at each group of a long run ("1,1,1,…"). */
+const DIGIT_RUN = /\d+(?:,\d+){1,8}/y;
 const WORD = /[A-Za-z]+/y;
 const SPACE = /[ \t\u00a0\u202f]*/y;
 
@@ -312,9 +317,7 @@ function parseDigits(text: string, pos: number): ParsedNumber | null {
   if (!m) return null;
   let end = pos + m[0].length;
   // "1,23,4567": digit groups that are neither thousands nor lakh groups
-  const run = /\d+(?:,\d+)+/y;
-  run.lastIndex = pos;
-  const r = run.exec(text);
+  const r = execAt(DIGIT_RUN, text, pos);
   const malformed = r !== null && r[0].length > m[0].length && r[0].split(",").slice(1).some((g) => g.length > 3);
   let value = Number(m[0].replace(/,/g, ""));
   let scaled = false;
@@ -526,7 +529,7 @@ export function scanQuantities(text: string): {quantities: QuantityMatch[]; reje
     } else if (/\d/.test(ch) === false && ch !== ".") {
       // number word: skip when glued into a larger word handled by \b already
     }
-    const result = readFigure(text, pos);
+    const result = readFigure(text, pos, consumed);
     if (!result) continue;
     if ("skipTo" in result) {
       consumed = result.skipTo;
@@ -576,7 +579,12 @@ function readNumber(text: string, pos: number): ParsedNumber | null {
   return n;
 }
 
-function readFigure(text: string, pos: number): ReadResult {
+/**
+ * Reads the figure whose number starts at `pos`. Nothing before `floor` (the end of the previous
+ * figure) may become part of it: a currency sign, article, sign or modifier already printed as part
+ * of the previous figure ("45 £ two": the pound sign is the first figure's unit) is not read again.
+ */
+function readFigure(text: string, pos: number, floor = 0): ReadResult {
   const ch = text[pos] ?? "";
   const isDigit = /[0-9]/.test(ch) || (ch === "." && /\d/.test(text[pos + 1] ?? ""));
   if (isDigit) {
@@ -585,6 +593,7 @@ function readFigure(text: string, pos: number): ReadResult {
   } else if (ch === ".") return null;
   const first = readNumber(text, pos);
   if (!first) return null;
+  if (first.start < floor) first.start = pos; // "5 a million": the article belongs to nothing before
   if (first.malformed) {
     let e = first.end;
     while (/[\d,.]/.test(text[e] ?? "")) e++;
@@ -593,16 +602,17 @@ function readFigure(text: string, pos: number): ReadResult {
   }
   const year = isYearLike(text, first);
   let prefix = currencyBefore(text, first.start);
+  if (prefix && prefix.start < floor) prefix = null;
   // Negative sign or word
   let negative = false;
   let numberStart = first.start;
   if (!prefix) {
     const sign = /(?:^|[\s(])([-−])$/.exec(text.slice(Math.max(0, pos - 2), pos));
     const word = /\b(?:minus|negative)\s+$/i.exec(text.slice(Math.max(0, pos - 10), pos));
-    if (sign && isDigit) {
+    if (sign && isDigit && pos - 1 >= floor) {
       negative = true;
       numberStart = pos - 1;
-    } else if (word) {
+    } else if (word && pos - word[0].length >= floor) {
       negative = true;
       numberStart = pos - word[0].length;
     }
@@ -614,7 +624,7 @@ function readFigure(text: string, pos: number): ReadResult {
   const betweenStart = (() => {
     const start = prefix ? prefix.start : numberStart;
     const m = BETWEEN.exec(text.slice(Math.max(0, start - 10), start));
-    return m ? Math.max(0, start - 10) + m.index : null;
+    return m && Math.max(0, start - 10) + m.index >= floor ? Math.max(0, start - 10) + m.index : null;
   })();
   {
     const conn = /(?:[ \t\u00a0]*[-–—][ \t\u00a0]*|[ \t\u00a0]+(?:to|and)[ \t\u00a0]+)/y;
@@ -650,8 +660,9 @@ function readFigure(text: string, pos: number): ReadResult {
   if (!unit && !prefix) {
     const before = text.slice(Math.max(0, numberStart - 40), numberStart);
     const m = /of\s+$/.test(before) && /cent/i.test(before) ? PERCENT_OF.exec(before) : null;
-    if (m && !(m.groups!.w && NUMBERISH.test(m.groups!.w.trim()))) {
-      numberStart = numberStart - before.length + m.index + (m.groups!.w?.length ?? 0);
+    const percentStart = m ? numberStart - before.length + m.index + (m.groups!.w?.length ?? 0) : -1;
+    if (m && !(m.groups!.w && NUMBERISH.test(m.groups!.w.trim())) && percentStart >= floor) {
+      numberStart = percentStart;
       unit = {end: cursor, unit: "percent", kind: "percent", attributive: false, multiplier: 1};
     }
   }
@@ -727,7 +738,7 @@ function readFigure(text: string, pos: number): ReadResult {
     }
   } else {
     const mod = modifierBefore(text, start, kind);
-    if (mod) {
+    if (mod && mod.start >= floor) {
       bound = mod.rule.bound;
       approximate = mod.rule.approximate;
       modifier = mod.words;
