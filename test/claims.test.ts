@@ -189,3 +189,44 @@ describe("extractClaims on the seed articles", () => {
     for (const bad of ["16", "2 min", "3", "2017", "2016", "8:01", "2015", "11"]) expect(all, bad).not.toContain(bad);
   });
 });
+
+describe("extractClaims: time linear in the text", () => {
+  // About 100 KB each, built to trip per-figure scans of the whole sentence, paragraph or document.
+  // Each takes well under a second; the budget is generous for slow machines.
+  const SIZE = 100_000;
+  const CASES: Record<string, string> = {
+    "digit groups without end (1,1,1,…)": `${"1,".repeat(SIZE / 2)}1 jobs.`,
+    "thousands of figures in one sentence": "5 percent ".repeat(SIZE / 10),
+    "thousands of clock times": "8:01 ".repeat(SIZE / 5),
+    "clock times without spaces": "8:01".repeat(SIZE / 4),
+    "figures with speech verbs and no sentence end": "5 jobs said ".repeat(SIZE / 12),
+    "quoted figures attributed to a pronoun": "“5 jobs,” he said. ".repeat(SIZE / 19),
+    "short sentences on one line": "Ma said 5 jobs. ".repeat(SIZE / 16),
+  };
+  for (const [name, body] of Object.entries(CASES)) {
+    it(name, () => {
+      const text = `Headline\n${body}`;
+      const began = performance.now();
+      const {claims} = extractClaims(makeDocument("t", text));
+      expect(performance.now() - began).toBeLessThan(3000);
+      // Clock times are not figures; every other case holds claims.
+      if (/clock/.test(name)) expect(claims).toEqual([]);
+      else expect(claims.length).toBeGreaterThan(0);
+      for (const c of claims) {
+        expect(c.sentenceSpan[0]).toBeLessThanOrEqual(c.span[0]);
+        expect(c.span[1]).toBeLessThanOrEqual(c.sentenceSpan[1]);
+      }
+    });
+  }
+  it("reads a long sentence in pieces that never cut a figure", () => {
+    const text = `Headline\n${"The plan adds about 5,000 new jobs in the coming months, officials say, and ".repeat(100)}ends.`;
+    const {claims} = extractClaims(makeDocument("t", text));
+    expect(claims).toHaveLength(100);
+    for (const c of claims) {
+      expect(c.sentence.length).toBeLessThanOrEqual(1100);
+      expect(c.quantity.text).toBe("5,000");
+      expect(c.measure).toBe("job");
+      expect(text.slice(c.sentenceSpan[0], c.sentenceSpan[1])).toBe(c.sentence);
+    }
+  });
+});

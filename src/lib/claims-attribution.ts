@@ -27,9 +27,67 @@ export function quotationSpans(text: string): Span[] {
   return spans;
 }
 
+/** The quotation holding [start, end) (spans sorted and disjoint, as `quotationSpans` gives), by binary search. */
 export function insideQuotation(quotes: readonly Span[], start: number, end: number): Span | null {
-  for (const q of quotes) if (q[0] < start && end <= q[1]) return q;
-  return null;
+  // The last quotation opening before `start` is the only one that can hold the span.
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]![0] < start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const q = found >= 0 ? quotes[found]! : null;
+  return q && end <= q[1] ? q : null;
+}
+
+/** The quotations overlapping [start, end), from spans sorted and disjoint. */
+export function quotationsWithin(quotes: readonly Span[], start: number, end: number): Span[] {
+  let lo = 0;
+  let hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < quotes.length && quotes[i]![0] < end; i++) out.push(quotes[i]!);
+  return out;
+}
+
+/** Index of the first sentence ending after `offset` (sentences sorted), or the count when none does. */
+function firstEndingAfter(sentenceSpans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentenceSpans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentenceSpans[mid]![1] > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Blanks quotations out of a segment, so that a speech verb inside one is not taken as an attribution. */
+function maskQuotations(segment: string): string {
+  return segment.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length));
+}
+
+/**
+ * Per-document caches for attribution, so that each sentence is searched once however many figures
+ * it holds: the speech-verb candidates of a sentence (or piece of one), and the named speaker of
+ * each sentence for resolving "he said".
+ */
+export interface AttributionContext {
+  candidates: Map<string, AttributionCandidates | null>;
+  namedSpeakers: Map<number, string | null>;
+  neighbours: Map<number, FoundAttribution | null>;
+}
+
+export function attributionContext(): AttributionContext {
+  return {candidates: new Map(), namedSpeakers: new Map(), neighbours: new Map()};
 }
 
 /** Cleans a speaker phrase: drops leading determiners and trailing clause words; keeps the name. */
@@ -70,23 +128,46 @@ export interface FoundAttribution extends Attribution {
 }
 
 
+/** The speech-verb matches of a segment, found once whatever the figure's position. */
+export interface AttributionCandidates {
+  trailing: RegExpExecArray | null;
+  inverted: RegExpExecArray | null;
+  /** Every LEADING match, in order. */
+  leading: RegExpExecArray[];
+  according: RegExpExecArray | null;
+}
+
+/** Runs the attribution patterns over a segment once (null when it holds no speech verb). */
+export function attributionCandidates(segment: string): AttributionCandidates | null {
+  if (!SPEECH_TEST.test(segment)) return null;
+  const leading: RegExpExecArray[] = [];
+  LEADING.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LEADING.exec(segment))) {
+    leading.push(m);
+    if (m[0].length === 0) LEADING.lastIndex++;
+  }
+  return {trailing: TRAILING.exec(segment), inverted: INVERTED.exec(segment), leading, according: ACCORDING.exec(segment)};
+}
+
 /**
  * Speech attribution inside one piece of text (a sentence), searching only outside `exclude`
  * (the quotation holding the figure). Offsets in the result are absolute (`offset` is added).
  */
-export function attributionIn(segment: string, offset: number, figureAt: number): FoundAttribution | null {
-  if (!SPEECH_TEST.test(segment)) return null;
+export function attributionIn(segment: string, offset: number, figureAt: number, found?: AttributionCandidates | null): FoundAttribution | null {
+  const c = found === undefined ? attributionCandidates(segment) : found;
+  if (!c) return null;
   // "…, company spokesman Bob Christie said in a phone call."
-  let m = TRAILING.exec(segment);
+  let m = c.trailing;
   if (m && m.index + m[0].length - (m.groups!.rest?.length ?? 0) > figureAt - offset) {
     const speaker = speakerName(m.groups!.np!);
     if (speaker) {
       const end = m.index + m[0].length - (m.groups!.rest?.length ?? 0);
-      return {speaker, verb: m.groups!.verb!, direct: false, evidence: {text: segment.slice(m.index, end).replace(/^[,;”"’\s]+/, ""), span: [offset + m.index, offset + end], source: "text"}};
+      return {speaker, verb: m.groups!.verb!, direct: false, evidence: {text: m.input.slice(m.index, end).replace(/^[,;”"’\s]+/, ""), span: [offset + m.index, offset + end], source: "text"}};
     }
   }
   // "…,” said Duncan Clark, chairman of …"
-  m = INVERTED.exec(segment);
+  m = c.inverted;
   if (m) {
     const speaker = speakerName(m.groups!.np!);
     if (speaker) {
@@ -95,12 +176,18 @@ export function attributionIn(segment: string, offset: number, figureAt: number)
     }
   }
   // "Ma told reporters that …" (before the figure)
-  LEADING.lastIndex = 0;
+  // The last match ending at or before the figure (matches are in order, their ends increasing).
   let best: RegExpExecArray | null = null;
-  while ((m = LEADING.exec(segment))) {
-    if (offset + m.index + m[0].length > figureAt) break;
-    best = m;
-    if (m[0].length === 0) LEADING.lastIndex++;
+  let lo = 0;
+  let hi = c.leading.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = c.leading[mid]!;
+    if (offset + l.index + l[0].length > figureAt) hi = mid - 1;
+    else {
+      best = l;
+      lo = mid + 1;
+    }
   }
   if (best) {
     const speaker = speakerName(best.groups!.np!);
@@ -109,7 +196,7 @@ export function attributionIn(segment: string, offset: number, figureAt: number)
       return {speaker, verb: best.groups!.verb!, direct: false, evidence: {text: best[0].trim(), span: [s, s + best[0].trimEnd().length], source: "text"}};
     }
   }
-  m = ACCORDING.exec(segment);
+  m = c.according;
   if (m) {
     const speaker = speakerName(m.groups!.np!) ?? m.groups!.np!.trim();
     const s = offset + m.index;
@@ -122,16 +209,21 @@ export function attributionIn(segment: string, offset: number, figureAt: number)
  * The last speaker named (not a pronoun) in the sentences before offset `before`, looking back at
  * most twelve sentences: what "he said" refers to.
  */
-export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], before: number): string | null {
-  let index = sentenceSpans.findIndex((s) => s[1] > before);
-  if (index < 0) index = sentenceSpans.length;
+export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], before: number, context?: AttributionContext): string | null {
+  const index = firstEndingAfter(sentenceSpans, before);
   for (let i = index - 1, n = 0; i >= 0 && n < 12; i--, n++) {
-    const [s, e] = sentenceSpans[i]!;
-    const segment = text.slice(s, e);
-    if (!/said|says|told|added|according/.test(segment)) continue;
-    const masked = segment.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length));
-    const found = attributionIn(masked, s, e);
-    if (found && !PRONOUN.test(found.speaker) && found.verb !== "according to") return found.speaker;
+    let named = context?.namedSpeakers.get(i);
+    if (named === undefined) {
+      named = null;
+      const [s, e] = sentenceSpans[i]!;
+      const segment = text.slice(s, e);
+      if (/said|says|told|added|according/.test(segment)) {
+        const found = attributionIn(maskQuotations(segment), s, e);
+        if (found && !PRONOUN.test(found.speaker) && found.verb !== "according to") named = found.speaker;
+      }
+      context?.namedSpeakers.set(i, named);
+    }
+    if (named !== null) return named;
   }
   return null;
 }
@@ -140,7 +232,7 @@ export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], b
  * The attribution of a figure at `figureSpan` inside the sentence at `sentenceSpan` of `text`.
  * @example attributeFigure(text, quotes, [0, 80], [40, 50])?.speaker // "Bob Christie"
  */
-export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, sentenceSpans: readonly Span[] | (() => readonly Span[])): FoundAttribution | null {
+export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, sentenceSpans: readonly Span[] | (() => readonly Span[]), context: AttributionContext = attributionContext()): FoundAttribution | null {
   let cached: readonly Span[] | null = null;
   const all = (): readonly Span[] => (cached ??= typeof sentenceSpans === "function" ? sentenceSpans() : sentenceSpans);
   const quote = insideQuotation(quotes, figureSpan[0], figureSpan[1]);
@@ -169,11 +261,18 @@ export function attributeFigure(text: string, quotes: readonly Span[], sentenceS
     if (!found) {
       // The next sentence, then the previous one ("He said." / "Clark said of the plan.")
       const allSentences = all();
-      const index = allSentences.findIndex((s) => s[0] === sStart);
-      for (const neighbour of [allSentences[index + 1], allSentences[index - 1]]) {
+      const at = firstEndingAfter(allSentences, sStart);
+      const index = allSentences[at] !== undefined && allSentences[at]![0] === sStart ? at : -1;
+      for (const n of [index + 1, index - 1]) {
+        const neighbour = allSentences[n];
         if (!neighbour) continue;
-        const seg = text.slice(neighbour[0], neighbour[1]);
-        const a = attributionIn(seg.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length)), neighbour[0], neighbour[0]);
+        let a = context.neighbours.get(n);
+        if (a === undefined) {
+          // A sentence is attributed as a neighbour once, however many quoted figures sit next to it.
+          const seg = text.slice(neighbour[0], neighbour[1]);
+          a = attributionIn(maskQuotations(seg), neighbour[0], neighbour[0]);
+          context.neighbours.set(n, a);
+        }
         if (a) {
           found = {...a, direct: true};
           break;
@@ -181,14 +280,19 @@ export function attributeFigure(text: string, quotes: readonly Span[], sentenceS
       }
     }
   } else {
-    const segment = text.slice(sStart, sEnd);
-    // Blank out quotations so a speech verb inside one is not taken as the attribution.
-    const masked = segment.replace(/“[^”]*”|"[^"]*"/g, (q) => " ".repeat(q.length));
-    found = attributionIn(masked, sStart, figureSpan[0]);
+    // Blank out quotations so a speech verb inside one is not taken as the attribution. The
+    // patterns run once per sentence; each figure then picks the match for its position.
+    const key = `${sStart}:${sEnd}`;
+    let candidates = context.candidates.get(key);
+    if (candidates === undefined) {
+      candidates = attributionCandidates(maskQuotations(text.slice(sStart, sEnd)));
+      context.candidates.set(key, candidates);
+    }
+    found = attributionIn("", sStart, figureSpan[0], candidates);
     if (found?.evidence?.span) found.evidence = {...found.evidence, text: text.slice(found.evidence.span[0], found.evidence.span[1]).trim()};
   }
   if (found && PRONOUN.test(found.speaker)) {
-    const named = lastNamedSpeaker(text, all(), found.evidence?.span?.[0] ?? sStart);
+    const named = lastNamedSpeaker(text, all(), found.evidence?.span?.[0] ?? sStart, context);
     if (named) found = {...found, speaker: named, resolved: true};
   }
   return found;

@@ -15,7 +15,7 @@ import {sentenceAt, sentences, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
-import {attributeFigure, lastNamedSpeaker, quotationSpans} from "./claims-attribution.js";
+import {attributeFigure, attributionContext, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
 
 const SPEAKING_CUES = /^(?:promise|vow|pledge|expect|offer|predict|aim|guarantee|forecast|intend|propose|hope|envision|claim|insist|commit|target|seek|anticipate)$/;
 
@@ -178,6 +178,78 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
   return null;
 }
 
+/**
+ * Sentences longer than this (in characters) are read in pieces of about this length, cut at white
+ * space outside any figure: text without sentence ends (a list run together, a table, a hostile
+ * input) would otherwise make every figure's reading cost the whole run. News sentences are far
+ * shorter (a few hundred characters).
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/** Characters kept between a figure and a cut after it, so that the words it counts stay with it. */
+const CUT_GAP = 40;
+
+/**
+ * Pieces of a long sentence, each at least MAX_SENTENCE_CHARS long where the sentence allows. A cut
+ * never falls inside a figure (with its modifier); within the next MAX_SENTENCE_CHARS characters
+ * it falls, by preference, at white space after a comma, semicolon or colon and CUT_GAP characters
+ * clear of the last figure, then at white space that clear, then before punctuation (which ends
+ * what a figure counts anyway: "1,1,1,…"), then at any white space, and failing all these at the
+ * first character that is not a letter or digit.
+ */
+function sentencePieces(text: string, [start, end]: Span, figures: readonly QuantityMatch[]): Span[] {
+  const pieces: Span[] = [];
+  // Index of the first figure ending after `p` (figures are in text order, disjoint).
+  const firstEndingAfter = (p: number): number => {
+    let lo = 0;
+    let hi = figures.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (figures[mid]!.end <= p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let from = start;
+  while (end - from > MAX_SENTENCE_CHARS) {
+    const first = from + MAX_SENTENCE_CHARS;
+    const limit = Math.min(end, first + MAX_SENTENCE_CHARS);
+    let k = firstEndingAfter(first);
+    let lastEnd = k > 0 ? figures[k - 1]!.end : -Infinity;
+    const tiers = [-1, -1, -1, -1];
+    for (let i = first; i < limit && tiers[0]! < 0; i++) {
+      while (k < figures.length && figures[k]!.end <= i) lastEnd = figures[k++]!.end;
+      if (k < figures.length && figures[k]!.modifierStart <= i) continue; // inside a figure
+      if (!/\s/.test(text[i]!)) {
+        if (tiers[2]! < 0 && /[,;:.!?()]/.test(text[i]!)) tiers[2] = i;
+        continue;
+      }
+      const clear = i - lastEnd >= CUT_GAP;
+      if (clear && /[,;:]/.test(text[i - 1]!)) tiers[0] = i;
+      else if (clear && tiers[1]! < 0) tiers[1] = i;
+      else if (tiers[3]! < 0) tiers[3] = i;
+    }
+    let cut = tiers.find((t) => t >= 0) ?? -1;
+    if (cut < 0) {
+      k = firstEndingAfter(first);
+      for (let i = first; i < end; i++) {
+        while (k < figures.length && figures[k]!.end <= i) k++;
+        if (k < figures.length && figures[k]!.modifierStart <= i) continue;
+        if (!/[\p{L}\p{N}]/u.test(text[i]!)) {
+          cut = i;
+          break;
+        }
+      }
+    }
+    if (cut < 0) break;
+    pieces.push([from, cut]);
+    from = cut;
+    while (from < end && /\s/.test(text[from]!)) from++;
+  }
+  if (from < end) pieces.push([from, end]);
+  return pieces;
+}
+
 /** Every horizon phrase in a sentence, with absolute spans. */
 function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[] {
   const segment = text.slice(sentenceSpan[0], sentenceSpan[1]);
@@ -207,25 +279,41 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
   // sentence comes from splitting its paragraph.
   let allSentences: Span[] | null = null;
   const sentenceSpans = (): Span[] => (allSentences ??= sentences(text));
-  const paragraphCache = new Map<number, Span[]>();
+  // Figures come in text order: the line (paragraph) of the last one is kept, and its sentences
+  // are found once and looked up by binary search.
+  let line: {start: number; end: number; spans: Span[]} | null = null;
+  const pieceCache = new Map<number, Span[]>();
   const sentenceOf = (offset: number): Span | null => {
-    const start = text.lastIndexOf("\n", offset - 1) + 1;
-    let spans = paragraphCache.get(start);
-    if (!spans) {
+    if (!line || offset < line.start || offset > line.end) {
+      const start = text.lastIndexOf("\n", offset - 1) + 1;
       const newline = text.indexOf("\n", offset);
       const end = newline < 0 ? text.length : newline;
-      spans = sentences(text.slice(start, end)).map(([s, e]) => [s + start, e + start] as Span);
-      paragraphCache.set(start, spans);
+      line = {start, end, spans: sentences(text.slice(start, end)).map(([s, e]) => [s + start, e + start] as Span)};
     }
-    return sentenceAt(spans, offset);
+    const sentence = sentenceAt(line.spans, offset);
+    if (!sentence || sentence[1] - sentence[0] <= MAX_SENTENCE_CHARS) return sentence;
+    let pieces = pieceCache.get(sentence[0]);
+    if (!pieces) {
+      pieces = sentencePieces(text, sentence, figures);
+      pieceCache.set(sentence[0], pieces);
+    }
+    return sentenceAt(pieces, offset) ?? sentence;
   };
   const quotes = quotationSpans(text);
+  const context = attributionContext();
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
+  const quoteCache = new Map<number, Span[]>();
   let index = 0;
   for (const q of figures) {
     const sentenceSpan = sentenceOf(q.start) ?? ([q.start, q.end] as Span);
     const [sStart, sEnd] = sentenceSpan;
+    // The quotations that overlap the sentence: all that its words or figures can sit inside.
+    let sentenceQuotes = quoteCache.get(sStart);
+    if (!sentenceQuotes) {
+      sentenceQuotes = quotationsWithin(quotes, sStart, sEnd);
+      quoteCache.set(sStart, sentenceQuotes);
+    }
     let tokens = tokenCache.get(sStart);
     if (!tokens) {
       tokens = words(text.slice(sStart, sEnd)).map((t) => ({...t, start: t.start + sStart, end: t.end + sStart}));
@@ -253,13 +341,13 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
     const hedges = [...modality.hedges];
     if (isHedgingModifier(q.modifier, q.bound) && !hedges.includes(q.modifier!)) hedges.push(q.modifier!);
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);
-    const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, quotes);
+    const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, sentenceQuotes);
     const span: Span = [figureStart, q.end];
-    let attribution = attributeFigure(text, quotes, sentenceSpan, span, sentenceSpans);
+    let attribution = attributeFigure(text, sentenceQuotes, sentenceSpan, span, sentenceSpans, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jack Ma … promised … that his company would create …": the one who promises speaks.
       let speaker = subject;
-      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans(), sStart) ?? subject;
+      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans(), sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
     }
     let horizon: string | null = null;
