@@ -155,3 +155,34 @@ describe("groupQuoteFamilies", () => {
     expect(areQuoteVariants("We are focused on small business", "We are focused on the economy and jobs")).toBe(false);
   });
 });
+
+describe("extractQuotes: time linear in the text", () => {
+  // About 100 KB each, built to trip per-quotation scans of every sentence, paragraph, quotation or
+  // speaker, or searches to the end of the text. Each takes well under a second.
+  const SIZE = 100_000;
+  const CASES: Record<string, string> = {
+    "thousands of opening curly quotes": "“a ".repeat(SIZE / 3),
+    "opening curly quotes, one per sentence": "“A. ".repeat(SIZE / 4),
+    "quotation marks without end": "\"".repeat(SIZE),
+    "single quotation marks never closed": "‘a ".repeat(SIZE / 3),
+    "straight single marks never closed": "'a ".repeat(SIZE / 3),
+    "quotations attributed to a pronoun": "“We will hire more people,” he said. ".repeat(SIZE / 37),
+    "surnames after full names": "Jack Smith said it. “We will hire more people,” Smith said. ".repeat(SIZE / 60),
+    "quotations over several lines": "“We will add jobs.\n“And more jobs,” she said.\n".repeat(SIZE / 46),
+  };
+  for (const [name, body] of Object.entries(CASES)) {
+    it(name, () => {
+      const text = `Headline\n${body}`;
+      const began = performance.now();
+      const quotes = extractQuotes(makeDocument("t", text));
+      expect(performance.now() - began).toBeLessThan(3000);
+      for (const q of quotes) {
+        expect(q.span[0]).toBeGreaterThanOrEqual(0);
+        expect(q.span[1]).toBeLessThanOrEqual(text.length);
+      }
+      // With no name printed before, "he" stays a pronoun; a surname resolves to the full name.
+      if (name.startsWith("quotations attributed")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["he"]));
+      if (name.startsWith("surnames")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["Jack Smith"]));
+    });
+  }
+});

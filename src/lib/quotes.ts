@@ -18,7 +18,7 @@
  */
 import {editScript, diffWords} from "./diff.js";
 import {comparisonForm, hashString} from "./reuse-tokens.js";
-import {paragraphs, sentences, words} from "./text.js";
+import {paragraphs, sentenceAt, sentences, words} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
 /** Quotations shorter than this (in words) are not grouped into families. */
@@ -89,9 +89,43 @@ function doubleMarkKind(text: string, i: number, lineStart: number): MarkKind {
 }
 
 function sentenceEndAfter(sentenceSpans: Span[], offset: number, limit: number): number {
-  for (const [s, e] of sentenceSpans) if (s <= offset && offset < e) return Math.min(e, limit);
-  return limit;
+  const span = sentenceAt(sentenceSpans, offset);
+  return span ? Math.min(span[1], limit) : limit;
 }
+
+/** Index of the span holding `offset` in sorted, disjoint spans, or -1. */
+function spanIndexAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (offset < s) hi = mid - 1;
+    else if (offset >= e) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Index of the last item whose key is below `bound` in items sorted by key, or -1. */
+function lastBelow<T>(items: readonly T[], key: (item: T) => number, bound: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]!) < bound) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Characters of a sentence looked at before a quotation for its speaker ("X said, “…”"). */
+const BEFORE_WINDOW = 1000;
+/** Characters of a sentence looked at for a speaker opening it ("Smith said …"). */
+const OPENING_WINDOW = 1000;
 
 function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
@@ -112,6 +146,8 @@ export function findQuotations(text: string): RawQuote[] {
   let carried: {open: number; innerStart: number} | null = null;
   for (let pi = 0; pi < paras.length; pi++) {
     const [pStart, pEnd] = paras[pi]!;
+    // Quotations found from here on lie in this paragraph (or end in it, carried from the last).
+    const paragraphFound = found.length;
     let openAt = -1;
     let innerStart = -1;
     let first = true;
@@ -165,7 +201,27 @@ export function findQuotations(text: string): RawQuote[] {
       }
     }
     // Single quotation marks, outside double quotations (headline style: says he had a ‘great meeting’).
-    const inside = (k: number) => found.some((q) => q.open <= k && k < q.close);
+    // The double quotations of this paragraph are in order and the marks are read in order, so one
+    // pointer walks them; a single quotation found moves the scan past its end.
+    const doubles = found.slice(paragraphFound);
+    let d = 0;
+    const inside = (k: number) => {
+      while (d < doubles.length && doubles[d]!.close <= k) d++;
+      return d < doubles.length && doubles[d]!.open <= k;
+    };
+    // The next closing mark of each kind, kept while the scan has not passed it (each search
+    // would otherwise run to the end of the text for every opening mark).
+    const nextCloser = new Map<string, {from: number; at: number}>();
+    const closerAfter = (mark: string, from: number): number => {
+      const known = nextCloser.get(mark);
+      if (known && known.from <= from && from <= known.at) return known.at;
+      const closer = mark === "‘" ? /’(?![\p{L}\p{N}])/gu : /'(?![\p{L}\p{N}])/gu;
+      closer.lastIndex = from;
+      const c = closer.exec(source);
+      const at = c ? c.index : Infinity;
+      nextCloser.set(mark, {from, at});
+      return at;
+    };
     const single = /[‘']/g;
     single.lastIndex = pStart;
     let m: RegExpExecArray | null;
@@ -173,13 +229,11 @@ export function findQuotations(text: string): RawQuote[] {
       const i = m.index;
       const before = i > pStart ? source[i - 1] : undefined;
       if (!(before === undefined || /[\s(\[]/.test(before)) || !isWordChar(source[i + 1]) || inside(i)) continue;
-      const closer = m[0] === "‘" ? /’(?![\p{L}\p{N}])/gu : /'(?![\p{L}\p{N}])/gu;
-      closer.lastIndex = i + 1;
-      const c = closer.exec(source);
-      if (!c || c.index >= pEnd || source[c.index - 1] === " ") continue;
-      const span = trimSpan(source, i + 1, c.index);
-      if (span[1] > span[0] && span[1] - span[0] < 300) found.push({open: i, close: c.index + 1, span});
-      single.lastIndex = c.index + 1;
+      const c = closerAfter(m[0], i + 1);
+      if (c >= pEnd || source[c - 1] === " ") continue;
+      const span = trimSpan(source, i + 1, c);
+      if (span[1] > span[0] && span[1] - span[0] < 300) found.push({open: i, close: c + 1, span});
+      single.lastIndex = c + 1;
     }
   }
   if (carried) {
@@ -276,24 +330,69 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
   if (raw.length === 0) return [];
   const sentenceSpans = sentences(text);
   const paraSpans = paragraphs(text);
-  const sentenceIndexAt = (offset: number) => {
-    let lo = 0;
-    let hi = sentenceSpans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [s, e] = sentenceSpans[mid]!;
-      if (offset < s) hi = mid - 1;
-      else if (offset >= e) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+  // Every look-up below is a binary search or a cached value, so that the time stays linear in the
+  // text however many quotations, sentences and speakers it holds.
+  const sentenceIndexAt = (offset: number) => spanIndexAt(sentenceSpans, offset);
+  const paragraphAt = (offset: number) => spanIndexAt(paraSpans, offset);
+  // Whether any quotation holds `offset`: among those opening at or before it, the furthest close.
+  const byOpen = [...raw].sort((a, b) => a.open - b.open);
+  const furthestClose: number[] = [];
+  for (let i = 0, max = -Infinity; i < byOpen.length; i++) furthestClose.push((max = Math.max(max, byOpen[i]!.close)));
+  const isInsideQuote = (offset: number) => {
+    const i = lastBelow(byOpen, (q) => q.open, offset + 1);
+    return i >= 0 && furthestClose[i]! > offset;
   };
-  const paragraphAt = (offset: number) => paraSpans.findIndex(([s, e]) => s <= offset && offset < e);
-  const isInsideQuote = (offset: number) => raw.some((q) => q.open <= offset && offset < q.close);
+  // Speakers already attributed, sorted by where they are printed (equal positions in the order found).
   const known: Attribution[] = [];
+  const knownBySurname = new Map<string, Attribution>();
+  const addKnown = (a: Attribution) => {
+    known.splice(lastBelow(known, (k) => k.at, a.at + 1) + 1, 0, a);
+    const parts = a.speaker.split(/\s+/);
+    if (parts.length > 1 && !knownBySurname.has(parts[parts.length - 1]!)) knownBySurname.set(parts[parts.length - 1]!, a);
+  };
   let allMentions: Attribution[] | null = null;
-  const mentionsBefore = (offset: number, window: number) =>
-    (allMentions ??= mentions(text, 0, text.length)).filter((k) => k.at < offset && k.at >= offset - window);
+  let mentionsBySurname: Map<string, Attribution> | null = null;
+  const allMentionsOf = () => (allMentions ??= mentions(text, 0, text.length));
+  const namedCandidate = (k: Attribution) => !isPronoun(k.speaker) && /^\p{Lu}/u.test(k.speaker) && !/^(?:The|A|An)\s/.test(k.speaker);
+  /** The last named speaker printed before `offset`: known speakers, or mentions in the 2,000 characters before. */
+  const lastNamedBefore = (offset: number): Attribution | undefined => {
+    let fromKnown: Attribution | undefined;
+    for (let i = lastBelow(known, (k) => k.at, offset); i >= 0 && !fromKnown; i--) if (namedCandidate(known[i]!)) fromKnown = known[i]!;
+    const list = allMentionsOf();
+    let fromMentions: Attribution | undefined;
+    for (let i = lastBelow(list, (k) => k.at, offset); i >= 0 && list[i]!.at >= offset - 2000 && !fromMentions; i--) if (namedCandidate(list[i]!)) fromMentions = list[i]!;
+    // On equal positions the mention wins, as it did when both lists were merged and sorted.
+    if (fromKnown && fromMentions) return fromMentions.at >= fromKnown.at ? fromMentions : fromKnown;
+    return fromMentions ?? fromKnown;
+  };
+  /** The first full name ending in `surname`: among known speakers first, then mentions printed before `offset`. */
+  const fullNameOf = (surname: string, offset: number): Attribution | undefined => {
+    const k = knownBySurname.get(surname);
+    if (k) return k;
+    if (!mentionsBySurname) {
+      mentionsBySurname = new Map();
+      for (const m of allMentionsOf()) {
+        const parts = m.speaker.split(/\s+/);
+        if (parts.length > 1 && !mentionsBySurname.has(parts[parts.length - 1]!)) mentionsBySurname.set(parts[parts.length - 1]!, m);
+      }
+    }
+    const m = mentionsBySurname.get(surname);
+    return m && m.at < offset ? m : undefined;
+  };
+  // Per sentence: where its first letter or digit is, and its "according to" match.
+  const firstWordChar = new Map<number, number>();
+  const firstWordCharFrom = (start: number) => {
+    let at = firstWordChar.get(start);
+    if (at === undefined) {
+      const re = /[\p{L}\p{N}]/gu;
+      re.lastIndex = start;
+      const m = re.exec(text);
+      at = m ? m.index : Infinity;
+      firstWordChar.set(start, at);
+    }
+    return at;
+  };
+  const accordingCache = new Map<string, RegExpExecArray | null>();
   const results: Quote[] = [];
   const resolved: (Attribution | null)[] = [];
   for (let qi = 0; qi < raw.length; qi++) {
@@ -309,9 +408,8 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
       const nextSentence = sentenceSpans[closeSentence + 1]!;
       if (paragraphAt(nextSentence[0]) === paragraphAt(q.close - 1)) afterEnd = nextSentence[1];
     }
-    const after = text.slice(q.close, Math.max(q.close, afterEnd));
     const nextQuoteStart = raw[qi + 1]?.open ?? Infinity;
-    const afterLimited = after.slice(0, Math.max(0, nextQuoteStart - q.close));
+    const afterLimited = text.slice(q.close, q.close + Math.min(Math.max(0, afterEnd - q.close), Math.max(0, nextQuoteStart - q.close)));
     // An unclosed quotation was cut at its sentence's end: what follows is not its attribution.
     const closed = q.close > q.span[1];
     let m = closed ? AFTER_INVERTED.exec(afterLimited) : null;
@@ -326,10 +424,11 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     // 2. Before the opening mark, in the same sentence: the last "X verb" outside quotations.
     const sentenceStart = openSentence >= 0 ? sentenceSpans[openSentence]![0] : q.open;
     if (!found && q.open > sentenceStart) {
-      const before = text.slice(sentenceStart, q.open);
+      const beforeStart = Math.max(sentenceStart, q.open - BEFORE_WINDOW);
+      const before = text.slice(beforeStart, q.open);
       let last: Attribution | null = null;
       for (const sv of subjectVerbs(before)) {
-        const at = sentenceStart + sv.index;
+        const at = beforeStart + sv.index;
         if (!isInsideQuote(at)) last = {speaker: sv.speaker, verb: sv.verb, at};
       }
       found = last;
@@ -337,8 +436,12 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     // 3. "according to X" in the sentence.
     if (!found) {
       const sentenceEnd = Math.max(afterEnd, closeSentence >= 0 ? sentenceSpans[closeSentence]![1] : q.close);
-      const whole = text.slice(sentenceStart, sentenceEnd);
-      const a = ACCORDING_TO.exec(whole);
+      const key = `${sentenceStart}:${sentenceEnd}`;
+      let a = accordingCache.get(key);
+      if (a === undefined) {
+        a = ACCORDING_TO.exec(text.slice(sentenceStart, sentenceEnd));
+        accordingCache.set(key, a);
+      }
       if (a && !isInsideQuote(sentenceStart + a.index)) {
         const speaker = cleanSpeaker(a[1]!);
         if (speaker) found = {speaker, verb: "according to", at: sentenceStart + a.index + a[0].length - a[1]!.length};
@@ -346,7 +449,7 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     }
     // 4. The previous quotation, when this one opens its sentence right after it.
     const lead = text.slice(Math.max(0, q.open - 300), q.open).trimEnd();
-    const opensSentence = q.open === sentenceStart || lead === "" || /[.!?…:]["”’)]?$|\n$/.test(text.slice(Math.max(0, q.open - 300), q.open).replace(/[ \t]+$/, "")) || !/[\p{L}\p{N}]/u.test(text.slice(sentenceStart, q.open));
+    const opensSentence = q.open === sentenceStart || lead === "" || /[.!?…:]["”’)]?$|\n$/.test(text.slice(Math.max(0, q.open - 300), q.open).replace(/[ \t]+$/, "")) || firstWordCharFrom(sentenceStart) >= q.open;
     if (!found && opensSentence && qi > 0 && resolved[qi - 1]) {
       const prev = raw[qi - 1]!;
       const between = text.slice(prev.close, q.open);
@@ -358,7 +461,7 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     if (!found && opensSentence && openSentence > 0) {
       const [ps, pe] = sentenceSpans[openSentence - 1]!;
       if (paragraphAt(ps) >= para - 1) {
-        const m5 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ps, pe));
+        const m5 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ps, Math.min(pe, ps + OPENING_WINDOW)));
         if (m5) {
           const speaker = cleanSpeaker(m5[1]!);
           if (speaker) found = {speaker, verb: verbOf(m5[2]!), at: ps};
@@ -368,7 +471,7 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     if (!found && opensSentence && closeSentence >= 0 && sentenceSpans[closeSentence + 1]) {
       const [ns, ne] = sentenceSpans[closeSentence + 1]!;
       if (paragraphAt(ns) === para && !isInsideQuote(ns)) {
-        const m6 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ns, ne));
+        const m6 = SENTENCE_OPENS_WITH_SPEAKER.exec(text.slice(ns, Math.min(ne, ns + OPENING_WINDOW)));
         if (m6) {
           const speaker = cleanSpeaker(m6[1]!);
           if (speaker && !isPronoun(speaker)) found = {speaker, verb: verbOf(m6[2]!), at: ns};
@@ -378,21 +481,16 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
     // Resolve pronouns and surnames against earlier named speakers.
     if (found) {
       if (isPronoun(found.speaker)) {
-        const candidates = [...known, ...mentionsBefore(q.open, 2000)]
-          .filter((k) => k.at < q.open && !isPronoun(k.speaker) && /^\p{Lu}/u.test(k.speaker) && !/^(?:The|A|An)\s/.test(k.speaker))
-          .sort((a, b) => a.at - b.at);
-        const last = candidates[candidates.length - 1];
+        const last = lastNamedBefore(q.open);
         found = last ? {speaker: last.speaker, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
       }
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = [...known, ...mentionsBefore(Math.max(0, found.at), Infinity)].find(
-            (k) => k.speaker !== found!.speaker && k.speaker.split(/\s+/).pop() === found!.speaker && k.speaker.split(/\s+/).length > 1
-          );
+          const earlier = fullNameOf(found.speaker, Math.max(0, found.at));
           if (earlier) found = {...found, speaker: earlier.speaker};
         }
-        known.push(found);
+        addKnown(found);
       }
     }
     resolved.push(found);
