@@ -50,7 +50,7 @@ export interface Limits {
  */
 const DEFAULT_LIMITS: Required<Limits> = {families: 300, pairs: 300, passagesPerPair: 12, quoteFamilies: 200, documents: 300, claimsPerFamily: Infinity, diagnostics: 1000};
 /** The limits for a corpus of more than `documents` (300) documents. */
-const LARGE_CORPUS_LIMITS: Required<Limits> = {families: 30, pairs: 150, passagesPerPair: 8, quoteFamilies: 100, documents: 300, claimsPerFamily: 8, diagnostics: 1000};
+const LARGE_CORPUS_LIMITS: Required<Limits> = {families: 30, pairs: 100, passagesPerPair: 6, quoteFamilies: 60, documents: 300, claimsPerFamily: 8, diagnostics: 1000};
 
 /** The limits for this corpus: the defaults for its size, overridden by `limits`. */
 function limitsFor(analysis: Analysis, limits: Limits): Required<Limits> {
