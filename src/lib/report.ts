@@ -77,7 +77,7 @@ function trimEstimate<T extends TimeEstimate | null>(estimate: T, max = EVIDENCE
 const EVIDENCE_TEXT = 240;
 
 /** Document pages built at most (the most involved documents); DRIFTLINE_DOCUMENT_PAGES overrides it in the site config. */
-export const DEFAULT_DOCUMENT_PAGES = 20;
+export const DEFAULT_DOCUMENT_PAGES = 10;
 
 /**
  * How involved each document is in the findings: its figures and quotations, and three for each
