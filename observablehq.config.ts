@@ -1,5 +1,4 @@
-import {getAnalysis} from "./src/data/analysis-cache.js";
-import {DEFAULT_DOCUMENT_PAGES, documentPageIds} from "./src/lib/report.js";
+import {getAnalysis, pageIds} from "./src/data/analysis-cache.js";
 
 // Document pages: one per document of the current corpus (seeds/ or DRIFTLINE_INPUT). Framework
 // takes these paths unencoded (it encodes links itself); only "%", "#" and "?" are escaped, which it
@@ -8,8 +7,7 @@ import {DEFAULT_DOCUMENT_PAGES, documentPageIds} from "./src/lib/report.js";
 // A large corpus gets pages for its most involved documents only (DEFAULT_DOCUMENT_PAGES, or
 // DRIFTLINE_DOCUMENT_PAGES): every page runs a loader, and thousands of them would make the build long.
 async function* documentPaths() {
-  const limit = Number(process.env.DRIFTLINE_DOCUMENT_PAGES) >= 0 && process.env.DRIFTLINE_DOCUMENT_PAGES?.trim() ? Number(process.env.DRIFTLINE_DOCUMENT_PAGES) : DEFAULT_DOCUMENT_PAGES;
-  for (const id of documentPageIds(await getAnalysis(), limit)) yield `/documents/${id.replace(/[%#?]/g, encodeURIComponent)}`;
+  for (const id of pageIds(await getAnalysis())) yield `/documents/${id.replace(/[%#?]/g, encodeURIComponent)}`;
 }
 
 export default {

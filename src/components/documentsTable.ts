@@ -1,20 +1,22 @@
 import {html} from "htl";
 import type {DocumentSummary} from "../lib/report.js";
 import {formatEstimate} from "./format.js";
+import {documentLink} from "./documentLink.js";
 
 /**
  * The documents as a table: order, outlet (and wire), publication time in UTC, words, figures and
  * a link to each document's page. All values are interpolated as text.
  * @example documentsTable(corpus.documents)
  */
-export function documentsTable(documents: DocumentSummary[], {base = "."}: {base?: string} = {}): HTMLElement {
+export function documentsTable(documents: DocumentSummary[], {base = ".", pages}: {base?: string; pages?: string[]} = {}): HTMLElement {
+  const withPage = pages && new Set(pages);
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="Scrollable table"><table class="plain">
     <caption class="muted">${documents.length} documents, earliest first</caption>
     <thead><tr><th>#</th><th>Document</th><th>Outlet</th><th>Published (UTC)</th><th>Words</th><th>Figures</th></tr></thead>
     <tbody>${documents.map(
       (d) => html`<tr>
         <td>${d.order}</td>
-        <td><a href="${`${base}/documents/${encodeURIComponent(d.id)}`}">${d.title ?? d.id}</a><div class="muted">${d.path}</div></td>
+        <td>${documentLink(d.id, d.title ?? d.id, {base, pages: withPage})}<div class="muted">${d.path}</div></td>
         <td>${d.outlet ?? html`<span class="muted">unknown</span>`}${d.wire && d.wire !== d.outlet ? html`<div class="muted">via ${d.wire}</div>` : ""}</td>
         <td>${formatEstimate(d.published)}</td>
         <td>${d.wordCount}</td>

@@ -2,6 +2,7 @@ import {html} from "htl";
 import type {ChainLink} from "../lib/report.js";
 import {diffText} from "./diffText.js";
 import {formatInstant} from "./format.js";
+import {documentLink} from "./documentLink.js";
 
 /**
  * One figure's journey: each appearance in publication order with the words around the figure
@@ -9,10 +10,11 @@ import {formatInstant} from "./format.js";
  * whole sentence on hover, and tags for the drift that led to it (its description on hover).
  * @example driftChain(claims.chains[family.id], {base: "."})
  */
-export function driftChain(chain: ChainLink[], {base = "."}: {base?: string} = {}): HTMLElement {
+export function driftChain(chain: ChainLink[], {base = ".", pages}: {base?: string; pages?: string[]} = {}): HTMLElement {
+  const withPage = pages && new Set(pages);
   return html`<ol class="drift-chain">${chain.map(
     (link) => html`<li>
-      <div><strong>${link.outlet ?? "unknown outlet"}</strong> · <a href="${`${base}/documents/${encodeURIComponent(link.documentId)}#${encodeURIComponent(link.claimId)}`}">${link.documentId}</a>
+      <div><strong>${link.outlet ?? "unknown outlet"}</strong> · ${documentLink(link.documentId, link.documentId, {base, pages: withPage, hash: link.claimId})}
         <span class="muted"> · ${link.published ? formatInstant(link.published) : "time unknown"} · ${link.modality}${link.hedges.length ? ` · hedges: ${link.hedges.join(", ")}` : ""}${link.speaker ? ` · attributed to ${link.speaker}` : ""}${link.inHeadline ? " · headline" : ""}</span></div>
       <div title="${link.sentence}">${diffText(link.diff)}</div>
       ${link.drift.length ? html`<div class="drift-events">${link.drift.map((e) => html`<span class="drift-tag" title="${e.description}">${e.kind.replace(/-/g, " ")}</span> `)}</div>` : ""}

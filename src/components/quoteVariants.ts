@@ -1,6 +1,7 @@
 import {html} from "htl";
 import type {Quote} from "../lib/types.js";
 import {diffText, type DiffPiece} from "./diffText.js";
+import {documentLink} from "./documentLink.js";
 
 export interface QuoteFamilyView {
   id: string;
@@ -14,13 +15,14 @@ export interface QuoteFamilyView {
  * A quotation family: each variant with its speaker and document, diffed against the earliest.
  * @example quoteVariants(phrasing.quoteFamilies[0])
  */
-export function quoteVariants(family: QuoteFamilyView, {base = "."}: {base?: string} = {}): HTMLElement {
+export function quoteVariants(family: QuoteFamilyView, {base = ".", pages}: {base?: string; pages?: string[]} = {}): HTMLElement {
+  const withPage = pages && new Set(pages);
   const quotes = new Map(family.quotes.map((q) => [q.id, q]));
   return html`<div class="quote-family">
     <p class="muted">${family.quotes.length} variants in ${family.documentIds.length} documents</p>
     <ol>${family.variants.map((v) => {
       const q = quotes.get(v.quoteId);
-      return html`<li><a href="${`${base}/documents/${encodeURIComponent(q?.documentId ?? "")}`}">${q?.documentId ?? v.quoteId}</a>${q?.speaker ? html` · <span class="muted">${q.speaker}${q.verb ? ` (${q.verb})` : ""}</span>` : ""}<div>“${diffText(v.diff)}”</div></li>`;
+      return html`<li>${q ? documentLink(q.documentId, q.documentId, {base, pages: withPage}) : v.quoteId}${q?.speaker ? html` · <span class="muted">${q.speaker}${q.verb ? ` (${q.verb})` : ""}</span>` : ""}<div>“${diffText(v.diff)}”</div></li>`;
     })}</ol>
   </div>` as HTMLElement;
 }

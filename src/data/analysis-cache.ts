@@ -3,12 +3,16 @@
  * does not know what a loader reads, so the analysis is computed once per state of the corpus and
  * cached on disk under a key made of every input file's path, size and modification time, plus the
  * pipeline code (src/lib) and reference data (data/). Any edit there gives a new key.
+ *
+ * With the analysis, each document page's slice is cached in a file of its own, so a document
+ * page's loader reads a few kilobytes instead of parsing the whole analysis.
  */
 import {createHash} from "node:crypto";
-import {mkdir, readFile, readdir, rename, stat, writeFile} from "node:fs/promises";
+import {mkdir, readFile, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {analyzePaths, inputPathsFromEnv} from "../lib/run.js";
+import {DEFAULT_DOCUMENT_PAGES, documentPageIds, documentSlice} from "../lib/report.js";
 import type {Analysis} from "../lib/types.js";
 import {stageReporter} from "../cli/progress.js";
 
@@ -38,26 +42,87 @@ export function corpusPaths(): string[] {
   return inputPathsFromEnv();
 }
 
-/** The Analysis of the current corpus, from the cache when nothing it depends on changed. */
-export async function getAnalysis(): Promise<Analysis> {
+/** Corpora up to this size get a page for every document by default. */
+export const ALL_PAGES_UP_TO = 60;
+
+/**
+ * How many documents get a page of their own: DRIFTLINE_DOCUMENT_PAGES when set; else every
+ * document of a corpus of up to 60, and the most involved DEFAULT_DOCUMENT_PAGES of a larger one
+ * (each page runs a loader, and thousands of them would make the build long).
+ */
+export function documentPageLimit(documents: number, env: NodeJS.ProcessEnv = process.env): number {
+  const value = env.DRIFTLINE_DOCUMENT_PAGES?.trim();
+  const n = value ? Number(value) : NaN;
+  if (Number.isInteger(n) && n >= 0) return n;
+  return documents <= ALL_PAGES_UP_TO ? documents : DEFAULT_DOCUMENT_PAGES;
+}
+
+/** The ids of the documents that get a page (the same list the site config builds). */
+export function pageIds(analysis: Analysis): string[] {
+  return documentPageIds(analysis, documentPageLimit(analysis.documents.length));
+}
+
+let memo: {key: string; analysis: Analysis} | undefined;
+
+async function cacheKey(): Promise<string> {
   const paths = corpusPaths();
   const hash = createHash("sha256");
   hash.update(JSON.stringify({paths, maxBytes: process.env.DRIFTLINE_MAX_BYTES ?? ""}));
   for (const p of [...paths.map((p) => resolve(PROJECT_ROOT, p)), join(PROJECT_ROOT, "src", "lib"), join(PROJECT_ROOT, "data")]) await fingerprint(p, hash);
-  const key = hash.digest("hex").slice(0, 24);
+  return hash.digest("hex").slice(0, 24);
+}
+
+const documentFile = (key: string, id: string) => join(CACHE_DIR, `documents-${key}`, `${createHash("sha1").update(id).digest("hex")}.json`);
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, text);
+  await rename(temporary, file);
+}
+
+/** The Analysis of the current corpus, from the cache when nothing it depends on changed. */
+export async function getAnalysis(): Promise<Analysis> {
+  const key = await cacheKey();
+  if (memo?.key === key) return memo.analysis;
   const file = join(CACHE_DIR, `analysis-${key}.json`);
   try {
-    return JSON.parse(await readFile(file, "utf8")) as Analysis;
+    const analysis = JSON.parse(await readFile(file, "utf8")) as Analysis;
+    memo = {key, analysis};
+    return analysis;
   } catch {
     // not cached yet
   }
   const maxBytes = process.env.DRIFTLINE_MAX_BYTES ? Number(process.env.DRIFTLINE_MAX_BYTES) : undefined;
-  const {analysis} = await analyzePaths(paths, {cwd: PROJECT_ROOT, maxBytes, onStage: stageReporter()});
-  await mkdir(CACHE_DIR, {recursive: true});
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(analysis));
-  await rename(temporary, file);
+  const {analysis} = await analyzePaths(corpusPaths(), {cwd: PROJECT_ROOT, maxBytes, onStage: stageReporter()});
+  await mkdir(join(CACHE_DIR, `documents-${key}`), {recursive: true});
+  for (const id of pageIds(analysis)) await writeAtomically(documentFile(key, id), JSON.stringify(documentSlice(analysis, id)));
+  await writeAtomically(file, JSON.stringify(analysis));
+  await pruneCache(key);
+  memo = {key, analysis};
   return analysis;
+}
+
+/** Keeps the cache small: the analyses of the eight most recently computed states, and this one. */
+async function pruneCache(keep: string, count = 8): Promise<void> {
+  const entries = await readdir(CACHE_DIR).catch(() => [] as string[]);
+  const analyses = await Promise.all(
+    entries.filter((name) => /^analysis-[0-9a-f]+\.json$/.test(name)).map(async (name) => ({key: name.slice(9, -5), mtime: (await stat(join(CACHE_DIR, name)).catch(() => null))?.mtimeMs ?? 0}))
+  );
+  const stale = analyses.sort((a, b) => b.mtime - a.mtime).slice(count).filter((a) => a.key !== keep);
+  for (const {key} of stale) {
+    await rm(join(CACHE_DIR, `analysis-${key}.json`), {force: true});
+    await rm(join(CACHE_DIR, `documents-${key}`), {recursive: true, force: true});
+  }
+}
+
+/** One document page's slice, from its own cache file when there is one. */
+export async function getDocumentSlice(id: string): Promise<ReturnType<typeof documentSlice>> {
+  const key = await cacheKey();
+  try {
+    return JSON.parse(await readFile(documentFile(key, id), "utf8"));
+  } catch {
+    return documentSlice(await getAnalysis(), id);
+  }
 }
 
 /** Writes a loader's data to stdout as JSON; a failure exits non-zero with the reason on stderr. */

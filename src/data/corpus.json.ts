@@ -1,5 +1,9 @@
 // The corpus page's data: a slice of the Analysis of the current corpus.
 import {corpusSlice} from "../lib/report.js";
-import {emit, getAnalysis} from "./analysis-cache.js";
+import {emit, getAnalysis, pageIds} from "./analysis-cache.js";
 
-emit(async () => corpusSlice(await getAnalysis()));
+emit(async () => {
+  const analysis = await getAnalysis();
+  // `pages`: the documents that have a page of their own, for links.
+  return {...corpusSlice(analysis), pages: pageIds(analysis)};
+});

@@ -1,5 +1,9 @@
 // The phrasing page's data: a slice of the Analysis of the current corpus.
 import {phrasingSlice} from "../lib/report.js";
-import {emit, getAnalysis} from "./analysis-cache.js";
+import {emit, getAnalysis, pageIds} from "./analysis-cache.js";
 
-emit(async () => phrasingSlice(await getAnalysis()));
+emit(async () => {
+  const analysis = await getAnalysis();
+  // `pages`: the documents that have a page of their own, for links.
+  return {...phrasingSlice(analysis), pages: pageIds(analysis)};
+});

@@ -76,7 +76,7 @@ function trimEstimate<T extends TimeEstimate | null>(estimate: T, max = EVIDENCE
 /** Characters of one evidence text in page lists. */
 const EVIDENCE_TEXT = 240;
 
-/** Document pages built at most (the most involved documents); DRIFTLINE_DOCUMENT_PAGES overrides it in the site config. */
+/** Document pages built for a corpus of more than 60 documents (its most involved ones); DRIFTLINE_DOCUMENT_PAGES overrides it (src/data/analysis-cache.ts). */
 export const DEFAULT_DOCUMENT_PAGES = 10;
 
 /**

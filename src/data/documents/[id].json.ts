@@ -1,7 +1,6 @@
 // One document page's data: its text, claims, quotations and shared passages.
 import {parseArgs} from "node:util";
-import {documentSlice} from "../../lib/report.js";
-import {emit, getAnalysis} from "../analysis-cache.js";
+import {emit, getDocumentSlice} from "../analysis-cache.js";
 
 const {values} = parseArgs({options: {id: {type: "string"}}});
 
@@ -12,7 +11,7 @@ function pageId(param: string): string {
 }
 
 emit(async () => {
-  const slice = documentSlice(await getAnalysis(), pageId(values.id ?? ""));
+  const slice = await getDocumentSlice(pageId(values.id ?? ""));
   if (!slice) throw new Error(`No document with id "${values.id}" in the corpus.`);
   return slice;
 });
