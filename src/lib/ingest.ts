@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
-import {wordCount, words} from "./text.js";
+import {eachWord, isAsciiLetters, normalizeWord, wordCount} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
 export interface SourceFile {
@@ -393,11 +393,23 @@ const ENGLISH_FUNCTION_WORDS = new Set(["the", "a", "an", "of", "and", "to", "in
  * why an article yields few claims. The article is kept.
  */
 export function looksEnglish(text: string): boolean {
-  const tokens = words(text.slice(0, 20_000));
-  const alphabetic = tokens.filter((t) => /\p{L}/u.test(t.norm));
-  if (alphabetic.length < 30) return true;
-  const hits = alphabetic.filter((t) => ENGLISH_FUNCTION_WORDS.has(t.norm)).length;
-  return hits / alphabetic.length >= 0.12;
+  let alphabetic = 0;
+  let hits = 0;
+  // The words themselves are not kept: plain ASCII words (most of them) are counted without
+  // normalising; the function words are at most five letters long.
+  eachWord(text.slice(0, 20_000), (raw) => {
+    if (isAsciiLetters(raw)) {
+      alphabetic++;
+      if (raw.length <= 5 && ENGLISH_FUNCTION_WORDS.has(raw.toLowerCase())) hits++;
+      return;
+    }
+    const norm = normalizeWord(raw);
+    if (!/\p{L}/u.test(norm)) return;
+    alphabetic++;
+    if (ENGLISH_FUNCTION_WORDS.has(norm)) hits++;
+  });
+  if (alphabetic < 30) return true;
+  return hits / alphabetic >= 0.12;
 }
 
 function compare(a: string, b: string): number {

@@ -5,7 +5,7 @@
  * offsets in the original text, and carries a 32-bit hash of its comparison form (FNV-1a), so the
  * later passes work on integers only.
  */
-import {words} from "./text.js";
+import {eachWord, normalizeWord} from "./text.js";
 
 export interface ComparisonTokens {
   /** 32-bit hash of each token's comparison form (stored as unsigned in an Int32Array view). */
@@ -77,48 +77,70 @@ const PERCENT_ID = hashString("percent");
  */
 export function comparisonTokens(text: string, {keepForms = false}: {keepForms?: boolean} = {}): ComparisonTokens {
   const source = typeof text === "string" ? text : "";
-  const raw = words(source);
-  const ids: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const numeric: number[] = [];
+  // Typed arrays grown by doubling; words are visited without building token objects.
+  let capacity = Math.max(16, source.length >> 2);
+  let ids = new Int32Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let numeric = new Uint8Array(capacity);
+  let n = 0;
   const forms: string[] = [];
-  const push = (form: string, start: number, end: number) => {
-    ids.push(hashString(form));
-    starts.push(start);
-    ends.push(end);
-    numeric.push(isNumberForm(form) ? 1 : 0);
+  const push = (form: string, start: number, end: number, isNumber: boolean) => {
+    if (n === capacity) {
+      capacity *= 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+      ids = grow(ids, new Int32Array(capacity));
+      starts = grow(starts, new Int32Array(capacity));
+      ends = grow(ends, new Int32Array(capacity));
+      numeric = grow(numeric, new Uint8Array(capacity));
+    }
+    ids[n] = hashString(form);
+    starts[n] = start;
+    ends[n] = end;
+    numeric[n] = isNumber ? 1 : 0;
+    n++;
     if (keepForms) forms.push(form);
   };
-  for (let t = 0; t < raw.length; t++) {
-    const token = raw[t]!;
-    const form = comparisonForm(token.norm);
-    // "per cent" → one token "percent".
-    if (form === "per" && raw[t + 1]?.norm === "cent" && /^\s+$/.test(source.slice(token.end, raw[t + 1]!.start))) {
-      push("percent", token.start, raw[t + 1]!.end);
-      t++;
-      continue;
+  // A "per" waiting for the next word: "per cent" is one token "percent".
+  let perStart = -1;
+  let perEnd = -1;
+  eachWord(source, (raw, start) => {
+    const end = start + raw.length;
+    const norm = normalizeWord(raw);
+    if (perStart >= 0) {
+      if (norm === "cent" && /^\s+$/.test(source.slice(perEnd, start))) {
+        push("percent", perStart, end, false);
+        perStart = -1;
+        return;
+      }
+      push("per", perStart, perEnd, false);
+      perStart = -1;
     }
+    const form = comparisonForm(norm);
+    if (form === "per") {
+      perStart = start;
+      perEnd = end;
+      return;
+    }
+    const isNumber = isNumberForm(form);
     // Hyphenated words compare by their parts ("open-minded" = "open minded"); numbers stay whole.
-    if (form.includes("-") && !isNumberForm(form)) {
-      let offset = token.start;
-      for (const part of token.raw.split("-")) {
-        if (part) push(comparisonForm(part.toLowerCase().replace(/’/g, "'").replace(/\./g, "")), offset, offset + part.length);
+    if (!isNumber && form.includes("-")) {
+      let offset = start;
+      for (const part of raw.split("-")) {
+        if (part) {
+          const partForm = comparisonForm(part.toLowerCase().replace(/’/g, "'").replace(/\./g, ""));
+          push(partForm, offset, offset + part.length, isNumberForm(partForm));
+        }
         offset += part.length + 1;
       }
-      continue;
+      return;
     }
-    push(form, token.start, token.end);
+    push(form, start, end, isNumber);
     // "45%" → "45 percent".
-    if (isNumberForm(form) && source[token.end] === "%") {
-      ids.push(PERCENT_ID);
-      starts.push(token.end);
-      ends.push(token.end + 1);
-      numeric.push(0);
-      if (keepForms) forms.push("percent");
-    }
-  }
-  const result: ComparisonTokens = {ids: Int32Array.from(ids), starts: Int32Array.from(starts), ends: Int32Array.from(ends), numeric: Uint8Array.from(numeric)};
+    if (isNumber && source.charCodeAt(end) === 37) push("percent", end, end + 1, false);
+  });
+  if (perStart >= 0) push("per", perStart, perEnd, false);
+  const result: ComparisonTokens = {ids: ids.slice(0, n), starts: starts.slice(0, n), ends: ends.slice(0, n), numeric: numeric.slice(0, n)};
   if (keepForms) result.forms = forms;
   return result;
 }

@@ -14,7 +14,16 @@ export interface Token {
   norm: string;
 }
 
-const ASCII_LETTERS = /^[A-Za-z]+$/;
+/** Whether a string is one or more ASCII letters (same as /^[A-Za-z]+$/, without the regular expression). */
+export function isAsciiLetters(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
 
 const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
 
@@ -24,7 +33,7 @@ const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
  */
 export function normalizeWord(raw: string): string {
   // Most words are plain ASCII letters: lower case is all there is to do.
-  if (ASCII_LETTERS.test(raw)) return raw.toLowerCase();
+  if (isAsciiLetters(raw)) return raw.toLowerCase();
   let w = raw.toLowerCase().replace(/’/g, "'");
   if (/^[\d.,]+$/.test(w)) return w.replace(/,/g, "").replace(/\.$/, "");
   w = w.replace(/\./g, "");
@@ -46,16 +55,26 @@ const ABBREVIATIONS = new Set([
  */
 export function words(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
+  eachWord(text, (raw, start) => {
+    tokens.push({start, end: start + raw.length, raw, norm: normalizeWord(raw)});
+  });
+  return tokens;
+}
+
+/**
+ * Visits the words of a text as `words` finds them (the printed characters and the start offset),
+ * without building tokens: for passes that need only a few of them or only counts.
+ * @example eachWord("It grew.", (raw) => seen.push(raw)) // seen: ["It", "grew"]
+ */
+export function eachWord(text: string, visit: (raw: string, start: number) => void): void {
+  const pattern = new RegExp(WORD);
   let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
+  while ((m = pattern.exec(text))) {
     let raw = m[0];
     // Trailing separators the pattern may have taken are not part of the word.
-    if (raw.endsWith(".") && !isAbbreviation(raw)) raw = raw.slice(0, -1);
-    const start = m.index;
-    tokens.push({start, end: start + raw.length, raw, norm: normalizeWord(raw)});
+    if (raw.charCodeAt(raw.length - 1) === 46 && !isAbbreviation(raw)) raw = raw.slice(0, -1);
+    visit(raw, m.index);
   }
-  return tokens;
 }
 
 function isAbbreviation(rawWithDot: string): boolean {
