@@ -9,7 +9,10 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows as CSV text (columns from the first row; objects as JSON; formulas defused). */
+/**
+ * Rows as CSV text (columns from every row; objects as JSON; formulas defused).
+ * @example rowsToCsv([{id: "a", n: 1}]) // "id,n\na,1\n"
+ */
 export function rowsToCsv(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";

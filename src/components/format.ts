@@ -11,14 +11,20 @@ export function formatInstant(iso: string | null | undefined, timeZone = "UTC"):
   return new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"}).format(date);
 }
 
-/** A time estimate as one line: the instant when exact, else its bounds. */
+/**
+ * A time estimate as one line: the instant when exact, else its bounds.
+ * @example formatEstimate({earliest: "2017-01-09T05:00:00Z", latest: "2017-01-10T05:00:00Z", best: "2017-01-09T17:00:00Z"}) // "between 9 Jan 2017, 05:00 UTC and 10 Jan 2017, 05:00 UTC"
+ */
 export function formatEstimate(estimate: {earliest: string; latest: string; best: string} | null | undefined, timeZone = "UTC"): string {
   if (!estimate) return "unknown";
   if (estimate.earliest === estimate.latest) return formatInstant(estimate.best, timeZone);
   return `between ${formatInstant(estimate.earliest, timeZone)} and ${formatInstant(estimate.latest, timeZone)}`;
 }
 
-/** 0.4321 → "43%". */
+/**
+ * A share as a whole percentage.
+ * @example formatShare(0.4321) // "43%"
+ */
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
