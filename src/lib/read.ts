@@ -120,7 +120,11 @@ export async function readCorpus(paths: readonly string[], {maxBytes = DEFAULT_M
           message: `The file is ${formatSize(size)}, over the ${formatSize(maxBytes)} cap; skipped (raise it with --max-bytes or DRIFTLINE_MAX_BYTES).`
         };
       }
-      return {path, bytes: new Uint8Array(await readFile(real))};
+      const buffer = await readFile(real);
+      // A plain view of the file's own memory (no second copy); a copy only when the buffer is a
+      // slice of a shared pool.
+      const whole = buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength;
+      return {path, bytes: whole ? new Uint8Array(buffer.buffer, 0, buffer.byteLength) : new Uint8Array(buffer)};
     } catch {
       return {path, level: "error", code: "unreadable-file", message: "The file cannot be read (permissions?); skipped."};
     }

@@ -125,6 +125,7 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
     for (let w = 0; w < count; w++) {
       try {
         const worker = new Worker(entry!.script, {eval: entry!.eval, workerData: {driftlineWorker: true}});
+        worker.once("exit", () => dead.add(worker));
         workers.push(worker);
       } catch {
         workers.push(null);
@@ -133,8 +134,10 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
     return workers;
   };
   let nextId = 0;
+  // Workers that have exited (out of memory, killed): their chunks run here from then on.
+  const dead = new Set<Worker>();
   const runOn = <K extends TaskKind>(worker: Worker | null, kind: K, input: Input<K>): Promise<Output<K>> => {
-    if (!worker) return Promise.resolve(runTask(kind, input));
+    if (!worker || dead.has(worker)) return Promise.resolve(runTask(kind, input));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       const onMessage = (message: {id: number; result?: Output<K>; error?: string}) => {
@@ -175,12 +178,17 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
         return results;
       }
       const pool = start();
+      // The pool's own list lets go of a chunk once it is handed out, so the chunk (file bytes,
+      // texts) can be freed as soon as its result is back if the caller has let go of it too.
+      const queue: (typeof chunks[number] | undefined)[] = chunks.slice();
       let next = 0;
       let done = 0;
       const lane = async (worker: Worker | null) => {
-        while (next < chunks.length) {
+        while (next < queue.length) {
           const i = next++;
-          results[i] = await runOn(worker, kind, chunks[i]!);
+          const chunk = queue[i]!;
+          queue[i] = undefined;
+          results[i] = await runOn(worker, kind, chunk);
           onChunk?.(++done);
         }
       };
