@@ -1,13 +1,7 @@
 import {html} from "htl";
+import {csvCell} from "../lib/csv.js";
 
 type Row = Record<string, unknown>;
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let s = typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Rows as CSV text (columns from every row; objects as JSON; formulas defused).
@@ -15,7 +9,8 @@ function csvCell(value: unknown): string {
  */
 export function rowsToCsv(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n") + "\n";
+  const cell = (value: unknown) => csvCell(value !== null && typeof value === "object" ? JSON.stringify(value) : (value as string | number | boolean | null | undefined));
+  return [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\n") + "\n";
 }
 
 function download(name: string, type: string, text: string): HTMLAnchorElement {
