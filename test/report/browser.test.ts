@@ -29,6 +29,29 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
   });
   afterAll(async () => browser?.close());
 
+  it("/timeline can be used from the keyboard: filters, links and downloads take focus in turn", async () => {
+    const tab = await browser.newPage({viewport: {width: 1200, height: 900}});
+    await tab.goto(`${url}/timeline`, {waitUntil: "networkidle"});
+    await tab.waitForSelector("svg[role=img]");
+    const reached = new Set<string>();
+    for (let i = 0; i < 80; i++) {
+      await tab.keyboard.press("Tab");
+      reached.add(await tab.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return "";
+        if (el.tagName === "SELECT") return `select:${[...document.querySelectorAll("select")].indexOf(el as HTMLSelectElement)}`;
+        if (el.tagName === "A" && el.classList.contains("download")) return "download";
+        if (el.tagName === "A" && (el.getAttribute("href") ?? "").includes("documents/")) return "document-link";
+        return el.tagName.toLowerCase();
+      }));
+    }
+    await tab.close();
+    expect([...reached].filter((r) => r.startsWith("select:")).length, [...reached].join(", ")).toBeGreaterThanOrEqual(2);
+    expect(reached).toContain("input");
+    expect(reached).toContain("document-link");
+    expect(reached).toContain("download");
+  });
+
   for (const page of CHART_PAGES) {
     it(`/${page} reads on a phone in dark mode`, async () => {
       const context = await browser.newContext({viewport: {width: 390, height: 844}, colorScheme: "dark", deviceScaleFactor: 1});
