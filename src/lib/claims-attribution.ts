@@ -1,6 +1,6 @@
 /**
  * Who a figure is attributed to: a speech verb with its speaker in the sentence (", company
- * spokesman Bob Christie said", "said Duncan Clark", "Ma told reporters", "according to X"), or,
+ * spokesman John Doe said", "said Anna Clark", "Smith told reporters", "according to X"), or,
  * for a figure inside a quotation, the speaker named next to the quotation, in the next sentence or
  * in the previous one. "he said" resolves to the last speaker named earlier in the document.
  */
@@ -113,7 +113,7 @@ export function speakerName(phrase: string): string | null {
     if (i === 0 && CAPITALISED_FUNCTION.has(words[0]!.toLowerCase())) return null;
     return name;
   }
-  // A role phrase ("an Alibaba spokesman", "analysts"): keep it whole, at most six words.
+  // A role phrase ("an Acme spokesman", "analysts"): keep it whole, at most six words.
   const tail = words.slice(-6);
   if (tail.some((w) => /^(?:that|which|who|is|was|are|were|has|have|had|would|will|to)$/i.test(w))) {
     const cut = tail.findLastIndex((w) => /^(?:that|which|who|is|was|are|were|has|have|had|would|will|to)$/i.test(w));
@@ -157,7 +157,7 @@ export function attributionCandidates(segment: string): AttributionCandidates | 
 export function attributionIn(segment: string, offset: number, figureAt: number, found?: AttributionCandidates | null): FoundAttribution | null {
   const c = found === undefined ? attributionCandidates(segment) : found;
   if (!c) return null;
-  // "…, company spokesman Bob Christie said in a phone call."
+  // "…, company spokesman John Doe said in a phone call."
   let m = c.trailing;
   if (m && m.index + m[0].length - (m.groups!.rest?.length ?? 0) > figureAt - offset) {
     const speaker = speakerName(m.groups!.np!);
@@ -166,7 +166,7 @@ export function attributionIn(segment: string, offset: number, figureAt: number,
       return {speaker, verb: m.groups!.verb!, direct: false, evidence: {text: m.input.slice(m.index, end).replace(/^[,;”"’\s]+/, ""), span: [offset + m.index, offset + end], source: "text"}};
     }
   }
-  // "…,” said Duncan Clark, chairman of …"
+  // "…,” said Anna Clark, chairman of …"
   m = c.inverted;
   if (m) {
     const speaker = speakerName(m.groups!.np!);
@@ -230,7 +230,7 @@ export function lastNamedSpeaker(text: string, sentenceSpans: readonly Span[], b
 
 /**
  * The attribution of a figure at `figureSpan` inside the sentence at `sentenceSpan` of `text`.
- * @example attributeFigure(text, quotes, [0, 80], [40, 50])?.speaker // "Bob Christie"
+ * @example attributeFigure(text, quotes, [0, 80], [40, 50])?.speaker // "John Doe"
  */
 export function attributeFigure(text: string, quotes: readonly Span[], sentenceSpan: Span, figureSpan: Span, sentenceSpans: readonly Span[] | (() => readonly Span[]), context: AttributionContext = attributionContext()): FoundAttribution | null {
   let cached: readonly Span[] | null = null;

@@ -35,7 +35,7 @@ export const CAPITALISED_FUNCTION = new Set([
   "watch", "read", "related", "photo", "video", "on", "off", "like",
 ]);
 
-/** Role nouns that may sit inside a speaker's noun phrase ("company spokesman Bob Christie"). */
+/** Role nouns that may sit inside a speaker's noun phrase ("company spokesman John Doe"). */
 export const ROLE_NOUNS = new Set([
   "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "chairman", "chairwoman", "chair",
   "president", "chief", "executive", "officer", "director", "minister", "secretary", "analyst",

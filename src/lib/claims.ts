@@ -142,8 +142,8 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
 
 /**
  * The sentence's grammatical subject, approximated: after a dateline ("NEW YORK (Reuters) -") and an
- * introductory phrase ("During the campaign,"), the first name-like run ("Alibaba Group founder Jack
- * Ma") or a personal pronoun. Tokens inside quotations do not count.
+ * introductory phrase ("During the campaign,"), the first name-like run ("Acme Group founder Jane
+ * Smith") or a personal pronoun. Tokens inside quotations do not count.
  */
 function readSubject(text: string, tokens: readonly Token[], untilIndex: number, quotes: readonly Span[]): string | null {
   let i = 0;
@@ -345,7 +345,7 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
     const span: Span = [figureStart, q.end];
     let attribution = attributeFigure(text, sentenceQuotes, sentenceSpan, span, sentenceSpans, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
-      // "Jack Ma … promised … that his company would create …": the one who promises speaks.
+      // "Jane Smith … promised … that her company would create …": the one who promises speaks.
       let speaker = subject;
       if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans(), sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};

@@ -154,7 +154,7 @@ function figureWording(c: Claim): string {
   return printed || c.quantity.text;
 }
 
-/** Speakers compare by their last name-like word: "Alibaba's Ma" and "Jack Ma" are the same. */
+/** Speakers compare by their last name-like word: "Acme's Smith" and "Jane Smith" are the same. */
 function speakerKey(speaker: string): string {
   const last = speaker.trim().split(/\s+/).pop() ?? "";
   return last.toLowerCase().replace(/[’']s$/, "");

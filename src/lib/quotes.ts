@@ -9,12 +9,12 @@
  * alone), but only quotations of at least `FAMILY_MIN_WORDS` words are grouped into families.
  *
  * The speaker is looked for, in this order: right after the closing mark (`,” said Clark`,
- * `,” Ma told reporters`, `,” he said`), before the opening mark in the same sentence (`Ma called
- * Trump “smart”`, `He said, “…`), `according to X` in the sentence, the previous quotation when this
+ * `,” Smith told reporters`, `,” he said`), before the opening mark in the same sentence (`Smith called
+ * the plan “bold”`, `He said, “…`), `according to X` in the sentence, the previous quotation when this
  * one opens its sentence right after it (a quote continued in the next sentence or paragraph), a
  * speaker named in the previous sentence (`Smith said …` then a bare quote), or the next sentence
  * when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
- * a surname to the full name printed earlier ("Clark" → "Duncan Clark").
+ * a surname to the full name printed earlier ("Clark" → "Anna Clark").
  */
 import {editScript, diffWords} from "./diff.js";
 import {comparisonForm, hashString} from "./reuse-tokens.js";
@@ -252,7 +252,7 @@ interface Attribution {
 }
 
 const DESCRIPTOR_START = /^(?:the|a|an|his|her|their)\s+\S/i;
-/** Job words printed before a name ("Executive Chairman Jack Ma"): not part of the name. */
+/** Job words printed before a name ("Executive Chairman Jane Smith"): not part of the name. */
 const ROLE_WORD = /^(?:Executive|Chairman|Chairwoman|Chief|CEO|President|President-elect|Vice|Prime|Minister|Secretary|Director|Founder|Spokesman|Spokeswoman|Senior|Deputy|Managing|General|Manager|Group|Company)$/;
 
 function cleanSpeaker(raw: string): string | null {
@@ -276,8 +276,8 @@ function verbOf(raw: string): string {
 
 /**
  * "X verb" attributions in a stretch of text, in order. For each reporting verb the subject right
- * before it wins ("…, and Trump said"); otherwise a subject followed by an appositive
- * ("Jia Xiudong, a researcher at …, said").
+ * before it wins ("…, and the mayor said"); otherwise a subject followed by an appositive
+ * ("Li Wei, a researcher at …, said").
  */
 const VERB_PRESENT = new RegExp(String.raw`\b(?:${VERBS})\b`);
 

@@ -73,7 +73,7 @@ export interface ReuseOptions {
 
 /**
  * Pass 1, per document: its fingerprints (sorted unique 32-bit hashes of winnowed word n-grams).
- * @example documentFingerprints("Alibaba expects the initiative to create one million US jobs").length > 0
+ * @example documentFingerprints("The council expects the plan to create ten thousand local jobs").length > 0
  */
 export function documentFingerprints(text: string, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): Uint32Array {
   return fingerprints(ngramHashes(comparisonTokens(text).ids, order), window);

@@ -147,7 +147,7 @@ const PLACE_CUE = /\b(?:in|at|from|near|outside|inside)\s+(?:the\s+)?(?=[A-Z])/g
 /**
  * The first known place named after "in/at/from/near" inside `span` of `text` (longest name wins:
  * "New York City" before "New York").
- * @example placeIn("met at Trump Tower in New York on Monday", [0, 40], table)?.place.zone // "America/New_York"
+ * @example placeIn("met at City Hall in New York on Monday", [0, 40], table)?.place.zone // "America/New_York"
  */
 export function placeIn(text: string, span: Span, places: PlaceTable): {place: Place; span: Span} | null {
   if (places.maxWords === 0) return null;
