@@ -18,7 +18,7 @@
  */
 import {editScript, diffWords} from "./diff.js";
 import {comparisonForm, hashString} from "./reuse-tokens.js";
-import {paragraphs, sentenceAt, sentences, words} from "./text.js";
+import {paragraphs, sentenceAt, sentences, spanIndexAt, words} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
 /** Quotations shorter than this (in words) are not grouped into families. */
@@ -91,20 +91,6 @@ function doubleMarkKind(text: string, i: number, lineStart: number): MarkKind {
 function sentenceEndAfter(sentenceSpans: Span[], offset: number, limit: number): number {
   const span = sentenceAt(sentenceSpans, offset);
   return span ? Math.min(span[1], limit) : limit;
-}
-
-/** Index of the span holding `offset` in sorted, disjoint spans, or -1. */
-function spanIndexAt(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [s, e] = spans[mid]!;
-    if (offset < s) hi = mid - 1;
-    else if (offset >= e) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** Index of the last item whose key is below `bound` in items sorted by key, or -1. */

@@ -153,16 +153,21 @@ function endsWithAbbreviation(text: string, from: number, dot: number): boolean 
   return /^\p{Lu}$/u.test(word); // an initial: "Jack B. Smith"
 }
 
-/** The sentence span containing `offset`, or null. */
-export function sentenceAt(sentenceSpans: Span[], offset: number): Span | null {
+/** Index of the span holding `offset` in sorted, disjoint spans, or -1. */
+export function spanIndexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = sentenceSpans.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [s, e] = sentenceSpans[mid]!;
+    const [s, e] = spans[mid]!;
     if (offset < s) hi = mid - 1;
     else if (offset >= e) lo = mid + 1;
-    else return sentenceSpans[mid]!;
+    else return mid;
   }
-  return null;
+  return -1;
+}
+
+/** The sentence span containing `offset`, or null. */
+export function sentenceAt(sentenceSpans: readonly Span[], offset: number): Span | null {
+  return sentenceSpans[spanIndexAt(sentenceSpans, offset)] ?? null;
 }
