@@ -9,7 +9,7 @@ import {createRequire} from "node:module";
 import {afterAll, beforeAll, describe, expect, inject, it} from "vitest";
 import {chromium, type Browser} from "playwright-core";
 import {builtPages, CHART_PAGES} from "./pages.js";
-import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM} from "./chromium.js";
+import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, watchForProblems} from "./chromium.js";
 
 const executablePath = CHROMIUM_PATH;
 const hasChromium = HAS_CHROMIUM;
@@ -71,22 +71,7 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
     it(`/${page} renders with no error and no external request`, async () => {
       const context = await browser.newContext({viewport: {width: 1200, height: 900}});
       const tab = await context.newPage();
-      const problems: string[] = [];
-      tab.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-      tab.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      tab.on("dialog", (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      tab.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-      await context.route("**/*", (route) => {
-        const requested = new URL(route.request().url());
-        if (requested.hostname !== "127.0.0.1") {
-          problems.push(`external: ${requested.href}`);
-          return route.abort();
-        }
-        return route.continue();
-      });
+      const problems = await watchForProblems(context, tab);
       const started = performance.now();
       await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
       if (CHART_PAGES.includes(page)) {

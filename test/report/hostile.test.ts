@@ -15,7 +15,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {inlineScripts, scriptHash} from "../../src/cli/csp.js";
 import {startStaticServer} from "../../src/cli/serve.js";
 import {makeHostileCorpus, type HostileCorpus} from "../fixtures/make-hostile.js";
-import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM} from "./chromium.js";
+import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, watchForProblems} from "./chromium.js";
 import {builtPages} from "./pages.js";
 
 if (!HAS_CHROMIUM) {
@@ -124,23 +124,7 @@ describe("the report built from the hostile corpus", () => {
     async function open(page: string): Promise<{tab: Page; problems: string[]; close: () => Promise<void>}> {
       const context = await browser.newContext({viewport: {width: 1200, height: 900}});
       const tab = await context.newPage();
-      const problems: string[] = [];
-      tab.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-      tab.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      tab.on("dialog", (d) => {
-        problems.push(`dialog (${d.type()}): ${d.message()}`);
-        void d.dismiss();
-      });
-      tab.on("requestfailed", (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-      tab.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
-      await context.route("**/*", (route) => {
-        const requested = new URL(route.request().url());
-        if (requested.hostname !== "127.0.0.1") {
-          problems.push(`external: ${requested.href}`);
-          return route.abort();
-        }
-        return route.continue();
-      });
+      const problems = await watchForProblems(context, tab);
       await tab.goto(pageUrl(url, page), {waitUntil: "networkidle", timeout: 60_000});
       // Every cell has rendered (Framework shows <observablehq-loading> until then).
       await tab.waitForFunction(() => !document.querySelector("observablehq-loading"), null, {timeout: 30_000}).catch(() => problems.push("still loading after 30 s"));
