@@ -12,14 +12,12 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {performance} from "node:perf_hooks";
 import {extractClaims} from "../lib/claims.js";
 import {groupClaimFamilies, parseMeasureLexicon} from "../lib/families.js";
 import type {Claim, ClaimFamily, DocumentRecord} from "../lib/types.js";
+import {CORPORA_DIR, PROJECT_ROOT} from "./_corpora.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
 const asJson = process.argv.includes("--json");
 
 interface Article {
@@ -66,12 +64,12 @@ interface EventResult {
 }
 
 function main(): void {
-  const file = path.join(corpora, "giveme5w1h-news-cluster", "articles.jsonl");
+  const file = path.join(CORPORA_DIR, "giveme5w1h-news-cluster", "articles.jsonl");
   if (!existsSync(file)) {
     console.log("skipped: corpora not found");
     return;
   }
-  const lexicon = parseMeasureLexicon(readFileSync(path.join(projectRoot, "data/measures.yaml"), "utf8"));
+  const lexicon = parseMeasureLexicon(readFileSync(path.join(PROJECT_ROOT, "data/measures.yaml"), "utf8"));
   const articles = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Article);
   const byEvent = new Map<string, Article[]>();
   for (const a of articles) {

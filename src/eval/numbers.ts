@@ -22,14 +22,12 @@
  */
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {performance} from "node:perf_hooks";
 import * as RecognizersNumber from "@microsoft/recognizers-text-number";
 import * as RecognizersUnit from "@microsoft/recognizers-text-number-with-unit";
 import {findQuantities, type QuantityMatch} from "../lib/quantity.js";
+import {CORPORA_DIR, PROJECT_ROOT} from "./_corpora.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
 const asJson = process.argv.includes("--json");
 const CULTURE = "en-us";
 
@@ -218,8 +216,8 @@ function compare(suite: string, cases: Case[], mine: System, other: System): Sui
 }
 
 function main(): void {
-  const specs = path.join(corpora, "recognizers-text-specs");
-  const quantulum = path.join(corpora, "quantulum3-tests");
+  const specs = path.join(CORPORA_DIR, "recognizers-text-specs");
+  const quantulum = path.join(CORPORA_DIR, "quantulum3-tests");
   if (!existsSync(specs) && !existsSync(quantulum)) {
     console.log("skipped: corpora not found");
     return;
@@ -237,7 +235,7 @@ function main(): void {
   if (existsSync(quantulum)) {
     results.push(compare("quantulum3", readQuantulum(path.join(quantulum, "quantities.json")), ours.number, theirs.any));
   }
-  const seeds = readSeeds(path.join(projectRoot, "seeds"));
+  const seeds = readSeeds(path.join(PROJECT_ROOT, "seeds"));
   if (seeds.length) results.push(compare("seeds' sentences", seeds, ours.tracked, theirs.any));
 
   if (asJson) {

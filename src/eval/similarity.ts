@@ -18,7 +18,6 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {
   alignDocuments,
   CUT_MIN_EXACTNESS,
@@ -27,9 +26,8 @@ import {
   type ReuseOptions,
 } from "../lib/reuse.js";
 import {comparisonTokens} from "../lib/reuse-tokens.js";
+import {CORPORA_DIR} from "./_corpora.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
 const asJson = process.argv.includes("--json");
 
 function readLenient(file: string): string {
@@ -86,7 +84,7 @@ function level(coverage: number, exactness: number, cuts: [number, number, numbe
 }
 
 function clough() {
-  const dir = path.join(corpora, "clough-stevenson-short-answer-reuse");
+  const dir = path.join(CORPORA_DIR, "clough-stevenson-short-answer-reuse");
   if (!existsSync(dir)) return null;
   const rows = readLenient(path.join(dir, "file_information.csv"))
     .trim()
@@ -154,7 +152,7 @@ function clough() {
 }
 
 function semeval() {
-  const file = path.join(corpora, "semeval2022-task8-news-similarity", "en_en_pairs.jsonl");
+  const file = path.join(CORPORA_DIR, "semeval2022-task8-news-similarity", "en_en_pairs.jsonl");
   if (!existsSync(file)) return null;
   const pairs = readLenient(file)
     .split("\n")
@@ -181,7 +179,7 @@ function sentenceSimilarity(a: string, b: string): number {
 }
 
 function msrp() {
-  const dir = path.join(corpora, "msr-paraphrase");
+  const dir = path.join(CORPORA_DIR, "msr-paraphrase");
   if (!existsSync(dir)) return null;
   const load = (name: string) =>
     readLenient(path.join(dir, name))
@@ -206,8 +204,8 @@ function msrp() {
   return {train: train.length, test: test.length, threshold, trainAccuracy: round(bestTrain), testAccuracy: round(accuracy(test, threshold)), majorityBaseline: round(majority)};
 }
 
-if (!existsSync(corpora)) {
-  console.log(`skipped: corpora not found (${corpora})`);
+if (!existsSync(CORPORA_DIR)) {
+  console.log(`skipped: corpora not found (${CORPORA_DIR})`);
   process.exit(0);
 }
 const started = performance.now();

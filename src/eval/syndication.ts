@@ -8,13 +8,11 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {analyzeSources} from "../lib/analyze.js";
 import {loadReferenceData} from "../lib/reference.js";
+import {CORPORA_DIR} from "./_corpora.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
-const file = path.join(corpora, "giveme5w1h-news-cluster", "articles.jsonl");
+const file = path.join(CORPORA_DIR, "giveme5w1h-news-cluster", "articles.jsonl");
 const asJson = process.argv.includes("--json");
 
 if (!existsSync(file)) {

@@ -13,14 +13,12 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {parseOutletRegistry, attributeOutlet} from "../lib/outlet.js";
 import {resolveDateExpression, resolveTimes} from "../lib/time.js";
 import {sentences, sentenceAt as sentenceSpanAt} from "../lib/text.js";
 import type {DocumentRecord, Span} from "../lib/types.js";
+import {CORPORA_DIR, PROJECT_ROOT} from "./_corpora.js";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const corpora = process.env.DRIFTLINE_CORPORA ?? path.resolve(projectRoot, "../shared/corpora");
 const json = process.argv.includes("--json");
 
 interface Timex {
@@ -55,7 +53,7 @@ function sentenceOf(text: string, spans: Span[], start: number): {sentence: stri
 }
 
 function evalTempEval() {
-  const dir = path.join(corpora, "tempeval3-timex");
+  const dir = path.join(CORPORA_DIR, "tempeval3-timex");
   const files = ["te3_platinum_normalized.jsonl", "tbaq_timebank.jsonl", "tbaq_aquaint.jsonl"];
   const perFile: {file: string; total: number; correct: number; lenient: number; unresolved: number}[] = [];
   const misses = new Map<string, number>();
@@ -108,11 +106,11 @@ function evalTempEval() {
 }
 
 function evalNewsCluster() {
-  const p = path.join(corpora, "giveme5w1h-news-cluster", "articles.jsonl");
+  const p = path.join(CORPORA_DIR, "giveme5w1h-news-cluster", "articles.jsonl");
   if (!existsSync(p)) return null;
   const registry = parseOutletRegistry(
-    readFileSync(path.join(projectRoot, "data/outlets.yaml"), "utf8"),
-    readFileSync(path.join(projectRoot, "data/places.yaml"), "utf8")
+    readFileSync(path.join(PROJECT_ROOT, "data/outlets.yaml"), "utf8"),
+    readFileSync(path.join(PROJECT_ROOT, "data/places.yaml"), "utf8")
   );
   const docs: DocumentRecord[] = [];
   for (const line of readFileSync(p, "utf8").split("\n")) {
@@ -150,7 +148,7 @@ function evalNewsCluster() {
   };
 }
 
-if (!existsSync(corpora)) {
+if (!existsSync(CORPORA_DIR)) {
   console.log(json ? JSON.stringify({skipped: "corpora not found"}) : "skipped: corpora not found");
   process.exit(0);
 }
