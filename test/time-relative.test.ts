@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isoWeek, reportingPeriod, resolveDateExpression, tenseAround, weekdayNear} from "../src/lib/time-relative.js";
+import {dayFromValue, dayOrdinalNumber, isoWeek, reportingPeriod, resolveDateExpression, tenseAround, weekdayNear} from "../src/lib/time-relative.js";
 
 const r = (t: string, a: string, sentence?: string) => resolveDateExpression(t, a, sentence ? {sentence} : {});
 
@@ -181,5 +181,85 @@ describe("hedges, spans and the long tail", () => {
     expect(inSentence("earlier in the year", "1989-10-26", "Herbicide use was delayed earlier in the year by heavy rains.")).toBe("1989");
     expect(inSentence("several years ago", "1998-02-13", "Support rose from about 35 percent several years ago to about 51 percent this year.")).toBe("PAST_REF");
     expect(inSentence("the last decade", "1998-02-06", "Workers lost earning power to inflation in the last decade.")).toBe("198");
+  });
+});
+
+describe("tense from the clause, deadlines and scheduled events", () => {
+  it("a date opening the sentence takes the tense of its clause", () => {
+    expect(inSentence("January", "2015-11-20", "In January, the council approved a new budget for the harbour.")).toBe("2015-01");
+    expect(inSentence("January", "2015-11-20", "In January, the council will vote on a new budget.")).toBe("2016-01");
+  });
+  it("'by' a date is a deadline ahead unless a past perfect stands next to it", () => {
+    expect(inSentence("February", "2015-11-20", "The firm aims to cut its debt by February.")).toBe("2016-02");
+    expect(inSentence("Wednesday", "2015-05-08", "Nine members had filed their reports by Wednesday.")).toBe("2015-05-06");
+  });
+  it("'since' a month looks back", () => {
+    expect(inSentence("March", "2015-01-10", "The ship has been at sea since March and will dock in the spring.")).toBe("2014-03");
+  });
+  it("a participle after a bare 'be' is not a past tense", () => {
+    expect(inSentence("around Nov. 1", "2015-10-26", "The merger is to be completed around Nov. 1.")).toBe("2015-11-01");
+    expect(inSentence("around Nov. 1", "2015-10-26", "The merger was completed around Nov. 1.")).toBe("2014-11-01");
+  });
+  it("a present tense of a scheduled event looks ahead", () => {
+    expect(inSentence("Monday", "2015-05-08", "The two ministers meet separately Monday with the mediator.")).toBe("2015-05-11");
+  });
+  it("with no cue next to the date, a sentence led by a future verb looks ahead", () => {
+    expect(inSentence("December", "2015-03-04", "The agency will name a new director for the mission in December.")).toBe("2015-12");
+    expect(inSentence("December", "2015-03-04", "The agency named a new director for the mission in December.")).toBe("2014-12");
+  });
+  it("a possessive weekday is the latest one unless the sentence looks ahead to it", () => {
+    expect(inSentence("Wednesday", "2015-05-08", "Relatives said they would try to overturn Wednesday's ruling.")).toBe("2015-05-06");
+    expect(inSentence("Friday", "2015-05-06", "Campaigners rallied ahead of Friday's vote.")).toBe("2015-05-08");
+  });
+});
+
+describe("days counted, spoken and stepped from", () => {
+  it("days of the month spoken as ordinal words", () => {
+    expect(dayOrdinalNumber("eighth")).toBe(8);
+    expect(dayOrdinalNumber("twenty-first")).toBe(21);
+    expect(dayOrdinalNumber("thirtieth")).toBe(30);
+    expect(dayOrdinalNumber("thirty-second")).toBeNull();
+    expect(inSentence("this coming Saturday, May ninth", "2015-05-06", "The festival opens this coming Saturday, May ninth.")).toBe("2015-05-09");
+    expect(r("May ninth", "2015-05-06")).toBe("2015-05-09");
+  });
+  it("the day before or after a named day", () => {
+    expect(inSentence("the day before last Tuesday", "2016-02-25", "Talks broke down the day before last Tuesday.")).toBe("2016-02-22");
+    expect(r("the day after Christmas", "2015-12-20")).toBe("2015-12-26");
+  });
+  it("'the day after' an event is the day after the article's last date, except in apposition to a date", () => {
+    expect(inSentence("the day", "2015-06-10", "Police searched the house the day after the fire.", "2015-06-01")).toBe("2015-06-02");
+    expect(inSentence("the day", "2015-06-10", "Shares fell on June 1, the day before the vote.", "2015-06-01")).toBe("2015-06-01");
+  });
+  it("a count of days said of the present is the day of writing", () => {
+    expect(inSentence("the fifth day", "2015-06-10", "Today is the fifth day of the strike.")).toBe("2015-06-10");
+    expect(inSentence("the third day", "2015-06-10", "It's the third day of talks in the capital.")).toBe("2015-06-10");
+    expect(inSentence("the third day", "2015-06-10", "They reached the summit on the third day.")).toBeNull();
+  });
+});
+
+describe("reporting periods, spans and the present moment", () => {
+  it("year-ago and latest fiscal periods", () => {
+    expect(inSentence("the quarter a year ago", "2015-10-26", "For the quarter a year ago, the bank earned $3 million.")).toBe("2014-Q3");
+    expect(r("the fiscal-first quarter", "2015-10-26")).toBe("2015-Q1");
+    expect(r("the latest fiscal year", "2015-10-26")).toBe("2014");
+  });
+  it("the short second year of a span, and part of a decade", () => {
+    expect(inSentence("72", "2015-06-10", "He served in the survey of 1971-72 before retiring.")).toBe("1972");
+    expect(inSentence("72", "2015-06-10", "He was 72 when he retired.")).toBeNull();
+    expect(r("the last half of the '70s", "2015-06-10")).toBe("197");
+  });
+  it("this moment is the present", () => {
+    expect(r("this crucial moment", "2015-06-10")).toBe("PRESENT_REF");
+    expect(r("at this moment", "2015-06-10")).toBe("PRESENT_REF");
+  });
+});
+
+describe("dayFromValue", () => {
+  it("reads the date of day values with a clock time or a part of day", () => {
+    expect(dayFromValue("2015-06-10")).toEqual({year: 2015, month: 6, day: 10});
+    expect(dayFromValue("2015-06-10T09:00")).toEqual({year: 2015, month: 6, day: 10});
+    expect(dayFromValue("2015-06-10TNI")).toEqual({year: 2015, month: 6, day: 10});
+    expect(dayFromValue("2015-W24")).toBeNull();
+    expect(dayFromValue("2015-06")).toBeNull();
   });
 });

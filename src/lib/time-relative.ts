@@ -62,15 +62,20 @@ const PAST_VERB = /^(?:said|told|announced|declared|reported|added|predicted|con
 const FORWARD_ED = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|adjourned|deferred|set|due|timed)$/;
 /** Future markers in the words just before a date ("will meet on Friday", "as soon as Tuesday"). */
 const NEAR_FUTURE = /\b(?:deadline|will|won't|'ll|shall|would|plans? to|plan to|planned|planning|scheduled|slated|set to|due|expected to|as soon as|as early as|until|till|going to|(?:is|are) to|to be held|to resume|next)\b/;
+/** Present tenses that news copy uses for a scheduled event ("the two leaders meet Monday"). */
+const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|opens?|resumes?|convenes?|visits?|arrives?|leaves?|travels?|votes?|returns?|hosts?)$/;
 /** Future markers just after it ("On Tuesday, the league plans to …"). */
 const NEAR_FUTURE_AFTER = /^[^.;:!?]{0,80}?\b(?:will|plans? to|(?:is|are) (?:scheduled|expected|due|set) to|(?:is|are) to)\b/;
 
 /**
  * The tense a date expression is used in, read from the words around it: a past-tense verb right
- * next to it ("said Friday", "on Friday announced") makes it past; a future marker within the few
- * words before ("will meet on Friday", "planned to leave on Thursday", "postponed until Tuesday")
- * or a "plans to"/"will" just after makes it future. Without the position, the whole sentence's
- * future cue decides.
+ * next to it ("said Friday", "on Friday announced") or "since" makes it past; a deadline ("by
+ * February", "until Tuesday"), a future marker within the few words before ("will meet on Friday",
+ * "planned to leave on Thursday"), a present tense of a scheduled event ("the leaders meet Monday")
+ * or a "plans to"/"will" just after a clause-opening date makes it future. A date opening the
+ * sentence ("In January, the board approved …") takes the tense of its clause; failing all that, a
+ * sentence whose first verb is a future one ("The agency will name … in December") is future.
+ * Without the position, the whole sentence's future cue decides.
  */
 export function tenseAround(sentence: string, expression: string, offset?: number): "past" | "future" {
   const reading = readTense(sentence, expression, offset);
@@ -86,21 +91,58 @@ function readTense(sentence: string, expression: string, offset?: number): "past
   const beforeWords = lower.slice(0, at).replace(/[`'"“”]+/g, " ").split(/[^a-z0-9']+/).filter(Boolean);
   const afterText = lower.slice(at + expression.length);
   const afterWords = afterText.split(/[^a-z0-9']+/).filter(Boolean);
-  const skip = new Set(["on", "late", "early", "earlier", "later", "privately", "publicly", "also", "again", "last", "this"]);
+  const skip = new Set(["on", "late", "early", "earlier", "later", "privately", "publicly", "also", "again", "separately", "jointly", "last", "this", "around", "about", "approximately", "roughly"]);
   let i = beforeWords.length - 1;
   while (i >= 0 && skip.has(beforeWords[i]!)) i--;
   const prev = beforeWords[i] ?? "";
   const next = afterWords[0] ?? "";
   const isPast = (w: string) => PAST_VERB.test(w) || (/^[a-z]{3,}ed$/.test(w) && !FORWARD_ED.test(w));
+  // A participle after a bare "be" ("to be completed", "will be signed") is not a past tense.
+  const pastBefore = isPast(prev) && beforeWords[i - 1] !== "be";
   const window = beforeWords.slice(Math.max(0, beforeWords.length - 10)).join(" ");
-  if (/^(?:until|till|effective)$/.test(prev)) return /^[^.;]*\bhad\b/.test(afterText) ? "past" : "future";
-  if (isPast(prev) || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past-verb";
-  if (NEAR_FUTURE.test(window)) return "future";
+  // "since March": what a period started from has already happened.
+  if (prev === "since") return "past-verb";
+  // A deadline ("until Tuesday", "by February", "effective June 1") lies ahead unless a past perfect
+  // next to it puts it in the past ("had filed reports by Wednesday", "until then they had …").
+  if (/^(?:until|till|effective|by)$/.test(prev)) {
+    const pastPerfect = /^[^.;]*\bhad\b/.test(afterText) || beforeWords.slice(Math.max(0, i - 8), i).includes("had");
+    return pastPerfect ? "past" : "future";
+  }
+  if (pastBefore || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past-verb";
+  if (NEAR_FUTURE.test(window) || SCHEDULED_PRESENT.test(prev)) return "future";
   // "On Tuesday, the league plans to …": only when the date opens its clause.
   const clauseInitial = i < 0 || /[,;:]\s*(?:(?:on|late|early|earlier|later)\s+)?$/.test(lower.slice(0, at));
   if (clauseInitial && NEAR_FUTURE_AFTER.test(afterText) && !/^[^.;]{0,60}\b(?:said|says|saying)\b/.test(afterText)) return "future";
+  // "In January, the company brought in a new chief": a date opening the sentence, set off by a
+  // comma, takes the tense of the clause it introduces.
+  const opening = beforeWords.slice(0, i + 1).every((w) => OPENING_PREPOSITION.test(w));
+  if (opening && /^\s*,/.test(afterText) && clausePast(afterText)) return "past-verb";
+  // No cue next to the date: a sentence whose first verb is a future one is about the future.
+  if (FUTURE_CUE.test(lower) && !clausePast(lower)) return "future";
   return "past";
 }
+
+/** Prepositions that may open a sentence before its date ("In January, …", "During May, …"). */
+const OPENING_PREPOSITION = /^(?:in|on|during|since|at|early|late|mid|the|end|of|beginning|start|middle)$/;
+/** Common irregular past tenses, beyond the reporting verbs of PAST_VERB. */
+const IRREGULAR_PAST = /^(?:became|began|bought|brought|built|caught|chose|drove|fell|felt|fought|found|grew|heard|hid|kept|knew|led|meant|paid|rode|rose|sank|sat|shot|shut|sold|sought|spent|stood|stole|struck|swore|taught|thought|threw|told|took|understood|withdrew|woke|wore|won|broke|forgot|froze|hung|lay|overtook|shook|slid|spun|swept|tore|undertook|wound)$/;
+
+/** Whether the clause at the start of `text` is told in the past: its first finite verb, read left to
+ *  right, is a past tense rather than a future marker ("will", "plans", "is expected"). */
+function clausePast(text: string): boolean {
+  const words = /^[^;!?]*/.exec(text)![0].toLowerCase().replace(/[’]/g, "'").split(/[^a-z']+/).filter(Boolean);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const before = words[k - 1] ?? "";
+    if (FUTURE_WORD.test(w)) return false;
+    if (PAST_VERB.test(w) || IRREGULAR_PAST.test(w)) return true;
+    // "-ed" words after a determiner or "be" are adjectives or participles ("a proposed merger").
+    if (/^[a-z]{3,}ed$/.test(w) && !FORWARD_ED.test(w) && !/^(?:a|an|the|its|their|his|her|our|be|to|been|being|is|are)$/.test(before)) return true;
+  }
+  return false;
+}
+/** Words that put a clause in the future. */
+const FUTURE_WORD = /^(?:will|won't|'ll|shall|would|plans?|expects?|scheduled|slated|due|going|tomorrow)$/;
 
 const FUTURE_CUE = /\b(?:will|won't|'ll|shall|(?:is|are) (?:due|set|scheduled|slated|expected) to|(?:is|are) to be|tomorrow)\b/i;
 const EARNINGS_CUE = /\b(?:quarter|quarterly|earnings|net income|net loss|profit|revenue|sales|per share|fiscal)\b/i;
@@ -113,27 +155,50 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const UNITS = "(?:day|week|month|year|decade|quarter)";
 
+const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"];
+/** Ordinal words up to "thirty-first", as days of the month are spoken ("March eighth"). */
+const DAY_ORDINAL = "(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+
+/** "eighth" → 8, "twenty-first" → 21, "thirtieth" → 30; null for other words or days past 31. */
+export function dayOrdinalNumber(word: string): number | null {
+  const m = /^(?:(twenty|thirty)[- ])?([a-z]+)$/.exec(word.toLowerCase());
+  if (!m) return null;
+  const unit = m[2] === "thirtieth" ? 30 : ORDINAL_WORDS.indexOf(m[2]!) + 1;
+  if (unit <= 0 || (m[1] && unit > 9)) return null;
+  const day = (m[1] === "twenty" ? 20 : m[1] === "thirty" ? 30 : 0) + unit;
+  return day >= 1 && day <= 31 ? day : null;
+}
+
+/** A day of the month spoken as an ordinal word written as digits: "March eighth" → "March 8". */
+function numericDayOrdinals(text: string): string {
+  return text.replace(new RegExp(`\\b(${MONTH_PATTERN}\\.?\\s+)(${DAY_ORDINAL})\\b`, "gi"), (all, month: string, word: string) => {
+    const day = dayOrdinalNumber(word);
+    return day === null ? all : `${month}${day}`;
+  });
+}
+
 const RE = {
-  present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|at the moment|the present|present)$/,
+  present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|at the moment|the present|present|(?:at )?(?:this|the present|the current)(?: [a-z]+)? moment)$/,
   past: /^(?:recently|recent|the past|past|previously|formerly|in the past|earlier|once|lately|more recently|recent (?:days|weeks|months|years|weeks and months)|(?:the )?(?:past|last|previous) (?:several|few|couple of) (?:days|weeks|months|years|quarters)|past (?:years|decades)|the recent past|before|at the time|the time|then current)$/,
   future: /^(?:future|the future|the near future|soon|later|(?:the )?coming (?:days|weeks|months|years|quarters)|future (?:quarters|years)|the years ahead|the days ahead|(?:the )?(?:near|short|long|medium) term|as soon as possible|one day|some day|someday|a later date|from time to time)$/,
   today: /^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|late today|early today)$/,
   yesterday: /^(?:(?:late|early|earlier|later|last) )?(?:yesterday|last night)(?: (?:morning|afternoon|evening|night))?$/,
   tomorrow: /^(?:(?:late|early) )?tomorrow(?: (?:morning|afternoon|evening|night))?$/,
-  weekday: new RegExp(`^(?:(last|this|next|this coming|this past|the previous|previous|the following|early|late|earlier|later|on)\\s+)?(${WEEKDAY_PATTERN})\\.?(?:\\s+(?:morning|afternoon|evening|night|noon))?(?:,?\\s+(?:${MONTH_PATTERN}\\.?\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH_PATTERN}).*)?$`),
+  weekday: new RegExp(`^(?:(last|this|next|this coming|this past|the previous|previous|the following|early|late|earlier|later|on)\\s+)?(${WEEKDAY_PATTERN})\\.?(?:\\s+(?:morning|afternoon|evening|night|noon))?(?:,?\\s+(?:${MONTH_PATTERN}\\.?\\s+(?:\\d{1,2}|${DAY_ORDINAL})|\\d{1,2}\\s+${MONTH_PATTERN}).*)?$`),
   year: /^(?:(?:the )?(?:(?:calendar|fiscal|financial|model|school) )?(?:year )?|(?:early|mid|late|the end of|the start of|the beginning of|the middle of|the first half of|the second half of)[ -]?(?:the )?(?:year )?|in |by )?('?\d{4})$/,
   decade: /^(?:the )?(?:early |mid-?|late )?(?:(\d{3})0s|'(\d)0s|(\d)0s)$/,
   century: /^(?:the )?(\d{1,2})(?:st|nd|rd|th) century$/,
   month: new RegExp(`^(?:(last|this|next|early|mid|late|the end of|the beginning of|the middle of|the start of|earlier|early last|late last|late this|early this|this past|this coming|in)[ -]?)?(${MONTH_PATTERN})\\.?(?:,?\\s+(?:of\\s+)?(last year|this year|next year|'?\\d{2,4}))?$`),
   relWeek: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+week$/,
   relMonth: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last)\s+month$/,
-  relYear: /^(?:the )?(last|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last|same|this fiscal|the current fiscal|current fiscal|this calendar)\s+(?:fiscal |calendar )?year$/,
+  relYear: /^(?:the )?(last|latest|most recent|this|next|past|previous|coming|current|following|earlier this|early this|late this|later this|end of this|end of the|early next|late last|early last|same|this fiscal|the current fiscal|current fiscal|this calendar)\s+(?:fiscal |calendar )?year$/,
   theYear: /^(?:the )?(?:year|full year|fiscal year|full-year|year-end|year end|year's end|end of (?:the )?year|the end of the year|this year's|(?:earlier|later|early|late) in the year)$/,
   theMonth: /^(?:the )?(?:end of the month|month)$/,
   ago: new RegExp(`^(?:nearly |almost |about |some |roughly |more than |less than |just |only )?(\\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|few|a couple of)\\s+(${UNITS})s?\\s+(ago|earlier|before|later|from now|hence|after)$`),
-  quarter: /^(?:the |its |this year's |)(?:(\d{4})\s+)?(?:fiscal |calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
+  quarter: /^(?:the |its |this year's |)(?:(\d{4})\s+)?(?:fiscal[ -]|calendar |year's |current |latest |recent )?(first|second|third|fourth|1st|2nd|3rd|4th)[ -]quarter(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{4})|this year|last year))?$/,
   quarterPeriod: /^(?:the )?(?:latest|most recent|recent|current|same|just-ended|just ended|quarter|latest period|period|the period|the quarter|fiscal quarter)(?: quarter| period)?$/,
-  yearAgoQuarter: /^(?:the )?(?:(?:comparable|corresponding|same) )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$/,
+  yearAgoQuarter: /^(?:the )?(?:(?:comparable|corresponding|same) )?(?:year-ago|year-earlier|year earlier|a year ago|a year earlier|previous year's|last year's|corresponding|comparable|prior-year|prior year)(?: (?:quarter|period|year's quarter|period last year|quarter last year|year))?$|^(?:the )?(?:quarter|period) (?:a year (?:ago|earlier)|last year)$/,
   half: /^(?:the )?(first|second|last)\s+(?:half|two quarters)(?:\s+(?:of\s+)?(?:(\d{4})|this year|the year|last year|next year))?$/,
   season: /^(?:the )?(?:(last|this|next|this past|early|late|mid)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$/,
   weekend: /^(?:the |this |last |over the |past )?weekend$/
@@ -219,6 +284,17 @@ function anaphoric(t: string, previousDate: string | undefined): string | null {
   return null;
 }
 
+/** The context of a shorter expression inside `outer` ("Nov. 1" in "around Nov. 1"): the same
+ *  sentence, with the offset moved to where the inner words start, so the words next to them are
+ *  read for tense rather than the ones next to the whole expression. */
+function innerContext(context: ExpressionContext, outer: string, inner: string): ExpressionContext {
+  if (context.sentence === undefined) return context;
+  const start = context.offset ?? context.sentence.toLowerCase().indexOf(outer.trim().toLowerCase());
+  if (start < 0) return context;
+  const within = context.sentence.slice(start, start + outer.trim().length).toLowerCase().indexOf(inner.toLowerCase());
+  return within < 0 ? context : {...context, offset: start + within};
+}
+
 /**
  * Resolves a date expression against an anchor date (a document's date, "YYYY-MM-DD") to a TimeML
  * value, or null when it is not a date expression this resolver knows.
@@ -244,12 +320,25 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const m = (re: RegExp) => re.exec(t);
   let g: RegExpExecArray | null;
 
+  // "the [day] after his death": the day after the event the article last dated, unless the phrase
+  // stands in apposition to a date ("Oct. 12, the day before the crash" is Oct. 12 itself).
+  if (/^(?:the )?day$/.test(t) && context.sentence !== undefined && context.previousDate) {
+    const previousDay = dayFromValue(context.previousDate);
+    const side = /^\s+(before|after)\b/i.exec(sentence.slice(at + text.trim().length));
+    const appositive = /,\s*(?:the\s+)?$/i.test(sentence.slice(0, at));
+    if (previousDay && side && !appositive) return dayValue(addDays(previousDay, side[1]!.toLowerCase() === "before" ? -1 : 1));
+  }
+  // "Today is the eighth day of the strike", "it's the second day of talks": a count of days said
+  // of the present names the day of writing.
+  if (new RegExp(`^(?:the )?(?:${DAY_ORDINAL}|\\d+(?:st|nd|rd|th)) day$`).test(t) && /\b(?:today|it|this)(?:\s+is|'s)\s+(?:the\s+)?$/i.test(sentence.slice(0, at).replace(/[’]/g, "'"))) {
+    return dayValue(anchor);
+  }
   const referred = anaphoric(t, context.previousDate);
   if (referred) return referred;
   // Hedges around a date: "around Nov. 1", "a good part of 1990", "1994 or later", "post-1959".
   const hedged = /^(?:around|about|approximately|roughly|some ?time in|some ?time|a good part of|much of|most of|all of|the whole of|post-|pre-)\s*(.+)$/.exec(t) ?? /^(.+?)\s+(?:or later|and beyond|or so|or earlier|onwards?|and later)$/.exec(t);
   if (hedged && hedged[1] !== t) {
-    const inner = resolveDateExpression(hedged[1]!, anchorISODate, context);
+    const inner = resolveDateExpression(hedged[1]!, anchorISODate, innerContext(context, text, hedged[1]!));
     if (inner && !/_REF$/.test(inner)) return inner;
   }
   // A clock time before a day: "9 a.m. Tuesday", "4 a.m. EDT Thursday".
@@ -274,6 +363,16 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
       if (base && /^\d{4}-\d{2}/.test(base)) return `${pad(year, 4)}${base.slice(4)}`;
     }
   }
+  // The second year of a span written short: "the expedition of 1957-[58]".
+  if ((g = /^(\d{2})$/.exec(t)) && context.sentence !== undefined) {
+    const first = /\b(\d{2})(\d{2})\s*[-–\/]\s*$/.exec(sentence.slice(Math.max(0, at - 6), at));
+    if (first && +g[1]! > +first[2]!) return `${first[1]}${g[1]}`;
+  }
+  // Part of a decade is read as the decade: "the last half of the '80s".
+  if ((g = /^(?:the )?(?:first|second|last|latter|early|later) half of (.+)$/.exec(t))) {
+    const decade = resolveDateExpression(g[1]!, anchorISODate, {});
+    if (decade && /^\d{3}$/.test(decade)) return decade;
+  }
   // A bare day number continuing a date: "on April 24 and [25]".
   if ((g = /^(\d{1,2})$/.exec(t)) && context.previousDate && context.sentence !== undefined) {
     const prev = dayFromValue(context.previousDate);
@@ -284,6 +383,11 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   }
   const frequency: Record<string, string> = {daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"};
   if (frequency[t]) return frequency[t]!;
+  // "the day before last Tuesday", "the day after Christmas": one day from the day named.
+  if ((g = /^(?:the )?day (before|after) (.+)$/.exec(t))) {
+    const day = dayFromValue(resolveDateExpression(g[2]!, anchorISODate, innerContext(context, text, g[2]!)));
+    if (day) return dayValue(addDays(day, g[1] === "before" ? -1 : 1));
+  }
   // "the week of March 6": the ISO week holding that day.
   if ((g = /^(?:the )?week of (.+)$/.exec(t))) {
     const day = dayFromValue(resolveDateExpression(g[1]!, anchorISODate, context));
@@ -302,8 +406,9 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   if (RE.future.test(t)) return "FUTURE_REF";
 
   // An explicit calendar date, with or without a year.
-  const explicit = parseDateTime(text);
-  if (explicit && explicit.span[1] - explicit.span[0] >= text.trim().length - 2) {
+  const written = numericDayOrdinals(text);
+  const explicit = parseDateTime(written);
+  if (explicit && explicit.span[1] - explicit.span[0] >= written.trim().length - 2) {
     if (explicit.year !== null) return dayValue({year: explicit.year, month: explicit.month, day: explicit.day});
     const year = future ? nearestYearDate(anchor, explicit.month, explicit.day).year : pastVerb ? pastYear(anchor, explicit.month, explicit.day) : yearForMonthDay(anchor, explicit.month, explicit.day);
     return dayValue({year, month: explicit.month, day: explicit.day});
@@ -312,7 +417,13 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const weekday = weekdayNumber(g[2]!)!;
     const cue = g[1] ?? "";
     const back = cue === "last" || cue === "this past" || /previous/.test(cue);
-    const fwd = cue === "next" || cue === "this coming" || /following/.test(cue) || (!back && (!cue || /^(?:on|early|late|earlier|later)$/.test(cue)) && tenseAround(sentence, text, context.offset) === "future");
+    // A possessive weekday names an event by its day ("Wednesday's ruling"): the verb of the
+    // sentence does not tense it, so it is the latest one unless something looks ahead to it.
+    const possessive = /'s$/.test(text.trim().toLowerCase().replace(/[’]/g, "'")) || /^['’]s\b/.test(sentence.slice(at + text.trim().length));
+    const ahead = possessive
+      ? /\b(?:ahead of|upcoming|until|till)\s+$/i.test(sentence.slice(0, at))
+      : tenseAround(sentence, text, context.offset) === "future";
+    const fwd = cue === "next" || cue === "this coming" || /following/.test(cue) || (!back && (!cue || /^(?:on|early|late|earlier|later)$/.test(cue)) && ahead);
     if (back && weekdayOf(anchor) === weekday) return dayValue(addDays(anchor, -7));
     // A bare weekday naming the publication day is that day ("the FAA on Friday announced it will …").
     if (!cue || cue === "on" || /^(?:early|late|earlier|later)$/.test(cue)) {
@@ -335,7 +446,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     if (/last|past/.test(cue)) return monthValue(month < anchor.month ? anchor.year : anchor.year - 1, month);
     if (/next|coming/.test(cue)) return monthValue(month > anchor.month ? anchor.year : anchor.year + 1, month);
     if (/this/.test(cue)) return monthValue(anchor.year, month);
-    return monthValue(yearForMonth(anchor, month, future), month);
+    return monthValue(yearForMonth(anchor, month, future, pastVerb), month);
   }
   if ((g = m(RE.year))) {
     const digits = g[1]!.replace("'", "");
@@ -362,7 +473,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   }
   if ((g = m(RE.relYear))) {
     const cue = g[1]!;
-    if (/last|past|previous/.test(cue)) return String(anchor.year - 1);
+    if (/last|past|previous|latest|most recent/.test(cue)) return String(anchor.year - 1);
     if (/next|coming|following/.test(cue)) return String(anchor.year + 1);
     return String(anchor.year);
   }
@@ -557,9 +668,10 @@ export function nearestYearDate(anchor: LocalDateTime, month: number, day: numbe
   return best ?? {year: anchor.year, month, day: Math.min(day, 28)};
 }
 
-/** Parses a TimeML day value ("2017-01-09") back into a date, or null for coarser values. */
+/** Parses a TimeML day value ("2017-01-09", also with a clock time or a part of day:
+ *  "2017-01-09T09:00", "2017-01-09TNI") back into its date, or null for coarser values. */
 export function dayFromValue(value: string | null): LocalDateTime | null {
   if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(?:\d{2}(?::\d{2}){0,2}|MO|AF|EV|NI|DT))?$/.exec(value);
   return m ? {year: +m[1]!, month: +m[2]!, day: +m[3]!} : null;
 }
