@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {normalizeWord, paragraphs, sentences, words} from "../src/lib/text.js";
+import {normalizeWord, paragraphs, scanWords, sentences, WORD_PATTERN, words} from "../src/lib/text.js";
 
 describe("words", () => {
   it("keeps offsets into the original text", () => {
@@ -31,5 +32,27 @@ describe("sentences", () => {
   });
   it("paragraphs are trimmed", () => {
     expect(paragraphs("  a \n\n b")).toEqual([[2, 3], [7, 8]]);
+  });
+});
+
+describe("scanWords", () => {
+  const byPattern = (text: string) => [...text.matchAll(WORD_PATTERN)].map((m) => [m.index, m.index + m[0].length]);
+  const byScanner = (text: string) => {
+    const out: number[][] = [];
+    scanWords(text, (start, end) => out.push([start, end]));
+    return out;
+  };
+
+  it("finds exactly the matches of the word pattern", () => {
+    for (const text of ["U.S. jobs rose 1,000,000. Ma’s plan-B", "e.g. a.m. 3.5% x.", "Ünïcödé 東京 𝐀𝐁 x\uD800y \uDC00z", "'-,.", "a-", "a--b", "45%.", ""]) {
+      expect(byScanner(text)).toEqual(byPattern(text));
+    }
+  });
+
+  it("agrees with the pattern on arbitrary text", () => {
+    const alphabet = fc.constantFrom(..."aZ09 .,'’-\n\t\"é東𝐀\uD800\uDC00!?%".split(""), "𝐀", "\uD835");
+    fc.assert(fc.property(fc.array(alphabet, {maxLength: 40}).map((a) => a.join("")), (text) => {
+      expect(byScanner(text)).toEqual(byPattern(text));
+    }), {numRuns: 2000});
   });
 });

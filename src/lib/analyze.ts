@@ -11,6 +11,7 @@ import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
+import {DEFAULT_MAX_BYTES, type CorpusFile} from "./read.js";
 import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type IngestedSource, type WorkerPool} from "./workers.js";
 import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
 
@@ -72,20 +73,47 @@ export function analyzeSources(sources: readonly SourceFile[], reference: Refere
 export async function analyzeSourcesInParallel(
   sources: readonly SourceFile[],
   reference: ReferenceData,
-  {inputs = [], onStage = () => {}, workers, chunkSize = CHUNK}: ParallelAnalyzeOptions = {}
+  {chunkSize = CHUNK, ...options}: ParallelAnalyzeOptions = {}
 ): Promise<Analysis> {
-  const CHUNK = Math.max(1, Math.floor(chunkSize));
+  const size = Math.max(1, Math.floor(chunkSize));
+  const count = sources.length;
+  let sourceChunks = chunked(sources, size);
+  // The file bytes are not needed after parsing: drop this function's hold on them (the caller may too).
+  sources = [];
+  return analyzeInParallel(reference, {...options, chunkSize: size}, count, (pool, tick) => {
+    const ingested = pool.map("ingest", sourceChunks, tick);
+    sourceChunks = [];
+    return ingested;
+  });
+}
+
+/**
+ * `analyzeSourcesInParallel` on listed files (`listCorpus`), read on the worker threads as they
+ * parse: this thread never holds the file bytes, and reading overlaps parsing.
+ * @example const {files} = await listCorpus(["seeds"]); await analyzeFilesInParallel(files, reference);
+ */
+export async function analyzeFilesInParallel(
+  files: readonly CorpusFile[],
+  reference: ReferenceData,
+  {chunkSize = CHUNK, maxBytes = DEFAULT_MAX_BYTES, ...options}: ParallelAnalyzeOptions & {maxBytes?: number} = {}
+): Promise<Analysis> {
+  const size = Math.max(1, Math.floor(chunkSize));
+  const fileChunks = chunked(files, size).map((chunk) => ({files: chunk, maxBytes}));
+  return analyzeInParallel(reference, {...options, chunkSize: size}, files.length, (pool, tick) => pool.map("ingestFiles", fileChunks, tick));
+}
+
+async function analyzeInParallel(
+  reference: ReferenceData,
+  {inputs = [], onStage = () => {}, workers, chunkSize = CHUNK}: ParallelAnalyzeOptions,
+  sourceCount: number,
+  ingest: (pool: WorkerPool, tick: (done: number) => void) => Promise<IngestedSource[][]>
+): Promise<Analysis> {
+  const CHUNK = chunkSize;
   const pool = createWorkerPool(workers);
   try {
     const run = new Run(reference, onStage);
-    const sourceCount = sources.length;
     run.begin("ingest", sourceCount);
-    let sourceChunks = chunked(sources, CHUNK);
-    // The file bytes are not needed after parsing: drop this function's hold on them (the caller may too).
-    sources = [];
-    const ingestedChunks = pool.map("ingest", sourceChunks, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true));
-    sourceChunks = [];
-    const ingested = (await ingestedChunks).flat();
+    const ingested = (await ingest(pool, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true))).flat();
     const documents = run.afterIngest(ingested);
     const withOutlets = run.outlets(documents);
     // Figures, quotations and fingerprints depend on the text alone: the workers compute them

@@ -1,10 +1,10 @@
 /**
- * Files on disk → Analysis: reads the corpus and the reference data, then calls
- * `analyzeSourcesInParallel` (the per-document passes on worker threads; DRIFTLINE_WORKERS=0 turns
- * them off). Used by the CLI and the loaders.
+ * Files on disk → Analysis: lists the corpus and reads the reference data, then calls
+ * `analyzeFilesInParallel` (reading and the per-document passes on worker threads;
+ * DRIFTLINE_WORKERS=0 turns them off). Used by the CLI and the loaders.
  */
-import {analyzeSourcesInParallel, sortDiagnostics, type ParallelAnalyzeOptions} from "./analyze.js";
-import {readCorpus, type ReadOptions} from "./read.js";
+import {analyzeFilesInParallel, sortDiagnostics, type ParallelAnalyzeOptions} from "./analyze.js";
+import {listCorpus, type ReadOptions} from "./read.js";
 import {loadReferenceData} from "./reference.js";
 import type {Analysis} from "./types.js";
 
@@ -23,15 +23,13 @@ export interface AnalyzePathsResult {
  * @example const {analysis} = await analyzePaths(["seeds"]);
  */
 export async function analyzePaths(paths: readonly string[], options: AnalyzePathsOptions = {}): Promise<AnalyzePathsResult> {
-  const {dataDir, onStage, workers, ...readOptions} = options;
+  const {dataDir, onStage, workers, maxBytes, cwd} = options;
   onStage?.("read", "start", 0);
-  const [read, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([readCorpus(paths, readOptions), loadReferenceData(dataDir)]);
-  const {diagnostics: readDiagnostics, missing} = read;
-  onStage?.("read", "end", read.sources.length);
-  // Handed over, not kept: the file bytes can be freed as soon as they are parsed.
-  const sources = read.sources;
-  read.sources = [];
-  const analysis = await analyzeSourcesInParallel(sources.splice(0), reference, {inputs: [...paths], onStage, workers});
+  const [listing, {reference, diagnostics: referenceDiagnostics}] = await Promise.all([listCorpus(paths, {cwd}), loadReferenceData(dataDir)]);
+  const {diagnostics: readDiagnostics, missing, files} = listing;
+  onStage?.("read", "end", files.length);
+  // The files are read where they are parsed, on the worker threads.
+  const analysis = await analyzeFilesInParallel(files, reference, {inputs: [...paths], onStage, workers, maxBytes});
   const missingDiagnostics = missing.map((path) => ({path, level: "error" as const, code: "input-missing", message: "This input path does not exist."}));
   analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
   return {analysis, missing};

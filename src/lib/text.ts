@@ -25,7 +25,72 @@ export function isAsciiLetters(s: string): boolean {
   return true;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:(?:['’.,\-]|\.(?=[\p{L}]))[\p{L}\p{N}]+)*\.?/gu;
+/** The word pattern, as a regular expression: the scanner below (`scanWords`) finds exactly its matches. */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.,\-][\p{L}\p{N}]+)*\.?/gu;
+
+/** Letters and digits among the ASCII characters. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_ALNUM[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_ALNUM[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_ALNUM[c] = 1;
+
+/** Letters and digits (\p{L}, \p{N}) of the Basic Multilingual Plane, built on first use. */
+let bmpAlnum: Uint8Array | null = null;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function bmpTable(): Uint8Array {
+  if (bmpAlnum) return bmpAlnum;
+  const table = new Uint8Array(65536);
+  for (let c = 128; c < 65536; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    if (LETTER_OR_DIGIT.test(String.fromCharCode(c))) table[c] = 1;
+  }
+  return (bmpAlnum = table);
+}
+
+/** The length (in UTF-16 units: 1, or 2 for a surrogate pair) of the letter or digit at `i`, 0 when there is none. */
+function alnumAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_ALNUM[c]!;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    if (i + 1 >= n) return 0;
+    const d = text.charCodeAt(i + 1);
+    if (d < 0xdc00 || d > 0xdfff) return 0;
+    return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  return bmpTable()[c]!;
+}
+
+/** Joiners inside a word: apostrophes, a dot, a comma (thousands), a hyphen. */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 8217 || c === 46 || c === 44 || c === 45;
+}
+
+/**
+ * Visits the start and end of every match of `WORD_PATTERN` in order, with a character scanner
+ * (several times faster than the regular expression; the tests check they agree).
+ */
+export function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let k = alnumAt(text, i, n);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += k;
+    while (i < n && (k = alnumAt(text, i, n)) !== 0) i += k;
+    while (i + 1 < n && isJoiner(text.charCodeAt(i)) && (k = alnumAt(text, i + 1, n)) !== 0) {
+      i += 1 + k;
+      while (i < n && (k = alnumAt(text, i, n)) !== 0) i += k;
+    }
+    if (i < n && text.charCodeAt(i) === 46) i++;
+    visit(start, i);
+  }
+}
 
 /**
  * Normalises one word for comparison.
@@ -67,14 +132,11 @@ export function words(text: string): Token[] {
  * @example eachWord("It grew.", (raw) => seen.push(raw)) // seen: ["It", "grew"]
  */
 export function eachWord(text: string, visit: (raw: string, start: number) => void): void {
-  const pattern = new RegExp(WORD);
-  let m: RegExpExecArray | null;
-  while ((m = pattern.exec(text))) {
-    let raw = m[0];
-    // Trailing separators the pattern may have taken are not part of the word.
-    if (raw.charCodeAt(raw.length - 1) === 46 && !isAbbreviation(raw)) raw = raw.slice(0, -1);
-    visit(raw, m.index);
-  }
+  scanWords(text, (start, end) => {
+    // A trailing dot belongs to the word only on an abbreviation or an initial.
+    if (text.charCodeAt(end - 1) === 46 && !isAbbreviation(text.slice(start, end))) end--;
+    visit(text.slice(start, end), start);
+  });
 }
 
 function isAbbreviation(rawWithDot: string): boolean {
@@ -86,9 +148,8 @@ function isAbbreviation(rawWithDot: string): boolean {
 /** Number of words in text, by the same tokenizer. */
 export function wordCount(text: string): number {
   // One token per match of the word pattern (as in `words`), without building the tokens.
-  WORD.lastIndex = 0;
   let count = 0;
-  while (WORD.exec(text)) count++;
+  scanWords(text, () => count++);
   return count;
 }
 

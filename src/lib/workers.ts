@@ -16,6 +16,7 @@ import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worke
 import {extractClaims} from "./claims.js";
 import {ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
 import {extractQuotes} from "./quotes.js";
+import {readCorpusFile, type CorpusFile} from "./read.js";
 import {alignDocuments, documentFingerprints, prepareText, type PreparedText} from "./reuse.js";
 import type {Claim, Diagnostic, DocumentRecord, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
@@ -45,6 +46,20 @@ export function ingestWithLanguage(source: SourceFile): IngestedSource {
   return {...result, english: result.documents.map((d) => looksEnglish(d.text))};
 }
 
+/** Files to read and parse on a worker, with the size cap. */
+export interface FileChunk {
+  files: CorpusFile[];
+  maxBytes: number;
+}
+
+/** Reads and parses each file (a file that cannot be read becomes a diagnostic, as in `readCorpusFile`). */
+function ingestFiles({files, maxBytes}: FileChunk): IngestedSource[] {
+  return files.map((file) => {
+    const read = readCorpusFile(file, maxBytes);
+    return "bytes" in read ? ingestWithLanguage(read) : {documents: [], diagnostics: [read], english: []};
+  });
+}
+
 /** Candidate pairs to align: the texts involved, the pairs as indices into them, and the index's stock n-grams. */
 export interface AlignTask {
   texts: string[];
@@ -65,6 +80,7 @@ function alignChunk({texts, pairs, stock}: AlignTask): PairAlignment[] {
 
 const handlers = {
   ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
+  ingestFiles,
   findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
   align: alignChunk,
   /** The thread that ran the task (0 is the main thread): for tests. */
