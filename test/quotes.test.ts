@@ -150,6 +150,16 @@ describe("groupQuoteFamilies", () => {
     const {quoteFamilies} = groupQuoteFamilies([...extractQuotes(a), ...extractQuotes(b)], [a, b]);
     expect(quoteFamilies).toEqual([]);
   });
+  it("keeps a quotation copied word for word into hundreds of articles in one family, with its variants", () => {
+    const docs = Array.from({length: 260}, (_, i) =>
+      doc(`d${String(i).padStart(3, "0")}`, i % 50 === 7 ? `“We will rebuild every school in the whole district,” the mayor said.` : `“We will rebuild every school in the district,” the mayor said.`)
+    );
+    const {quoteFamilies, quotes} = groupQuoteFamilies(docs.flatMap((d) => extractQuotes(d)), docs);
+    expect(quoteFamilies).toHaveLength(1);
+    expect(quoteFamilies[0]!.documentIds).toHaveLength(260);
+    expect(quoteFamilies[0]!.label).toBe("We will rebuild every school in the district");
+    expect(quotes.every((q) => q.familyId === "qf:d000:q0")).toBe(true);
+  });
   it("areQuoteVariants uses containment", () => {
     expect(areQuoteVariants("a great, great entrepreneur, one of the best in the world", "We had a great meeting, and a great, great entrepreneur, one of the best in the world, and he loves China")).toBe(true);
     expect(areQuoteVariants("We are focused on small business", "We are focused on the economy and jobs")).toBe(false);

@@ -563,10 +563,24 @@ export function groupQuoteFamilies(
     }
     return i;
   };
-  const postings = new Map<number, number[]>();
+  // Quotations printed word for word alike are one variant: they join the first of them, and
+  // only the distinct wordings are compared (a quotation copied into many articles is compared once).
+  const distinct: number[] = [];
+  const firstWithWords = new Map<string, number>();
   for (const i of order) {
     const t = tokens[i]!;
     if (t.length < FAMILY_MIN_WORDS) continue;
+    const key = t.join(",");
+    const first = firstWithWords.get(key);
+    if (first === undefined) {
+      firstWithWords.set(key, i);
+      distinct.push(i);
+    } else parent[i] = first;
+  }
+  firstWithWords.clear();
+  const postings = new Map<number, number[]>();
+  for (const i of distinct) {
+    const t = tokens[i]!;
     const seen = new Set<number>();
     for (let k = 0; k + 3 <= t.length; k++) {
       const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
@@ -578,9 +592,8 @@ export function groupQuoteFamilies(
     }
   }
   const checked = new Set<number>();
-  for (const i of order) {
+  for (const i of distinct) {
     const t = tokens[i]!;
-    if (t.length < FAMILY_MIN_WORDS) continue;
     // Shared 3-grams per candidate: variants covering 80% of the shorter quotation share at least
     // a few of its 3-grams (one for the shortest).
     const candidates = new Map<number, number>();
