@@ -193,6 +193,10 @@ describe("tense from the clause, deadlines and scheduled events", () => {
     expect(inSentence("February", "2015-11-20", "The firm aims to cut its debt by February.")).toBe("2016-02");
     expect(inSentence("Wednesday", "2015-05-08", "Nine members had filed their reports by Wednesday.")).toBe("2015-05-06");
   });
+  it("a past verb right before 'by' puts the deadline behind, and the end of the year with it", () => {
+    expect(inSentence("the end of the year", "2015-03-20", "The outbreak began in November and peaked by the end of the year.")).toBe("2014");
+    expect(inSentence("the end of the year", "2015-03-20", "The plant should reopen by the end of the year.")).toBe("2015");
+  });
   it("'since' a month looks back", () => {
     expect(inSentence("March", "2015-01-10", "The ship has been at sea since March and will dock in the spring.")).toBe("2014-03");
   });
@@ -247,6 +251,10 @@ describe("reporting periods, spans and the present moment", () => {
     expect(inSentence("72", "2015-06-10", "He served in the survey of 1971-72 before retiring.")).toBe("1972");
     expect(inSentence("72", "2015-06-10", "He was 72 when he retired.")).toBeNull();
     expect(r("the last half of the '70s", "2015-06-10")).toBe("197");
+  });
+  it("an approximate count ahead is the future", () => {
+    expect(inSentence("a year or two", "2015-06-10", "Prices may, in a year or two, fall again.")).toBe("FUTURE_REF");
+    expect(inSentence("a few weeks", "2015-06-10", "The dispute should be settled within a few weeks.")).toBe("FUTURE_REF");
   });
   it("this moment is the present", () => {
     expect(r("this crucial moment", "2015-06-10")).toBe("PRESENT_REF");

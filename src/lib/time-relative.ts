@@ -106,6 +106,8 @@ function readTense(sentence: string, expression: string, offset?: number): "past
   // next to it puts it in the past ("had filed reports by Wednesday", "until then they had …").
   if (/^(?:until|till|effective|by)$/.test(prev)) {
     const pastPerfect = /^[^.;]*\bhad\b/.test(afterText) || beforeWords.slice(Math.max(0, i - 8), i).includes("had");
+    // "peaked by the end of the year": a past verb right before the deadline puts it behind.
+    if (isPast(beforeWords[i - 1] ?? "") && beforeWords[i - 2] !== "be") return "past-verb";
     return pastPerfect ? "past" : "future";
   }
   if (pastBefore || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past-verb";
@@ -347,6 +349,11 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const hour = +g[1]! % 12 + (g[3] === "p" ? 12 : 0);
     if (day && /^\d{4}-\d{2}-\d{2}$/.test(day) && +g[1]! >= 1 && +g[1]! <= 12 && +(g[2] ?? 0) < 60) return `${day}T${pad(hour)}:${g[2] ?? "00"}`;
   }
+  // An approximate count ahead ("in a year or two", "within a few weeks") names no calendar period,
+  // only the future.
+  if (/^(?:(?:an?|one) (?:day|week|month|year|decade)s? or two|(?:a few|several|a couple of) (?:day|week|month|year|decade)s)$/.test(t) && context.sentence !== undefined) {
+    if (/\b(?:in|within)\s+$/i.test(sentence.slice(0, at))) return "FUTURE_REF";
+  }
   // An annotated "a year" or "two years" whose "earlier"/"ago" follows outside the span.
   if (/^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:day|week|month|year|decade|quarter)s?$/.test(t) && context.sentence !== undefined) {
     const after = sentence.slice(at + text.trim().length, at + text.trim().length + 12);
@@ -471,13 +478,17 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     if (/next|coming|following/.test(cue)) return monthValue(...offsetMonths(anchor.year, anchor.month, 1));
     return monthValue(anchor.year, anchor.month);
   }
+  // The end of the year told in the past tense is the end of the year before ("the outbreak peaked
+  // by the end of the year", written in March).
+  const yearEndBehind = pastVerb && !(anchor.month === 12 && anchor.day === 31);
   if ((g = m(RE.relYear))) {
     const cue = g[1]!;
     if (/last|past|previous|latest|most recent/.test(cue)) return String(anchor.year - 1);
     if (/next|coming|following/.test(cue)) return String(anchor.year + 1);
+    if (cue === "end of the" && yearEndBehind) return String(anchor.year - 1);
     return String(anchor.year);
   }
-  if (RE.theYear.test(t)) return String(anchor.year);
+  if (RE.theYear.test(t)) return String(/end/.test(t) && yearEndBehind ? anchor.year - 1 : anchor.year);
   if (RE.theMonth.test(t)) return monthValue(anchor.year, anchor.month);
   if ((g = m(RE.ago))) {
     // A vague count ("several years ago", "a few weeks later") names no calendar period.
