@@ -1,6 +1,8 @@
 import {readFileSync} from "node:fs";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, safeId} from "../src/lib/ingest.js";
+import {parseDocument} from "yaml";
+import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, parseSimpleFrontMatter, safeId} from "../src/lib/ingest.js";
 import {makeDocument} from "./helpers.js";
 
 const source = (path: string, text: string | Uint8Array) => ({path, bytes: typeof text === "string" ? new TextEncoder().encode(text) : text});
@@ -145,6 +147,32 @@ describe("ingestSource: Markdown front matter", () => {
     expect(doc!.title).toBe("<script>alert('fm-title')</script> Port strike enters 3rd week");
     expect(doc!.declared.outlet).toBe("<img src=x onerror=alert('fm-outlet')>");
     expect(doc!.text).toContain("<script>alert('md-body')</script>");
+  });
+});
+
+describe("parseSimpleFrontMatter", () => {
+  const byParser = (source: string) => parseDocument(source, {uniqueKeys: false}).toJS();
+  it("reads key: text lines as the YAML parser does", () => {
+    const source = `title: "Ma meets Trump: jobs"\noutlet: The Daily Example\npublished: 2017-01-10T08:48Z\nurl: 'https://example.com/a?b=1'`;
+    expect(parseSimpleFrontMatter(source)).toEqual(byParser(source));
+    expect(parseSimpleFrontMatter(source)!.published).toBe("2017-01-10T08:48Z");
+  });
+  it("leaves numbers, booleans, nulls, lists, comments, escapes and repeated keys to the parser", () => {
+    for (const source of ["n: 45", "n: 1e3", "ok: true", "x: ~", "x:", "a:\n  - b", "a: b # c", 'a: "x\\"y"', "a: b\na: c", "a: [b]", "- a", "null: x", "a: 'it''s'"]) {
+      expect(parseSimpleFrontMatter(source)).toBeNull();
+    }
+  });
+  it("agrees with the YAML parser whenever it answers", () => {
+    const char = fc.constantFrom(..."aZ09 :#-'\"\\.,[]{}!&*|>%@`~?".split(""), "é", "“");
+    const line = fc.tuple(fc.constantFrom("title", "url", "a_b", "x-y", "null", "True"), fc.array(char, {maxLength: 12}).map((a) => a.join("")));
+    fc.assert(fc.property(fc.array(line, {minLength: 1, maxLength: 4}), (lines) => {
+      const source = lines.map(([k, v]) => `${k}: ${v}`).join("\n");
+      const fast = parseSimpleFrontMatter(source);
+      if (fast === null) return;
+      const parsed = parseDocument(source, {uniqueKeys: false});
+      expect(parsed.errors).toEqual([]);
+      expect(fast).toEqual(parsed.toJS());
+    }), {numRuns: 3000});
   });
 });
 
