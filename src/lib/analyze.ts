@@ -138,6 +138,9 @@ async function analyzeInParallel(
   }
 }
 
+/** Numbers each parallel reuse pass (workers drop the prepared texts of earlier passes). */
+let nextReuseRun = 1;
+
 /**
  * `detectReuse` with the fingerprints already computed and the candidate pairs aligned on the
  * workers; the same passes in the same order, so the same links.
@@ -154,21 +157,25 @@ async function parallelReuse(
   const index = buildNgramIndex(docs.map((d) => findings.get(d.id)!.fingerprints), {maxDocumentFrequency: DEFAULT_MAX_DOCUMENT_FREQUENCY});
   const pairs = candidatePairs(index, {minShared: DEFAULT_MIN_SHARED_FINGERPRINTS});
   const stock = [...index.stock];
+  // The workers keep the texts they prepared for this pass (keyed by document index) between chunks.
+  const run = nextReuseRun++;
   const tasks: AlignTask[] = [];
   for (let start = 0; start < pairs.left.length; start += CHUNK) {
     const slot = new Map<number, number>();
     const texts: string[] = [];
+    const keys: number[] = [];
     const at = (d: number) => {
       let t = slot.get(d);
       if (t === undefined) {
         slot.set(d, (t = texts.length));
         texts.push(docs[d]!.text);
+        keys.push(d);
       }
       return t;
     };
     const chunkPairs: [number, number][] = [];
     for (let k = start; k < Math.min(pairs.left.length, start + CHUNK); k++) chunkPairs.push([at(pairs.left[k]!), at(pairs.right[k]!)]);
-    tasks.push({texts, pairs: chunkPairs, stock});
+    tasks.push({texts, keys, run, pairs: chunkPairs, stock});
   }
   const total = pairs.left.length;
   const alignments = (await pool.map("align", tasks, (done) => progress(Math.min(total, done * CHUNK), total))).flat();

@@ -63,16 +63,44 @@ function ingestFiles({files, maxBytes}: FileChunk): IngestedSource[] {
 /** Candidate pairs to align: the texts involved, the pairs as indices into them, and the index's stock n-grams. */
 export interface AlignTask {
   texts: string[];
+  /** Which document each text is, for the prepared-text cache: unique within `run`. */
+  keys?: number[];
+  /** Identifies one corpus pass; cached texts of another pass are dropped. */
+  run?: number;
   pairs: [number, number][];
   stock: number[];
 }
 
-function alignChunk({texts, pairs, stock}: AlignTask): PairAlignment[] {
-  const stockSet = new Set(stock);
-  const prepared = new Map<number, PreparedText>();
+/** Prepared texts kept between chunks of one pass (a document is in many candidate pairs). */
+const PREPARED_CACHE_SIZE = 4000;
+let preparedRun: number | undefined;
+const preparedCache = new Map<number, PreparedText>();
+let stockOfRun: {run: number | undefined; list: number[]; set: Set<number>} | null = null;
+
+function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[] {
+  if (!stockOfRun || stockOfRun.run !== run || stockOfRun.list !== stock || run === undefined) stockOfRun = {run, list: stock, set: new Set(stock)};
+  const stockSet = stockOfRun.set;
+  if (run === undefined || preparedRun !== run) {
+    preparedCache.clear();
+    preparedRun = run;
+  }
+  const local = new Map<number, PreparedText>();
   const prepare = (t: number) => {
-    let p = prepared.get(t);
-    if (!p) prepared.set(t, (p = prepareText(texts[t]!)));
+    let p = local.get(t);
+    if (p) return p;
+    const key = run === undefined ? undefined : keys?.[t];
+    if (key !== undefined && (p = preparedCache.get(key))) {
+      // Most recently used last.
+      preparedCache.delete(key);
+      preparedCache.set(key, p);
+    } else {
+      p = prepareText(texts[t]!);
+      if (key !== undefined) {
+        preparedCache.set(key, p);
+        if (preparedCache.size > PREPARED_CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value!);
+      }
+    }
+    local.set(t, p);
     return p;
   };
   return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
