@@ -578,40 +578,46 @@ export function groupQuoteFamilies(
     } else parent[i] = first;
   }
   firstWithWords.clear();
+  // Postings of each 3-gram: the distinct wordings holding it, in order.
+  const gramsOf: number[][] = [];
   const postings = new Map<number, number[]>();
-  for (const i of distinct) {
+  distinct.forEach((i, a) => {
     const t = tokens[i]!;
     const seen = new Set<number>();
-    for (let k = 0; k + 3 <= t.length; k++) {
-      const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
-      if (seen.has(h)) continue;
-      seen.add(h);
+    for (let k = 0; k + 3 <= t.length; k++) seen.add(Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!);
+    const grams = [...seen];
+    gramsOf.push(grams);
+    for (const h of grams) {
       const p = postings.get(h);
-      if (p) p.push(i);
-      else postings.set(h, [i]);
+      if (p) p.push(a);
+      else postings.set(h, [a]);
     }
-  }
-  const checked = new Set<number>();
-  for (const i of distinct) {
+  });
+  // Each pair of wordings is weighed once, from the earlier one: the number of distinct 3-grams
+  // they share must reach a quarter of the shorter one's (variants covering 80% of it share at
+  // least that many; one for the shortest), then the in-order word cover decides.
+  const shared = new Int32Array(distinct.length);
+  const touched: number[] = [];
+  for (let a = 0; a < distinct.length; a++) {
+    for (const h of gramsOf[a]!) {
+      const p = postings.get(h)!;
+      if (p.length > FAMILY_MAX_POSTINGS) continue;
+      for (let x = p.length - 1; x >= 0 && p[x]! > a; x--) {
+        if (shared[p[x]!]!++ === 0) touched.push(p[x]!);
+      }
+    }
+    const i = distinct[a]!;
     const t = tokens[i]!;
-    // Shared 3-grams per candidate: variants covering 80% of the shorter quotation share at least
-    // a few of its 3-grams (one for the shortest).
-    const candidates = new Map<number, number>();
-    for (let k = 0; k + 3 <= t.length; k++) {
-      const h = Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!;
-      const p = postings.get(h);
-      if (!p || p.length > FAMILY_MAX_POSTINGS) continue;
-      for (const j of p) if (j !== i) candidates.set(j, (candidates.get(j) ?? 0) + 1);
-    }
-    for (const [j, sharedGrams] of candidates) {
+    for (const b of touched) {
+      const count = shared[b]!;
+      shared[b] = 0;
+      const j = distinct[b]!;
       const shorter = Math.min(t.length, tokens[j]!.length);
-      if (sharedGrams < Math.max(1, Math.floor((shorter - 2) * 0.25))) continue;
-      const key = Math.min(i, j) * list.length + Math.max(i, j);
-      if (checked.has(key)) continue;
-      checked.add(key);
+      if (count < Math.max(1, Math.floor((shorter - 2) * 0.25))) continue;
       if (find(i) === find(j)) continue;
       if (variantScore(t, tokens[j]!) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
     }
+    touched.length = 0;
   }
   const members = new Map<number, number[]>();
   for (const i of order) {
