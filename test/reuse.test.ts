@@ -12,6 +12,7 @@ import {
   DERIVED_MIN_COVERAGE,
   PARTIALLY_DERIVED_MIN_COVERAGE,
 } from "../src/lib/reuse.js";
+import {ngramHashes} from "../src/lib/reuse-index.js";
 import {comparisonTokens} from "../src/lib/reuse-tokens.js";
 import type {DocumentRecord, TimeEstimate} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
@@ -145,6 +146,12 @@ describe("index and candidate pairs", () => {
     expect(detectReuse(stories, {maxDocumentFrequency: 10})).toEqual([]);
     // Without the cap the furniture alone would pair every story with every other.
     expect(candidatePairs(indexDocuments(stories, {maxDocumentFrequency: 1000})).left.length).toBe((30 * 29) / 2);
+  });
+  it("counts every n-gram of the furniture as stock, whichever of them winnowing keeps", () => {
+    const index = indexDocuments(stories, {maxDocumentFrequency: 10});
+    const grams = ngramHashes(comparisonTokens(furniture).ids, 5);
+    expect(grams.length).toBeGreaterThan(10);
+    for (const h of grams) expect(index.stock.has(h)).toBe(true);
   });
   it("pairs only documents sharing fingerprints, furniture aside", () => {
     const copied = makeDocument("copy", `Hospitals to close\n${base}${furniture}`);

@@ -3,13 +3,19 @@
  * pairs counted from the index. Everything is integers in typed arrays: n-grams are 32-bit hashes,
  * postings are parallel Uint32Arrays sorted by hash, and pair counting walks each document's
  * postings lists once, so no pair of documents is ever compared in full here.
+ *
+ * Stock phrases (n-grams in more than `maxDocumentFrequency` documents) are counted over every
+ * n-gram of each document, not over fingerprints: winnowing keeps an n-gram only where it is the
+ * smallest hash of a window, which depends on the words around it, so a phrase found in many
+ * documents is a fingerprint in fewer of them and would slip under the cap.
  */
 
 /** Default n-gram order (passim uses 5-grams). */
 export const DEFAULT_NGRAM_ORDER = 5;
-/** Default winnowing window: any shared run of at least order + window - 1 words (8) is guaranteed
- *  a shared fingerprint, while only about 2 / (window + 1) of the n-grams are indexed. */
-export const DEFAULT_WINNOW_WINDOW = 4;
+/** Default winnowing window: any shared run of at least order + window - 1 words (6) is guaranteed
+ *  a shared fingerprint, while only about 2 / (window + 1) of the n-grams are indexed. With window 2
+ *  a shared run of 8 words (the shortest passage, 4 n-grams in 3 windows) is guaranteed two. */
+export const DEFAULT_WINNOW_WINDOW = 2;
 /** N-grams in more documents than this are stock phrases or page furniture and are not counted. */
 export const DEFAULT_MAX_DOCUMENT_FREQUENCY = 100;
 /** A candidate pair needs at least this many shared fingerprints. */
@@ -70,10 +76,40 @@ export function fingerprints(hashes: Uint32Array, window = DEFAULT_WINNOW_WINDOW
     }
     selected = Uint32Array.from(out);
   }
-  selected.sort();
+  return sortedUnique(selected).slice();
+}
+
+/** A document's n-grams for the index: the fingerprints, and every other n-gram (for stock counts). */
+export interface DocumentNgrams {
+  /** Winnowed fingerprints, sorted and unique. */
+  fingerprints: Uint32Array;
+  /** The document's remaining n-grams, sorted and unique, none of them a fingerprint. */
+  others: Uint32Array;
+}
+
+/**
+ * Splits a document's n-gram hashes into its fingerprints (`fingerprints`) and all the others.
+ * @example splitNgrams(ngramHashes(ids)).others.length // n-grams winnowing did not keep
+ */
+export function splitNgrams(hashes: Uint32Array, window = DEFAULT_WINNOW_WINDOW): DocumentNgrams {
+  const selected = fingerprints(hashes, window);
+  const all = sortedUnique(hashes.slice());
+  const others = new Uint32Array(all.length - selected.length);
   let n = 0;
-  for (let i = 0; i < selected.length; i++) if (i === 0 || selected[i] !== selected[n - 1]) selected[n++] = selected[i]!;
-  return selected.slice(0, n);
+  let s = 0;
+  for (let i = 0; i < all.length; i++) {
+    while (s < selected.length && selected[s]! < all[i]!) s++;
+    if (s < selected.length && selected[s] === all[i]) continue;
+    others[n++] = all[i]!;
+  }
+  return {fingerprints: selected, others: others.subarray(0, n).slice()};
+}
+
+function sortedUnique(a: Uint32Array): Uint32Array {
+  a.sort();
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[n - 1]) a[n++] = a[i]!;
+  return a.subarray(0, n);
 }
 
 function minOf(a: Uint32Array, from: number, to: number): number {
@@ -84,43 +120,134 @@ function minOf(a: Uint32Array, from: number, to: number): number {
 
 export interface NgramIndex {
   documentCount: number;
-  /** Posting hashes, sorted ascending; runs of equal hashes are one n-gram's postings. */
+  /** Posting hashes, sorted ascending; runs of equal hashes are one fingerprint's postings. Only
+   *  fingerprints that can pair documents are kept: in at least two documents, and not stock. */
   hashes: Uint32Array;
   /** Document index of each posting, ascending within a run. */
   documents: Uint32Array;
-  /** Fingerprints found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
+  /** N-grams found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
   stock: Set<number>;
   maxDocumentFrequency: number;
 }
 
+/** Entries sorted at once while building the index: it is built one range of hash values at a
+ *  time, so its working memory stays near this many entries whatever the size of the corpus. */
+export const DEFAULT_ENTRIES_PER_RANGE = 1 << 21;
+
 /**
- * Pass 1: the inverted index of fingerprints, sorted by a two-pass radix sort (linear time).
- * `fingerprintsByDocument[d]` are document d's fingerprints (sorted, unique, e.g. from `fingerprints`).
+ * Pass 1: the inverted index of fingerprints and the stock phrases, built one range of hash values
+ * at a time, each range sorted by a two-pass radix sort (linear time).
+ * `fingerprintsByDocument[d]` are document d's fingerprints (sorted, unique, e.g. from
+ * `fingerprints`); `otherNgramsByDocument[d]`, when given, its other n-grams (`splitNgrams`), which
+ * count towards stock phrases but are not indexed. Without them, document frequency is counted over
+ * the fingerprints alone (exact when every n-gram is a fingerprint, window 1).
+ * @example buildNgramIndex(docs.map((d) => d.fingerprints), {otherNgramsByDocument: docs.map((d) => d.others)})
  */
 export function buildNgramIndex(
   fingerprintsByDocument: readonly Uint32Array[],
-  {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY}: {maxDocumentFrequency?: number} = {}
+  {
+    maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY,
+    otherNgramsByDocument,
+    entriesPerRange = DEFAULT_ENTRIES_PER_RANGE,
+  }: {maxDocumentFrequency?: number; otherNgramsByDocument?: readonly Uint32Array[]; entriesPerRange?: number} = {}
 ): NgramIndex {
-  let total = 0;
-  for (const f of fingerprintsByDocument) total += f.length;
-  const keys = new Uint32Array(total);
-  const docs = new Uint32Array(total);
-  let at = 0;
-  fingerprintsByDocument.forEach((f, d) => {
-    keys.set(f, at);
-    docs.fill(d, at, at + f.length);
-    at += f.length;
-  });
-  const [hashes, documents] = radixSortPairs(keys, docs);
+  const n = fingerprintsByDocument.length;
   const cap = Math.max(1, Math.floor(maxDocumentFrequency));
+  const prints = fingerprintsByDocument.map(ascendingUnique);
+  const others = prints.map((_, d) => ascendingUnique(otherNgramsByDocument?.[d] ?? EMPTY));
+  let total = 0;
+  for (let d = 0; d < n; d++) total += prints[d]!.length + others[d]!.length;
+  const bits = Math.min(16, Math.max(0, Math.ceil(Math.log2(total / Math.max(1, entriesPerRange)))));
+  const rangeSize = 2 ** (32 - bits);
+  // Each document's lists are read front to back, range after range: where the next range starts.
+  const printAt = new Uint32Array(n);
+  const otherAt = new Uint32Array(n);
+  const printEnd = new Uint32Array(n);
+  const otherEnd = new Uint32Array(n);
   const stock = new Set<number>();
-  for (let i = 0; i < total; ) {
-    let j = i + 1;
-    while (j < total && hashes[j] === hashes[i]) j++;
-    if (j - i > cap) stock.add(hashes[i]!);
-    i = j;
+  const postingHashes = new GrowingUint32();
+  const postingDocuments = new GrowingUint32();
+  for (let range = 0; range < 2 ** bits; range++) {
+    const upper = (range + 1) * rangeSize;
+    let size = 0;
+    for (let d = 0; d < n; d++) {
+      printEnd[d] = endBelow(prints[d]!, printAt[d]!, upper);
+      otherEnd[d] = endBelow(others[d]!, otherAt[d]!, upper);
+      size += printEnd[d]! - printAt[d]! + otherEnd[d]! - otherAt[d]!;
+    }
+    // Entries: the hash, and the document times two plus one for a fingerprint.
+    const keys = new Uint32Array(size);
+    const values = new Uint32Array(size);
+    let at = 0;
+    for (let d = 0; d < n; d++) {
+      for (let i = printAt[d]!; i < printEnd[d]!; i++) {
+        keys[at] = prints[d]![i]!;
+        values[at++] = d * 2 + 1;
+      }
+      for (let i = otherAt[d]!; i < otherEnd[d]!; i++) {
+        keys[at] = others[d]![i]!;
+        values[at++] = d * 2;
+      }
+    }
+    printAt.set(printEnd);
+    otherAt.set(otherEnd);
+    const [hashes, entries] = radixSortPairs(keys, values);
+    for (let i = 0; i < size; ) {
+      let j = i + 1;
+      while (j < size && hashes[j] === hashes[i]) j++;
+      // Documents are ascending within a run (the sort is stable), so each is counted once.
+      let documents = 0;
+      let indexed = 0;
+      for (let e = i; e < j; e++) {
+        if (e === i || entries[e]! >>> 1 !== entries[e - 1]! >>> 1) documents++;
+        if (entries[e]! & 1) indexed++;
+      }
+      if (documents > cap) stock.add(hashes[i]!);
+      else if (indexed >= 2) {
+        for (let e = i; e < j; e++) {
+          if (!(entries[e]! & 1)) continue;
+          postingHashes.push(hashes[i]!);
+          postingDocuments.push(entries[e]! >>> 1);
+        }
+      }
+      i = j;
+    }
   }
-  return {documentCount: fingerprintsByDocument.length, hashes, documents, stock, maxDocumentFrequency: cap};
+  return {documentCount: n, hashes: postingHashes.values(), documents: postingDocuments.values(), stock, maxDocumentFrequency: cap};
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** The list itself when it is ascending without repeats, else a sorted unique copy. */
+function ascendingUnique(list: Uint32Array): Uint32Array {
+  for (let i = 1; i < list.length; i++) if (list[i]! <= list[i - 1]!) return sortedUnique(list.slice()).slice();
+  return list;
+}
+
+/** The first position at or after `from` whose value is not below `upper`, in an ascending list. */
+function endBelow(list: Uint32Array, from: number, upper: number): number {
+  let i = from;
+  while (i < list.length && list[i]! < upper) i++;
+  return i;
+}
+
+/** A Uint32Array that grows by doubling. */
+class GrowingUint32 {
+  private data = new Uint32Array(1024);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  values(): Uint32Array {
+    return this.data.slice(0, this.length);
+  }
 }
 
 /** Stable LSD radix sort of (key, value) pairs by key, two 16-bit digits. */

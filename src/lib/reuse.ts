@@ -2,8 +2,10 @@
  * Shared phrasing between documents, as a sequence of passes that can each be run and inspected on
  * their own (after passim):
  *
- * 1. `documentFingerprints`: comparison tokens → word 5-gram hashes → winnowed fingerprints;
- *    `buildNgramIndex` (reuse-index.ts): the inverted index, with a document-frequency cap.
+ * 1. `documentNgrams`: comparison tokens → word 5-gram hashes → winnowed fingerprints, and the
+ *    document's other n-grams; `buildNgramIndex` (reuse-index.ts): the inverted index of the
+ *    fingerprints, and the stock phrases (n-grams in more documents than a cap, counted over every
+ *    n-gram of each document).
  * 2. `candidatePairs` (reuse-index.ts): pairs sharing at least two fingerprints that are not stock.
  * 3. `alignDocuments`: passages of one candidate pair around its seeds (reuse-align.ts), as spans
  *    into each document's text, with changed figures.
@@ -23,12 +25,14 @@ import {
   DEFAULT_WINNOW_WINDOW,
   fingerprints,
   ngramHashes,
+  splitNgrams,
+  type DocumentNgrams,
   type NgramIndex,
 } from "./reuse-index.js";
 import {comparisonTokens, type ComparisonTokens} from "./reuse-tokens.js";
 import type {DocumentRecord, ReuseLink, ReusePassage} from "./types.js";
 
-export {buildNgramIndex, candidatePairs} from "./reuse-index.js";
+export {buildNgramIndex, candidatePairs, type DocumentNgrams} from "./reuse-index.js";
 export {alignTokens} from "./reuse-align.js";
 export {comparisonTokens} from "./reuse-tokens.js";
 
@@ -59,7 +63,7 @@ const PREPARED_CACHE_SIZE = 4096;
 export interface ReuseOptions {
   /** Word n-gram order of seeds and index (default 5). */
   order?: number;
-  /** Winnowing window of the index (default 4; 1 indexes every n-gram). */
+  /** Winnowing window of the index (default 2; 1 indexes every n-gram). */
   window?: number;
   /** N-grams in more documents than this are stock phrases (default 100). */
   maxDocumentFrequency?: number;
@@ -79,10 +83,28 @@ export function documentFingerprints(text: string, {order = DEFAULT_NGRAM_ORDER,
   return fingerprints(ngramHashes(comparisonTokens(text).ids, order), window);
 }
 
+/**
+ * Pass 1, per document: its fingerprints, and its other n-grams (which count towards stock phrases).
+ * @example documentNgrams(text).fingerprints // as documentFingerprints(text)
+ */
+export function documentNgrams(text: string, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): DocumentNgrams {
+  return splitNgrams(ngramHashes(comparisonTokens(text).ids, order), window);
+}
+
+/**
+ * Pass 1 over a corpus: the fingerprint index and stock phrases of documents already split by
+ * `documentNgrams`, in the given order (the pipeline's workers split them).
+ */
+export function indexNgrams(ngramsByDocument: readonly DocumentNgrams[], {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY}: ReuseOptions = {}): NgramIndex {
+  return buildNgramIndex(
+    ngramsByDocument.map((d) => d.fingerprints),
+    {maxDocumentFrequency, otherNgramsByDocument: ngramsByDocument.map((d) => d.others)}
+  );
+}
+
 /** Pass 1 over a corpus: the fingerprint index of the documents, in the given order. */
 export function indexDocuments(documents: readonly Pick<DocumentRecord, "text">[], options: ReuseOptions = {}): NgramIndex {
-  const prints = documents.map((d) => documentFingerprints(d?.text ?? "", options));
-  return buildNgramIndex(prints, {maxDocumentFrequency: options.maxDocumentFrequency ?? DEFAULT_MAX_DOCUMENT_FREQUENCY});
+  return indexNgrams(documents.map((d) => documentNgrams(d?.text ?? "", options)), options);
 }
 
 /** Passages between two documents with spans into each text, before direction is known. */
