@@ -5,7 +5,7 @@
  * offsets in the original text, and carries a 32-bit hash of its comparison form (FNV-1a), so the
  * later passes work on integers only.
  */
-import {eachWord, normalizeWord} from "./text.js";
+import {eachWord, normalizeWord, scanWords, wordEnd} from "./text.js";
 
 export interface ComparisonTokens {
   /** 32-bit hash of each token's comparison form (stored as unsigned in an Int32Array view). */
@@ -70,12 +70,123 @@ export function isNumberForm(form: string): boolean {
 }
 
 const PERCENT_ID = hashString("percent");
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Hashes of the forms the general path must see: folded forms and the "per" of "per cent". */
+const SPECIAL_HASHES = new Set([...FOLD_MAP.keys(), "per", "cent"].map(hashString));
 
 /**
- * Comparison tokens of a text, with offsets into it.
+ * Comparison tokens of a text, with offsets into it. Words of ASCII letters and digits alone (most
+ * of them) are hashed straight from the text, lower-cased on the fly, without building strings;
+ * the rest, and the forms that fold, go the general way (`comparisonTokensByWords`).
  * @example comparisonTokens("45 per cent").forms // with keepForms: ["45", "percent"]
  */
 export function comparisonTokens(text: string, {keepForms = false}: {keepForms?: boolean} = {}): ComparisonTokens {
+  const source = typeof text === "string" ? text : "";
+  if (keepForms) return comparisonTokensByWords(source, {keepForms});
+  let capacity = Math.max(16, source.length >> 2);
+  let ids = new Int32Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let numeric = new Uint8Array(capacity);
+  let n = 0;
+  const push = (id: number, start: number, end: number, isNumber: boolean) => {
+    if (n === capacity) {
+      capacity *= 2;
+      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+      ids = grow(ids, new Int32Array(capacity));
+      starts = grow(starts, new Int32Array(capacity));
+      ends = grow(ends, new Int32Array(capacity));
+      numeric = grow(numeric, new Uint8Array(capacity));
+    }
+    ids[n] = id;
+    starts[n] = start;
+    ends[n] = end;
+    numeric[n] = isNumber ? 1 : 0;
+    n++;
+  };
+  // A "per" waiting for the next word: "per cent" is one token "percent".
+  let perStart = -1;
+  let perEnd = -1;
+  const pushForm = (form: string, start: number, end: number, isNumber: boolean) => push(hashString(form), start, end, isNumber);
+  /** The general reading of one word (as in `comparisonTokensByWords`). */
+  const general = (start: number, end: number) => {
+    const raw = source.slice(start, end);
+    const norm = normalizeWord(raw);
+    if (perStart >= 0) {
+      if (norm === "cent" && /^\s+$/.test(source.slice(perEnd, start))) {
+        push(PERCENT_ID, perStart, end, false);
+        perStart = -1;
+        return;
+      }
+      pushForm("per", perStart, perEnd, false);
+      perStart = -1;
+    }
+    const form = comparisonForm(norm);
+    if (form === "per") {
+      perStart = start;
+      perEnd = end;
+      return;
+    }
+    const isNumber = isNumberForm(form);
+    if (!isNumber && form.includes("-")) {
+      let offset = start;
+      for (const part of raw.split("-")) {
+        if (part) {
+          const partForm = comparisonForm(part.toLowerCase().replace(/’/g, "'").replace(/\./g, ""));
+          pushForm(partForm, offset, offset + part.length, isNumberForm(partForm));
+        }
+        offset += part.length + 1;
+      }
+      return;
+    }
+    pushForm(form, start, end, isNumber);
+    if (isNumber && source.charCodeAt(end) === 37) push(PERCENT_ID, end, end + 1, false);
+  };
+  scanWords(source, (start, matchEnd) => {
+    const end = wordEnd(source, start, matchEnd);
+    // Plain words: ASCII letters, digits, apostrophes (curly ones compare as straight ones) and,
+    // in figures, thousands commas.
+    let h = FNV_OFFSET;
+    let simple = perStart < 0;
+    let digits = true;
+    let letters = false;
+    let commas = false;
+    for (let i = start; simple && i < end; i++) {
+      let c = source.charCodeAt(i);
+      if (c >= 65 && c <= 90) c |= 32;
+      else if (c === 8217) c = 39;
+      else if (c === 44) {
+        commas = true;
+        continue;
+      } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39)) {
+        simple = false;
+        break;
+      }
+      if (c > 57 || c === 39) digits = false;
+      if (c > 57) letters = true;
+      h ^= c;
+      h = Math.imul(h, FNV_PRIME);
+    }
+    h |= 0;
+    if (!simple || (commas && !digits) || (!letters && !digits) || SPECIAL_HASHES.has(h)) {
+      general(start, end);
+      return;
+    }
+    push(h, start, end, digits);
+    // "45%" → "45 percent".
+    if (digits && source.charCodeAt(end) === 37) push(PERCENT_ID, end, end + 1, false);
+  });
+  if (perStart >= 0) pushForm("per", perStart, perEnd, false);
+  return {ids: ids.slice(0, n), starts: starts.slice(0, n), ends: ends.slice(0, n), numeric: numeric.slice(0, n)};
+}
+
+/**
+ * Comparison tokens the plain way, word by word through `normalizeWord` and `comparisonForm`:
+ * `comparisonTokens` gives the same result faster (the tests compare them).
+ * @example comparisonTokensByWords("45 per cent").forms // with keepForms: ["45", "percent"]
+ */
+export function comparisonTokensByWords(text: string, {keepForms = false}: {keepForms?: boolean} = {}): ComparisonTokens {
   const source = typeof text === "string" ? text : "";
   // Typed arrays grown by doubling; words are visited without building token objects.
   let capacity = Math.max(16, source.length >> 2);

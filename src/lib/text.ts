@@ -133,10 +133,17 @@ export function words(text: string): Token[] {
  */
 export function eachWord(text: string, visit: (raw: string, start: number) => void): void {
   scanWords(text, (start, end) => {
-    // A trailing dot belongs to the word only on an abbreviation or an initial.
-    if (text.charCodeAt(end - 1) === 46 && !isAbbreviation(text.slice(start, end))) end--;
+    end = wordEnd(text, start, end);
     visit(text.slice(start, end), start);
   });
+}
+
+/**
+ * The end of the word `scanWords` found at [start, end): a trailing dot belongs to the word only on
+ * an abbreviation or an initial ("U.S.", "Mr.", "J."), not on a sentence's last word.
+ */
+export function wordEnd(text: string, start: number, end: number): number {
+  return text.charCodeAt(end - 1) === 46 && !isAbbreviation(text.slice(start, end)) ? end - 1 : end;
 }
 
 function isAbbreviation(rawWithDot: string): boolean {
