@@ -19,7 +19,7 @@ describe("benchmark", () => {
     expect(run.articles).toBe(50);
     expect(run.reuseRecall).toBeGreaterThanOrEqual(0.9);
     expect(run.claimRecall).toBeGreaterThanOrEqual(0.9);
-    expect(Object.keys(run.stages)).toEqual(expect.arrayContaining(["read", "ingest", "outlet", "time", "claims", "quotes", "reuse"]));
+    expect(Object.keys(run.stages)).toEqual(expect.arrayContaining(["read", "ingest", "documents", "time", "claims", "quotes", "reuse"]));
   }, 120_000);
 
   it("writes new sentences from a word-bigram model of real text, deterministically", () => {

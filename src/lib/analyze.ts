@@ -4,7 +4,7 @@
  */
 import {attributeOutlet} from "./outlet.js";
 import {assignUniqueIds, dropDuplicates, looksEnglish, type SourceFile} from "./ingest.js";
-import {resolveTimes} from "./time.js";
+import {resolveTimes, type TimeReading} from "./time.js";
 import {extractClaims} from "./claims.js";
 import {groupClaimFamilies} from "./families.js";
 import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
@@ -115,14 +115,22 @@ async function analyzeInParallel(
     run.begin("ingest", sourceCount);
     const ingested = (await ingest(pool, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true))).flat();
     const documents = run.afterIngest(ingested);
-    const withOutlets = run.outlets(documents);
-    // Figures, quotations and fingerprints depend on the text alone: the workers compute them
-    // while this thread resolves the times.
-    const findingsPromise = pool.map("findings", chunked(withOutlets, CHUNK));
-    const timed = run.times(withOutlets);
+    // Everything that depends on one document alone (outlet, its own times, figures, quotations,
+    // fingerprints) in one pass on the workers; this thread then does the corpus passes.
+    const count = documents.length;
+    run.begin("documents", count);
+    const passRun = nextPassRun++;
+    const chunks = chunked(documents, CHUNK).map((docs) => ({docs, registry: reference.outlets, run: passRun}));
+    const passes = (await pool.map("documents", chunks, (done) => run.tick("documents", count, Math.min(count, done * CHUNK), true))).flat();
+    chunks.length = 0;
+    const withOutlets = documents.map((doc, i) => {
+      run.diagnostics.push(...passes[i]!.outletDiagnostics);
+      return {...doc, outlet: passes[i]!.outlet};
+    });
+    const timed = run.times(withOutlets, passes.map((p) => p.time));
     run.begin("claims", timed.inOrder.length);
-    const findingsList = (await findingsPromise).flat();
-    const findings = new Map(withOutlets.map((doc, i) => [doc.id, findingsList[i]!] as const));
+    const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
+    passes.length = 0;
     const claimed = run.claims(
       timed.inOrder,
       new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
@@ -137,6 +145,9 @@ async function analyzeInParallel(
     await pool.close();
   }
 }
+
+/** Numbers each per-document pass (workers keep the registry of the current one). */
+let nextPassRun = 1;
 
 /** Numbers each parallel reuse pass (workers drop the prepared texts of earlier passes). */
 let nextReuseRun = 1;
@@ -250,9 +261,9 @@ class Run {
     return out;
   }
 
-  times(documents: readonly DocumentRecord[]): {inOrder: DocumentRecord[]; event: Analysis["event"]} {
+  times(documents: readonly DocumentRecord[], ownReadings?: readonly TimeReading[]): {inOrder: DocumentRecord[]; event: Analysis["event"]} {
     this.begin("time", documents.length);
-    const timed = resolveTimes(documents, this.reference.outlets);
+    const timed = resolveTimes(documents, this.reference.outlets, ownReadings);
     this.diagnostics.push(...timed.diagnostics);
     const inOrder = publicationOrder(timed.documents);
     this.end("time", documents.length);

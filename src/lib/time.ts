@@ -175,8 +175,15 @@ function shift(parsed: ParsedDateTime, by: number): ParsedDateTime {
 }
 
 /** The document's own signals, before the corpus is consulted. */
-interface DocumentReading {
+interface DocumentReading extends TimeReading {
   doc: DocumentRecord;
+}
+
+/**
+ * What one document says about its own times (`readDocumentTimes`): plain data, so it can be
+ * computed on another thread and handed to `resolveTimes`.
+ */
+export interface TimeReading {
   context: ReadingContext;
   dateline: Dateline | null;
   published: Reading | null;
@@ -212,6 +219,16 @@ function pickNarrowest(candidates: (Reading | null)[]): Reading | null {
   let best: Reading | null = null;
   for (const c of candidates) if (c && (!best || c.width < best.width)) best = c;
   return best;
+}
+
+/**
+ * The first pass of `resolveTimes` for one document (outlet already attributed): its own dates,
+ * lines, caption, dateline and first relative day, before the corpus is consulted.
+ * @example resolveTimes(docs, registry, docs.map((d) => readDocumentTimes(d, registry)))
+ */
+export function readDocumentTimes(doc: DocumentRecord, registry: OutletRegistry): TimeReading {
+  const {doc: _doc, ...reading} = readDocument(doc, registry ?? {outlets: []}, placesOf(registry ?? {outlets: []}));
+  return reading;
 }
 
 function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: PlaceTable): DocumentReading {
@@ -411,10 +428,16 @@ function consensusOf(readings: DocumentReading[], accept: (r: DocumentReading) =
  */
 export function resolveTimes(
   documents: readonly DocumentRecord[],
-  registry: OutletRegistry
+  registry: OutletRegistry,
+  /** Each document's own reading (`readDocumentTimes`), when already computed (in document order). */
+  ownReadings?: readonly TimeReading[]
 ): {documents: DocumentRecord[]; event: TimeEstimate | null; diagnostics: Diagnostic[]} {
-  const places = placesOf(registry ?? {outlets: []});
-  const readings = documents.map((doc) => readDocument(doc, registry ?? {outlets: []}, places));
+  const readings: DocumentReading[] = ownReadings
+    ? documents.map((doc, i) => ({...ownReadings[i]!, diagnostics: [...ownReadings[i]!.diagnostics], doc}))
+    : (() => {
+        const places = placesOf(registry ?? {outlets: []});
+        return documents.map((doc) => readDocument(doc, registry ?? {outlets: []}, places));
+      })();
   const diagnostics: Diagnostic[] = [];
 
   // Pass 2a: relative days with no anchor in their own article, anchored on the others.

@@ -15,10 +15,12 @@ import {pathToFileURL} from "node:url";
 import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worker_threads";
 import {extractClaims} from "./claims.js";
 import {ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
+import {attributeOutlet} from "./outlet.js";
 import {extractQuotes} from "./quotes.js";
+import {readDocumentTimes, type TimeReading} from "./time.js";
 import {readCorpusFile, type CorpusFile} from "./read.js";
 import {alignDocuments, documentFingerprints, prepareText, type PreparedText} from "./reuse.js";
-import type {Claim, Diagnostic, DocumentRecord, Quote} from "./types.js";
+import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
 
 /** What the per-document pass returns for one document. */
@@ -33,6 +35,39 @@ export interface DocumentFindings {
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
   const {claims, diagnostics} = extractClaims(doc);
   return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: documentFingerprints(doc.text)};
+}
+
+/** What the per-document pass finds in one document: its outlet, its own times, and its findings. */
+export interface DocumentPass {
+  outlet: DocumentRecord["outlet"];
+  outletDiagnostics: Diagnostic[];
+  time: TimeReading;
+  findings: DocumentFindings;
+}
+
+/** Documents for the per-document pass, with the outlet registry (kept by the worker for the pass `run`). */
+export interface DocumentChunk {
+  docs: DocumentRecord[];
+  registry: OutletRegistry;
+  run: number;
+}
+
+let registryOfRun: {run: number; registry: OutletRegistry} | null = null;
+
+/**
+ * The per-document pass: the outlet, then the document's own times (they depend on the outlet's
+ * zone), figures, quotations and reuse fingerprints. Everything that depends on one document only.
+ */
+export function documentPass(doc: DocumentRecord, registry: OutletRegistry): DocumentPass {
+  const {outlet, diagnostics: outletDiagnostics} = attributeOutlet(doc, registry);
+  const withOutlet = {...doc, outlet};
+  return {outlet, outletDiagnostics, time: readDocumentTimes(withOutlet, registry), findings: documentFindings(withOutlet)};
+}
+
+function documentsChunk({docs, registry, run}: DocumentChunk): DocumentPass[] {
+  // One registry object per pass, so the tables built from it (places) are built once.
+  if (!registryOfRun || registryOfRun.run !== run) registryOfRun = {run, registry};
+  return docs.map((doc) => documentPass(doc, registryOfRun!.registry));
 }
 
 /** One file's documents and diagnostics, and whether each document's text looks English. */
@@ -110,6 +145,7 @@ const handlers = {
   ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
   ingestFiles,
   findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
+  documents: documentsChunk,
   align: alignChunk,
   /** The thread that ran the task (0 is the main thread): for tests. */
   thread: (_: null): number => threadId
