@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
-import {areQuoteVariants, extractQuotes, findQuotations, groupQuoteFamilies} from "../src/lib/quotes.js";
+import {areQuoteVariants, extractQuotes, findQuotations, gramPostings, groupQuoteFamilies} from "../src/lib/quotes.js";
 import type {DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -129,6 +129,26 @@ describe("quotes on the seed articles", () => {
     for (const f of quoteFamilies) expect(f.documentIds.length).toBeGreaterThanOrEqual(2);
     // Inputs are not mutated.
     expect(all.every((q) => q.familyId === null)).toBe(true);
+  });
+});
+
+describe("gramPostings", () => {
+  const wordings = [[1, 2, 3, 4], [9, 1, 2, 3], [1, 2, 3, 1, 2, 3], [5, 6, 7], [2, 3, 4, 8]].map((w) => Int32Array.from(w));
+  it("lists each shared 3-gram's wordings once, in order, and each wording's runs", () => {
+    const {runs, runsOf} = gramPostings(wordings, 10);
+    const lists = Array.from(runs.starts, (s, r) => [...runs.owners.subarray(s, runs.ends[r])]);
+    expect(lists.sort()).toEqual([[0, 1, 2], [0, 4]]);
+    expect(runsOf.offsets[runsOf.offsets.length - 1]).toBe(5);
+    expect(runsOf.offsets[3]! - runsOf.offsets[2]!).toBe(1); // wording 2 repeats its 3-gram: counted once
+  });
+  it("leaves out 3-grams held by more wordings than the cap", () => {
+    expect([...gramPostings(wordings, 2).runs.starts]).toHaveLength(1);
+  });
+  it("gives the same postings with the comparison sort used for very many wordings", () => {
+    const a = gramPostings(wordings, 10);
+    const b = gramPostings(wordings, 10, 2);
+    expect([...b.runs.owners]).toEqual([...a.runs.owners]);
+    expect([...b.runsOf.runs]).toEqual([...a.runsOf.runs]);
   });
 });
 

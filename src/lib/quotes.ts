@@ -507,19 +507,19 @@ export function areQuoteVariants(a: string, b: string): boolean {
   return variantScore(quoteWords(a), quoteWords(b)) >= FAMILY_MIN_CONTAINMENT;
 }
 
-function variantScore(a: Int32Array, b: Int32Array): number {
+function variantScore(a: Int32Array, b: Int32Array, sortedA: Int32Array = a.slice().sort(), sortedB: Int32Array = b.slice().sort()): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < FAMILY_MIN_WORDS) return 0;
-  // Words in common (as a multiset) bound the in-order shared words from above: when even they fall
-  // short of the threshold, the word diff cannot reach it and is not run.
-  const counts = new Map<number, number>();
-  for (let i = 0; i < a.length; i++) counts.set(a[i]!, (counts.get(a[i]!) ?? 0) + 1);
+  // Words in common (as a multiset, by merging the sorted words) bound the in-order shared words
+  // from above: when even they fall short of the threshold, the word diff cannot reach it and is not run.
   let common = 0;
-  for (let j = 0; j < b.length; j++) {
-    const n = counts.get(b[j]!);
-    if (n) {
+  for (let x = 0, y = 0; x < sortedA.length && y < sortedB.length; ) {
+    if (sortedA[x]! < sortedB[y]!) x++;
+    else if (sortedA[x]! > sortedB[y]!) y++;
+    else {
       common++;
-      counts.set(b[j]!, n - 1);
+      x++;
+      y++;
     }
   }
   if (common < FAMILY_MIN_WORDS || common / shorter < FAMILY_MIN_CONTAINMENT) return 0;
@@ -527,6 +527,78 @@ function variantScore(a: Int32Array, b: Int32Array): number {
   for (const step of editScript(a, b, 200)) if (step.op === "same") same++;
   if (same < FAMILY_MIN_WORDS) return 0;
   return same / shorter;
+}
+
+/** Sorted postings: `owners[starts[r]..ends[r])` hold gram run r's wordings in increasing order. */
+export interface GramRuns {
+  owners: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * The distinct word 3-grams of each wording, as postings: the runs (grams held by 2 to `cap`
+ * wordings) and, for each wording, the runs it is in (`runs[offsets[a]..offsets[a+1])`).
+ */
+export function gramPostings(wordings: readonly Int32Array[], cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
+  let total = 0;
+  for (const t of wordings) total += Math.max(0, t.length - 2);
+  const gramOf = new Float64Array(total);
+  const ownerOf = new Int32Array(total);
+  let n = 0;
+  wordings.forEach((t, a) => {
+    for (let k = 0; k + 3 <= t.length; k++) {
+      gramOf[n] = (Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!) >>> 0;
+      ownerOf[n++] = a;
+    }
+  });
+  // Sorted by gram, then wording: one numeric key (gram × 2^21 + wording, exact in a double)
+  // while there are under 2^21 wordings, else a comparison sort.
+  const OWNER_BITS = keySpace;
+  let order: ArrayLike<number>;
+  if (wordings.length < OWNER_BITS) {
+    const keys = new Float64Array(n);
+    for (let x = 0; x < n; x++) keys[x] = gramOf[x]! * OWNER_BITS + ownerOf[x]!;
+    keys.sort();
+    for (let x = 0; x < n; x++) {
+      const gram = Math.floor(keys[x]! / OWNER_BITS);
+      ownerOf[x] = keys[x]! - gram * OWNER_BITS;
+      gramOf[x] = gram;
+    }
+    order = {length: n};
+  } else {
+    order = Int32Array.from({length: n}, (_, x) => x).sort((x, y) => gramOf[x]! - gramOf[y]! || ownerOf[x]! - ownerOf[y]!);
+  }
+  const at = order instanceof Int32Array ? (x: number) => order[x]! : (x: number) => x;
+  // Distinct (gram, wording) pairs: a gram repeated in one wording counts once.
+  const owners = new Int32Array(n);
+  const grams = new Float64Array(n);
+  let m = 0;
+  for (let x = 0; x < n; x++) {
+    const g = gramOf[at(x)]!;
+    const o = ownerOf[at(x)]!;
+    if (m > 0 && grams[m - 1] === g && owners[m - 1] === o) continue;
+    grams[m] = g;
+    owners[m++] = o;
+  }
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const perWording = new Int32Array(wordings.length + 1);
+  for (let x = 0; x < m; ) {
+    let y = x + 1;
+    while (y < m && grams[y] === grams[x]) y++;
+    if (y - x >= 2 && y - x <= cap) {
+      starts.push(x);
+      ends.push(y);
+      for (let z = x; z < y; z++) perWording[owners[z]! + 1]!++;
+    }
+    x = y;
+  }
+  for (let a = 1; a <= wordings.length; a++) perWording[a]! += perWording[a - 1]!;
+  const fill = perWording.slice(0, wordings.length);
+  const runsOfWording = new Int32Array(perWording[wordings.length]!);
+  for (let r = 0; r < starts.length; r++) for (let z = starts[r]!; z < ends[r]!; z++) runsOfWording[fill[owners[z]!]!++] = r;
+  return {runs: {owners: owners.subarray(0, m), starts: Int32Array.from(starts), ends: Int32Array.from(ends)}, runsOf: {offsets: perWording, runs: runsOfWording}};
 }
 
 /**
@@ -578,32 +650,21 @@ export function groupQuoteFamilies(
     } else parent[i] = first;
   }
   firstWithWords.clear();
-  // Postings of each 3-gram: the distinct wordings holding it, in order.
-  const gramsOf: number[][] = [];
-  const postings = new Map<number, number[]>();
-  distinct.forEach((i, a) => {
-    const t = tokens[i]!;
-    const seen = new Set<number>();
-    for (let k = 0; k + 3 <= t.length; k++) seen.add(Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!);
-    const grams = [...seen];
-    gramsOf.push(grams);
-    for (const h of grams) {
-      const p = postings.get(h);
-      if (p) p.push(a);
-      else postings.set(h, [a]);
-    }
-  });
+  // Postings of each 3-gram (the distinct wordings holding it, in order), built by sorting
+  // (gram, wording) keys rather than in a map of lists: one typed array, no small objects.
+  const {runs, runsOf} = gramPostings(distinct.map((i) => tokens[i]!), FAMILY_MAX_POSTINGS);
   // Each pair of wordings is weighed once, from the earlier one: the number of distinct 3-grams
   // they share must reach a quarter of the shorter one's (variants covering 80% of it share at
   // least that many; one for the shortest), then the in-order word cover decides.
   const shared = new Int32Array(distinct.length);
   const touched: number[] = [];
+  const sortedWords = distinct.map((i) => tokens[i]!.slice().sort());
   for (let a = 0; a < distinct.length; a++) {
-    for (const h of gramsOf[a]!) {
-      const p = postings.get(h)!;
-      if (p.length > FAMILY_MAX_POSTINGS) continue;
-      for (let x = p.length - 1; x >= 0 && p[x]! > a; x--) {
-        if (shared[p[x]!]!++ === 0) touched.push(p[x]!);
+    for (let q = runsOf.offsets[a]!; q < runsOf.offsets[a + 1]!; q++) {
+      const r = runsOf.runs[q]!;
+      for (let x = runs.ends[r]! - 1; x >= runs.starts[r]! && runs.owners[x]! > a; x--) {
+        const b = runs.owners[x]!;
+        if (shared[b]!++ === 0) touched.push(b);
       }
     }
     const i = distinct[a]!;
@@ -615,7 +676,7 @@ export function groupQuoteFamilies(
       const shorter = Math.min(t.length, tokens[j]!.length);
       if (count < Math.max(1, Math.floor((shorter - 2) * 0.25))) continue;
       if (find(i) === find(j)) continue;
-      if (variantScore(t, tokens[j]!) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
+      if (variantScore(t, tokens[j]!, sortedWords[a], sortedWords[b]) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
     }
     touched.length = 0;
   }
