@@ -53,56 +53,64 @@ export function ngramHashes(ids: ArrayLike<number>, order = DEFAULT_NGRAM_ORDER)
  * With window 1 every n-gram is a fingerprint.
  */
 export function fingerprints(hashes: Uint32Array, window = DEFAULT_WINNOW_WINDOW): Uint32Array {
+  const kept = winnowed(hashes, window);
+  const selected: number[] = [];
+  for (let i = 0; i < hashes.length; i++) if (kept[i]) selected.push(hashes[i]!);
+  return sortedUnique(Uint32Array.from(selected)).slice();
+}
+
+/** 1 at the positions winnowing keeps (the rightmost smallest hash of each window), else 0. */
+function winnowed(hashes: Uint32Array, window: number): Uint8Array {
   const w = Math.max(1, Math.floor(window));
-  if (hashes.length === 0) return new Uint32Array(0);
-  let selected: Uint32Array;
-  if (w === 1 || hashes.length <= w) {
-    selected = w === 1 ? hashes.slice() : Uint32Array.of(minOf(hashes, 0, hashes.length));
-  } else {
-    const out: number[] = [];
-    let lastPos = -1;
-    for (let start = 0; start + w <= hashes.length; start++) {
-      let pos = lastPos;
-      if (pos < start) {
-        pos = start;
-        for (let k = start + 1; k < start + w; k++) if (hashes[k]! <= hashes[pos]!) pos = k;
-      } else if (hashes[start + w - 1]! <= hashes[pos]!) {
-        pos = start + w - 1;
-      }
-      if (pos !== lastPos) {
-        out.push(hashes[pos]!);
-        lastPos = pos;
-      }
-    }
-    selected = Uint32Array.from(out);
+  const kept = new Uint8Array(hashes.length);
+  if (hashes.length === 0) return kept;
+  if (w === 1) return kept.fill(1);
+  if (hashes.length <= w) {
+    kept[hashes.indexOf(minOf(hashes, 0, hashes.length))] = 1;
+    return kept;
   }
-  return sortedUnique(selected).slice();
+  let pos = -1;
+  for (let start = 0; start + w <= hashes.length; start++) {
+    if (pos < start) {
+      pos = start;
+      for (let k = start + 1; k < start + w; k++) if (hashes[k]! <= hashes[pos]!) pos = k;
+    } else if (hashes[start + w - 1]! <= hashes[pos]!) {
+      pos = start + w - 1;
+    }
+    kept[pos] = 1;
+  }
+  return kept;
 }
 
 /** A document's n-grams for the index: the fingerprints, and every other n-gram (for stock counts). */
 export interface DocumentNgrams {
-  /** Winnowed fingerprints, sorted and unique. */
+  /** Winnowed fingerprints, sorted and unique (as `fingerprints` gives them). */
   fingerprints: Uint32Array;
   /** The document's remaining n-grams, sorted and unique, none of them a fingerprint. */
   others: Uint32Array;
 }
 
 /**
- * Splits a document's n-gram hashes into its fingerprints (`fingerprints`) and all the others.
+ * Splits a document's n-gram hashes into its fingerprints (`fingerprints`) and all the others,
+ * with one sort: each hash is keyed as hash·2 + 1 where winnowing kept it, so the last key of
+ * a run of equal hashes says whether the n-gram is a fingerprint anywhere in the document.
  * @example splitNgrams(ngramHashes(ids)).others.length // n-grams winnowing did not keep
  */
 export function splitNgrams(hashes: Uint32Array, window = DEFAULT_WINNOW_WINDOW): DocumentNgrams {
-  const selected = fingerprints(hashes, window);
-  const all = sortedUnique(hashes.slice());
-  const others = new Uint32Array(all.length - selected.length);
-  let n = 0;
-  let s = 0;
-  for (let i = 0; i < all.length; i++) {
-    while (s < selected.length && selected[s]! < all[i]!) s++;
-    if (s < selected.length && selected[s] === all[i]) continue;
-    others[n++] = all[i]!;
+  const kept = winnowed(hashes, window);
+  const keys = new Float64Array(hashes.length);
+  for (let i = 0; i < hashes.length; i++) keys[i] = hashes[i]! * 2 + kept[i]!;
+  keys.sort();
+  const prints = new Uint32Array(keys.length);
+  const others = new Uint32Array(keys.length);
+  let p = 0;
+  let o = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (i + 1 < keys.length && Math.floor(keys[i + 1]! / 2) === Math.floor(keys[i]! / 2)) continue;
+    if (keys[i]! % 2 === 1) prints[p++] = Math.floor(keys[i]! / 2);
+    else others[o++] = keys[i]! / 2;
   }
-  return {fingerprints: selected, others: others.subarray(0, n).slice()};
+  return {fingerprints: prints.slice(0, p), others: others.slice(0, o)};
 }
 
 function sortedUnique(a: Uint32Array): Uint32Array {
@@ -162,39 +170,30 @@ export function buildNgramIndex(
   // Each document's lists are read front to back, range after range: where the next range starts.
   const printAt = new Uint32Array(n);
   const otherAt = new Uint32Array(n);
-  const printEnd = new Uint32Array(n);
-  const otherEnd = new Uint32Array(n);
   const stock = new Set<number>();
   const postingHashes = new GrowingUint32();
   const postingDocuments = new GrowingUint32();
+  // Entries of one range: the hash, and the document times two plus one for a fingerprint.
+  const keys = new GrowingUint32(Math.ceil((total / 2 ** bits) * 1.25) + 1024);
+  const values = new GrowingUint32(keys.capacity);
   for (let range = 0; range < 2 ** bits; range++) {
     const upper = (range + 1) * rangeSize;
-    let size = 0;
+    keys.clear();
+    values.clear();
     for (let d = 0; d < n; d++) {
-      printEnd[d] = endBelow(prints[d]!, printAt[d]!, upper);
-      otherEnd[d] = endBelow(others[d]!, otherAt[d]!, upper);
-      size += printEnd[d]! - printAt[d]! + otherEnd[d]! - otherAt[d]!;
+      printAt[d] = gatherBelow(prints[d]!, printAt[d]!, upper, d * 2 + 1, keys, values);
+      otherAt[d] = gatherBelow(others[d]!, otherAt[d]!, upper, d * 2, keys, values);
     }
-    // Entries: the hash, and the document times two plus one for a fingerprint.
-    const keys = new Uint32Array(size);
-    const values = new Uint32Array(size);
-    let at = 0;
-    for (let d = 0; d < n; d++) {
-      for (let i = printAt[d]!; i < printEnd[d]!; i++) {
-        keys[at] = prints[d]![i]!;
-        values[at++] = d * 2 + 1;
-      }
-      for (let i = otherAt[d]!; i < otherEnd[d]!; i++) {
-        keys[at] = others[d]![i]!;
-        values[at++] = d * 2;
-      }
-    }
-    printAt.set(printEnd);
-    otherAt.set(otherEnd);
-    const [hashes, entries] = radixSortPairs(keys, values);
+    const size = keys.length;
+    const [hashes, entries] = radixSortPairs(keys.view(), values.view());
     for (let i = 0; i < size; ) {
       let j = i + 1;
       while (j < size && hashes[j] === hashes[i]) j++;
+      if (j - i === 1) {
+        // In one document (most n-grams): neither stock nor able to pair documents.
+        i = j;
+        continue;
+      }
       // Documents are ascending within a run (the sort is stable), so each is counted once.
       let documents = 0;
       let indexed = 0;
@@ -224,27 +223,69 @@ function ascendingUnique(list: Uint32Array): Uint32Array {
   return list;
 }
 
-/** The first position at or after `from` whose value is not below `upper`, in an ascending list. */
-function endBelow(list: Uint32Array, from: number, upper: number): number {
+/**
+ * Appends the values of an ascending list from position `from` while they are below `upper`, each
+ * with `entry`; returns the position reached.
+ */
+function gatherBelow(list: Uint32Array, from: number, upper: number, entry: number, keys: GrowingUint32, values: GrowingUint32): number {
   let i = from;
   while (i < list.length && list[i]! < upper) i++;
+  if (i > from) {
+    keys.append(list.subarray(from, i));
+    values.appendRepeated(entry, i - from);
+  }
   return i;
 }
 
 /** A Uint32Array that grows by doubling. */
 class GrowingUint32 {
-  private data = new Uint32Array(1024);
-  private length = 0;
+  private data: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(Math.max(16, capacity));
+  }
+
+  get capacity(): number {
+    return this.data.length;
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let capacity = this.data.length * 2;
+    while (capacity < this.length + extra) capacity *= 2;
+    const bigger = new Uint32Array(capacity);
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    this.reserve(1);
     this.data[this.length++] = value;
   }
 
+  append(values: Uint32Array): void {
+    this.reserve(values.length);
+    this.data.set(values, this.length);
+    this.length += values.length;
+  }
+
+  appendRepeated(value: number, count: number): void {
+    this.reserve(count);
+    this.data.fill(value, this.length, this.length + count);
+    this.length += count;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** The values so far, sharing memory with this buffer. */
+  view(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /** A copy of the values so far. */
   values(): Uint32Array {
     return this.data.slice(0, this.length);
   }
