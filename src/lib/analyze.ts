@@ -11,6 +11,7 @@ import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
+import {shareStrings} from "./share-strings.js";
 import {DEFAULT_MAX_BYTES, type CorpusFile} from "./read.js";
 import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type IngestedSource, type WorkerPool} from "./workers.js";
 import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
@@ -123,6 +124,10 @@ async function analyzeInParallel(
     const chunks = chunked(documents, CHUNK).map((docs) => ({docs, registry: reference.outlets, run: passRun}));
     const passes = (await pool.map("documents", chunks, (done) => run.tick("documents", count, Math.min(count, done * CHUNK), true))).flat();
     chunks.length = 0;
+    // The results are copies made by the thread hand-over: let them share the document texts again.
+    const strings = new Map<string, string>();
+    passes.forEach((pass, i) => shareStrings(pass, documents[i]!.text, strings));
+    strings.clear();
     const withOutlets = documents.map((doc, i) => {
       run.diagnostics.push(...passes[i]!.outletDiagnostics);
       return {...doc, outlet: passes[i]!.outlet};
@@ -135,8 +140,14 @@ async function analyzeInParallel(
       timed.inOrder,
       new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
     );
+    // Each pass lets go of what it no longer needs: the reuse pass needs only the fingerprints.
+    for (const f of findings.values()) {
+      f.claims = [];
+      f.claimDiagnostics = [];
+    }
     run.begin("quotes", timed.inOrder.length);
     const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
+    for (const f of findings.values()) f.quotes = [];
     run.begin("reuse", timed.inOrder.length);
     const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true));
     run.end("reuse", timed.inOrder.length);
