@@ -176,8 +176,16 @@ async function parallelReuse(
 ): Promise<ReuseLink[]> {
   const docs = inOrder.filter((d): d is DocumentRecord => !!d && typeof d.id === "string");
   if (docs.length < 2) return [];
-  const index = buildNgramIndex(docs.map((d) => findings.get(d.id)!.fingerprints), {maxDocumentFrequency: DEFAULT_MAX_DOCUMENT_FREQUENCY});
+  const index = buildNgramIndex(docs.map((d) => findings.get(d.id)!.fingerprints), {
+    maxDocumentFrequency: DEFAULT_MAX_DOCUMENT_FREQUENCY,
+    otherNgramsByDocument: docs.map((d) => findings.get(d.id)!.otherNgrams)
+  });
   const pairs = candidatePairs(index, {minShared: DEFAULT_MIN_SHARED_FINGERPRINTS});
+  // The index holds what the pairs need: the per-document n-grams can go.
+  for (const f of findings.values()) {
+    f.fingerprints = new Uint32Array(0);
+    f.otherNgrams = new Uint32Array(0);
+  }
   const stock = [...index.stock];
   // The workers keep the texts they prepared for this pass (keyed by document index) between chunks.
   const run = nextReuseRun++;

@@ -19,7 +19,7 @@ import {attributeOutlet} from "./outlet.js";
 import {extractQuotes} from "./quotes.js";
 import {readDocumentTimes, type TimeReading} from "./time.js";
 import {readCorpusFile, type CorpusFile} from "./read.js";
-import {alignDocuments, documentFingerprints, prepareText, type PreparedText} from "./reuse.js";
+import {alignDocuments, documentNgrams, prepareText, type PreparedText} from "./reuse.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
 
@@ -29,12 +29,15 @@ export interface DocumentFindings {
   claimDiagnostics: Diagnostic[];
   quotes: Quote[];
   fingerprints: Uint32Array;
+  /** The document's other n-grams (not fingerprints), counted for stock phrases. */
+  otherNgrams: Uint32Array;
 }
 
 /** Figures, quotations and reuse fingerprints of one document (independent of the other documents). */
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
   const {claims, diagnostics} = extractClaims(doc);
-  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: documentFingerprints(doc.text)};
+  const ngrams = documentNgrams(doc.text);
+  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others};
 }
 
 /** What the per-document pass finds in one document: its outlet, its own times, and its findings. */
