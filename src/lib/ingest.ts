@@ -414,7 +414,7 @@ export function dropDuplicates(documents: readonly DocumentRecord[]): IngestResu
   for (const doc of documents) {
     const first = byHash.get(doc.contentHash);
     if (first) {
-      first.duplicatePaths = [...(first.duplicatePaths ?? []), doc.path];
+      (first.duplicatePaths ??= []).push(doc.path);
       diagnostics.push({...diagnostic(doc.path, "warning", "duplicate-document", `Same text as ${first.path} (document "${first.id}"); counted once.`), documentId: first.id});
       continue;
     }

@@ -267,8 +267,13 @@ export function markCommonSources(links: readonly ReuseLink[], documents: readon
       else linksOf.set(id, [link]);
     }
   }
+  const linkBetween = new Map<string, ReuseLink>();
+  for (const l of links) {
+    const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
+    if (!linkBetween.has(key)) linkBetween.set(key, l);
+  }
   const spansIn = (id: string, other: string): [number, number][] => {
-    const link = (linksOf.get(id) ?? []).find((l) => (l.source === id && l.target === other) || (l.target === id && l.source === other));
+    const link = linkBetween.get(id < other ? `${id}\u0000${other}` : `${other}\u0000${id}`);
     if (!link) return [];
     return link.passages.map((p) => (link.source === id ? p.source : p.target));
   };

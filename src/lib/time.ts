@@ -406,7 +406,9 @@ function consensusOf(readings: DocumentReading[], accept: (r: DocumentReading) =
   for (const r of readings) {
     if (!r.event || !accept(r)) continue;
     const key = localDayKey(r.event);
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   let bestKey: string | null = null;
   for (const [key, list] of groups) {
