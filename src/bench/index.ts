@@ -2,8 +2,8 @@
  * `npm run bench -- [--sizes 1000,10000,100000] [--json] [--keep DIR]`
  *
  * Builds synthetic corpora from real news text (src/bench/corpus.ts) with planted reuse and figures,
- * then for each size runs, each in a fresh process: the floor (read the files and split words with one
- * regular expression) and the whole pipeline (`analyzePaths`), and prints a table (or, with --json,
+ * then for each size runs, each in a fresh process: the floor (list and read the files and split them
+ * into words on one thread, with the pipeline's own word scanner) and the whole pipeline (`analyzePaths`), and prints a table (or, with --json,
  * one JSON object: {"runs": [...]}). At 1,000 articles it also aligns every pair exhaustively and
  * reports the index's recall against that (`indexRecall`).
  *
