@@ -659,6 +659,9 @@ export function groupQuoteFamilies(
   const shared = new Int32Array(distinct.length);
   const touched: number[] = [];
   const sortedWords = distinct.map((i) => tokens[i]!.slice().sort());
+  // The fewest shared 3-grams a pair needs, by the shorter one's length, looked up in typed arrays
+  // (the loop below visits millions of candidates on a large corpus).
+  const lengths = Int32Array.from(distinct, (i) => tokens[i]!.length);
   for (let a = 0; a < distinct.length; a++) {
     for (let q = runsOf.offsets[a]!; q < runsOf.offsets[a + 1]!; q++) {
       const r = runsOf.runs[q]!;
@@ -669,12 +672,14 @@ export function groupQuoteFamilies(
     }
     const i = distinct[a]!;
     const t = tokens[i]!;
-    for (const b of touched) {
+    const length = lengths[a]!;
+    for (let k = 0; k < touched.length; k++) {
+      const b = touched[k]!;
       const count = shared[b]!;
       shared[b] = 0;
+      const shorter = length < lengths[b]! ? length : lengths[b]!;
+      if (count < 1 || (count << 2) < shorter - 5 /* count < floor((shorter - 2) / 4) */) continue;
       const j = distinct[b]!;
-      const shorter = Math.min(t.length, tokens[j]!.length);
-      if (count < Math.max(1, Math.floor((shorter - 2) * 0.25))) continue;
       if (find(i) === find(j)) continue;
       if (variantScore(t, tokens[j]!, sortedWords[a], sortedWords[b]) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
     }
