@@ -292,8 +292,7 @@ export function groupClaimFamilies(
     usedIds.add(id);
     const drift: DriftEvent[] = [];
     for (let i = 1; i < members.length; i++) drift.push(...driftWith(members[i - 1]!, members[i]!, index));
-    const documentIds: string[] = [];
-    for (const c of members) if (!documentIds.includes(c.documentId)) documentIds.push(c.documentId);
+    const documentIds = [...new Set(members.map((c) => c.documentId))];
     for (const c of members) familyOf.set(c.id, id);
     families.push({
       id,
@@ -315,13 +314,15 @@ export function groupClaimFamilies(
     list.push(f);
     byFigure.set(f.figure, list);
   }
+  const documentSets = new Map(families.map((f) => [f, new Set(f.documentIds)] as const));
   for (const group of byFigure.values()) {
     if (group.length < 2) continue;
     for (const a of group) {
       for (const b of group) {
         if (a === b || a.measure === null || b.measure === null) continue;
         const lexical = index.related(a.measure, b.measure);
-        const shared = a.documentIds.some((d) => b.documentIds.includes(d));
+        const inB = documentSets.get(b)!;
+        const shared = lexical || a.documentIds.some((d) => inB.has(d));
         if (!lexical && !shared) continue;
         a.related.push({familyId: b.id, relation: "related", measure: b.measure, basis: lexical ? "lexicon" : "same-figure"});
       }
