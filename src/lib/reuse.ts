@@ -289,7 +289,8 @@ export function markCommonSources(links: readonly ReuseLink[], documents: readon
     }
     related.delete(x.id);
     related.delete(y.id);
-    for (const eId of [...related].sort()) {
+    // Any one such document is enough, so the order they are tried in does not matter.
+    for (const eId of related) {
       const e = byId.get(eId);
       if (!e || publishedBefore(e, x) !== true || publishedBefore(e, y) !== true) continue;
       const inX = spansIn(x.id, eId);
