@@ -140,7 +140,7 @@ async function analyzeInParallel(
       timed.inOrder,
       new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
     );
-    // Each pass lets go of what it no longer needs: the reuse pass needs only the fingerprints.
+    // Each pass lets go of what it no longer needs: the reuse pass needs only the n-grams.
     for (const f of findings.values()) {
       f.claims = [];
       f.claimDiagnostics = [];

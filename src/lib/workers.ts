@@ -1,8 +1,9 @@
 /**
- * Per-document work on worker threads. The pipeline's per-document passes (ingest one file; outlet,
- * figures, quotations and reuse fingerprints of one document; alignment of one candidate pair) are
- * pure functions of their inputs, so they can run on other cores; the corpus passes (ids, time,
- * families, the reuse index) stay on the main thread. Work is cut into chunks, handed to whichever
+ * Per-document work on worker threads. The pipeline's per-document passes (read and parse one file;
+ * the outlet, own times, figures, quotations and reuse n-grams of one document; alignment of one
+ * candidate pair) are pure functions of their inputs, so they can run on other cores; the corpus
+ * passes (ids, relative days anchored on the corpus, families, the reuse index) stay on the main
+ * thread. Work is cut into chunks, handed to whichever
  * worker is free, and the results are put back in input order, so the output is the same byte for
  * byte whatever the number of workers (including none).
  *
