@@ -17,6 +17,7 @@
  * a surname to the full name printed earlier ("Clark" → "Anna Clark").
  */
 import {editScript, diffWords} from "./diff.js";
+import {postingRuns} from "./postings.js";
 import {comparisonForm, hashString} from "./reuse-tokens.js";
 import {paragraphs, sentenceAt, sentences, spanIndexAt, words} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
@@ -581,24 +582,8 @@ export function gramPostings(wordings: readonly Int32Array[], cap: number, keySp
     grams[m] = g;
     owners[m++] = o;
   }
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const perWording = new Int32Array(wordings.length + 1);
-  for (let x = 0; x < m; ) {
-    let y = x + 1;
-    while (y < m && grams[y] === grams[x]) y++;
-    if (y - x >= 2 && y - x <= cap) {
-      starts.push(x);
-      ends.push(y);
-      for (let z = x; z < y; z++) perWording[owners[z]! + 1]!++;
-    }
-    x = y;
-  }
-  for (let a = 1; a <= wordings.length; a++) perWording[a]! += perWording[a - 1]!;
-  const fill = perWording.slice(0, wordings.length);
-  const runsOfWording = new Int32Array(perWording[wordings.length]!);
-  for (let r = 0; r < starts.length; r++) for (let z = starts[r]!; z < ends[r]!; z++) runsOfWording[fill[owners[z]!]!++] = r;
-  return {runs: {owners: owners.subarray(0, m), starts: Int32Array.from(starts), ends: Int32Array.from(ends)}, runsOf: {offsets: perWording, runs: runsOfWording}};
+  const {starts, ends, offsets, runs} = postingRuns(grams, owners, wordings.length, cap, m);
+  return {runs: {owners: owners.subarray(0, m), starts, ends}, runsOf: {offsets, runs}};
 }
 
 /**

@@ -9,6 +9,7 @@
  * smallest hash of a window, which depends on the words around it, so a phrase found in many
  * documents is a fingerprint in fewer of them and would slip under the cap.
  */
+import {postingRuns} from "./postings.js";
 
 /** Default n-gram order (passim uses 5-grams). */
 export const DEFAULT_NGRAM_ORDER = 5;
@@ -328,26 +329,8 @@ export interface CandidatePairs {
 export function candidatePairs(index: NgramIndex, {minShared = DEFAULT_MIN_SHARED_FINGERPRINTS}: {minShared?: number} = {}): CandidatePairs {
   const {hashes, documents, documentCount: n, maxDocumentFrequency: cap} = index;
   const total = hashes.length;
-  // Runs that count: 2 ≤ df ≤ cap. runStart[r], runEnd[r] into the postings.
-  const runStarts: number[] = [];
-  const runEnds: number[] = [];
-  const perDocument = new Uint32Array(n + 1);
-  for (let i = 0; i < total; ) {
-    let j = i + 1;
-    while (j < total && hashes[j] === hashes[i]) j++;
-    if (j - i >= 2 && j - i <= cap) {
-      runStarts.push(i);
-      runEnds.push(j);
-      for (let p = i; p < j; p++) perDocument[documents[p]! + 1]!++;
-    }
-    i = j;
-  }
-  for (let d = 1; d <= n; d++) perDocument[d]! += perDocument[d - 1]!;
-  const fill = perDocument.slice(0, n);
-  const runsOfDocument = new Uint32Array(perDocument[n]!);
-  for (let r = 0; r < runStarts.length; r++) {
-    for (let p = runStarts[r]!; p < runEnds[r]!; p++) runsOfDocument[fill[documents[p]!]!++] = r;
-  }
+  // Runs that count: 2 ≤ df ≤ cap, and each document's runs.
+  const {starts: runStarts, ends: runEnds, offsets: perDocument, runs: runsOfDocument} = postingRuns(hashes, documents, n, cap, total);
   const counts = new Uint32Array(n);
   const touched: number[] = [];
   const left: number[] = [];
