@@ -23,7 +23,6 @@ import {
   DEFAULT_MIN_SHARED_FINGERPRINTS,
   DEFAULT_NGRAM_ORDER,
   DEFAULT_WINNOW_WINDOW,
-  fingerprints,
   ngramHashes,
   splitNgrams,
   type DocumentNgrams,
@@ -76,16 +75,9 @@ export interface ReuseOptions {
 }
 
 /**
- * Pass 1, per document: its fingerprints (sorted unique 32-bit hashes of winnowed word n-grams).
- * @example documentFingerprints("The council expects the plan to create ten thousand local jobs").length > 0
- */
-export function documentFingerprints(text: string, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): Uint32Array {
-  return fingerprints(ngramHashes(comparisonTokens(text).ids, order), window);
-}
-
-/**
- * Pass 1, per document: its fingerprints, and its other n-grams (which count towards stock phrases).
- * @example documentNgrams(text).fingerprints // as documentFingerprints(text)
+ * Pass 1, per document: its fingerprints (sorted unique 32-bit hashes of winnowed word n-grams),
+ * and its other n-grams (which count towards stock phrases).
+ * @example documentNgrams("The council expects the plan to create ten thousand local jobs").fingerprints.length > 0
  */
 export function documentNgrams(text: string, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): DocumentNgrams {
   return splitNgrams(ngramHashes(comparisonTokens(text).ids, order), window);

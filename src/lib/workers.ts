@@ -148,7 +148,6 @@ function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[
 const handlers = {
   ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
   ingestFiles,
-  findings: (docs: DocumentRecord[]): DocumentFindings[] => docs.map((d) => documentFindings(d)),
   documents: documentsChunk,
   align: alignChunk,
   /** The thread that ran the task (0 is the main thread): for tests. */
