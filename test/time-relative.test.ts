@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {dayFromValue, dayOrdinalNumber, isoWeek, reportingPeriod, resolveDateExpression, tenseAround, weekdayNear} from "../src/lib/time-relative.js";
+import {dayFromValue, dayOrdinalNumber, easterSunday, isoWeek, reportingPeriod, resolveDateExpression, tenseAround, weekdayNear} from "../src/lib/time-relative.js";
 
 const r = (t: string, a: string, sentence?: string) => resolveDateExpression(t, a, sentence ? {sentence} : {});
 
@@ -81,6 +81,18 @@ describe("spelled-out years and holidays", () => {
     expect(r("last Thanksgiving", "2000-02-10")).toBe("1999-11-25");
     expect(r("Election Day", "1998-10-30")).toBe("1998-11-03");
     expect(r("Christmas", "2017-01-10")).toBe("2016-12-25");
+  });
+  it("computes Easter and the days and week named after it", () => {
+    expect(easterSunday(2000)).toEqual({year: 2000, month: 4, day: 23});
+    expect(easterSunday(2019)).toEqual({year: 2019, month: 4, day: 21});
+    expect(easterSunday(2024)).toEqual({year: 2024, month: 3, day: 31});
+    expect(easterSunday(2038)).toEqual({year: 2038, month: 4, day: 25});
+    expect(r("Good Friday", "2017-04-20")).toBe("2017-04-14");
+    expect(r("Easter Monday", "2024-04-05")).toBe("2024-04-01");
+    expect(r("Palm Sunday", "2019-04-18")).toBe("2019-04-14");
+    // The week that ends on Easter Sunday.
+    expect(r("Holy Week", "2000-04-30")).toBe("2000-W16");
+    expect(r("next Easter", "2017-05-01")).toBe("2018-04-01");
   });
 });
 

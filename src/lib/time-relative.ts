@@ -617,7 +617,7 @@ function spelledYear(t: string): string | null {
 
 /** Fixed and rule-based holidays common in English-language news, nearest occurrence (past bias). */
 function holidayValue(t: string, anchor: LocalDateTime, future: boolean): string | null {
-  const m = /^(?:(last|this|next|this past|on) )?(thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|the fourth of july|fourth of july|halloween|valentine's day|labor day|memorial day|election day|boxing day|anzac day|australia day|canada day|guy fawkes night|bonfire night)$/.exec(t);
+  const m = /^(?:(last|this|next|this past|on) )?(thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)?|easter(?: sunday| day| monday| week)?|good friday|palm sunday|holy week|independence day|the fourth of july|fourth of july|halloween|valentine's day|labor day|memorial day|election day|boxing day|anzac day|australia day|canada day|guy fawkes night|bonfire night)$/.exec(t);
   if (!m) return null;
   const name = m[2]!;
   const cue = m[1] ?? "";
@@ -627,6 +627,11 @@ function holidayValue(t: string, anchor: LocalDateTime, future: boolean): string
       return {year, month, day: 1 + ((weekday - first + 7) % 7) + 7 * (n - 1)};
     };
     if (name.startsWith("thanksgiving")) return nth(11, 4, 4);
+    if (/^(?:easter|good friday|palm sunday|holy week)/.test(name)) {
+      const easter = easterSunday(year);
+      const shift = name === "good friday" ? -2 : name === "palm sunday" ? -7 : name === "easter monday" ? 1 : 0;
+      return addDays(easter, shift);
+    }
     if (name === "christmas eve") return {year, month: 12, day: 24};
     if (name.startsWith("christmas")) return {year, month: 12, day: 25};
     if (name === "new year's eve") return {year, month: 12, day: 31};
@@ -652,12 +657,33 @@ function holidayValue(t: string, anchor: LocalDateTime, future: boolean): string
   const key = (d: LocalDateTime) => Date.UTC(d.year, d.month - 1, d.day);
   const now = key(anchor);
   const thisYear = on(anchor.year);
-  if (/next/.test(cue)) return dayValue(key(thisYear) > now ? thisYear : on(anchor.year + 1));
-  if (/last|past/.test(cue)) return dayValue(key(thisYear) < now ? thisYear : on(anchor.year - 1));
-  if (/this/.test(cue)) return dayValue(thisYear);
-  if (future) return dayValue(key(thisYear) >= now ? thisYear : on(anchor.year + 1));
-  return dayValue(key(thisYear) <= now + 30 * 86_400_000 ? thisYear : on(anchor.year - 1));
+  // "Holy Week" and "Easter week": the ISO week that ends on Easter Sunday.
+  const format = /week$/.test(name) ? weekValue : dayValue;
+  if (/next/.test(cue)) return format(key(thisYear) > now ? thisYear : on(anchor.year + 1));
+  if (/last|past/.test(cue)) return format(key(thisYear) < now ? thisYear : on(anchor.year - 1));
+  if (/this/.test(cue)) return format(thisYear);
+  if (future) return format(key(thisYear) >= now ? thisYear : on(anchor.year + 1));
+  return format(key(thisYear) <= now + 30 * 86_400_000 ? thisYear : on(anchor.year - 1));
 }
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus). */
+export function easterSunday(year: number): LocalDateTime {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return {year, month: Math.floor(n / 31), day: (n % 31) + 1};
+}
+
 
 function offsetQuarter(year: number, quarter: number, delta: number): [number, number] {
   const index = year * 4 + (quarter - 1) + delta;
