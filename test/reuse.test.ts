@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
 import {describe, expect, it} from "vitest";
@@ -7,7 +8,9 @@ import {
   detectReuse,
   indexDocuments,
   markCommonSources,
+  prepareTokenIds,
   reuseLabel,
+  sharesPassage,
   reuseLink,
   DERIVED_MIN_COVERAGE,
   PARTIALLY_DERIVED_MIN_COVERAGE,
@@ -131,6 +134,46 @@ describe("alignment", () => {
     const {firstCoverage, secondCoverage} = alignDocuments(base, longer);
     expect(firstCoverage).toBeGreaterThan(0.95);
     expect(secondCoverage).toBeLessThan(0.8);
+  });
+});
+
+describe("screening a pair on its token ids", () => {
+  const screen = (a: string, b: string, stock?: ReadonlySet<number>) =>
+    sharesPassage(prepareTokenIds(comparisonTokens(a).ids), prepareTokenIds(comparisonTokens(b).ids), {stock});
+  it("passes a pair with a lightly edited passage and stops one that shares only a short phrase", () => {
+    expect(screen(base, base.replace("rising costs", "soaring costs"))).toBe(true);
+    expect(screen("Officials said on Monday that talks would go on.", "Officials said on Monday that the strike was over.")).toBe(false);
+  });
+  it("agrees with the alignment of the texts on every pair (random texts with copied, edited passages)", () => {
+    // A small vocabulary, so unrelated texts share short runs by chance; figures among the words.
+    const word = fc.constantFrom("the", "council", "said", "on", "Monday", "that", "plan", "would", "create", "jobs", "in", "45", "percent", "of", "1,000", "tariffs", "and", "a");
+    const text = fc.array(word, {minLength: 5, maxLength: 60});
+    const edit = fc.record({at: fc.nat(), op: fc.constantFrom("change", "drop", "insert", "none"), with: word});
+    const pair = fc.record({a: text, b: text, from: fc.nat(), length: fc.integer({min: 3, max: 20}), to: fc.nat(), edits: fc.array(edit, {maxLength: 3})});
+    const seen = {shared: 0, none: 0};
+    fc.assert(
+      fc.property(pair, fc.boolean(), ({a, b, from, length, to, edits}, withStock) => {
+        const start = from % a.length;
+        const copied = a.slice(start, start + length);
+        for (const e of edits) {
+          const i = e.at % Math.max(1, copied.length);
+          if (e.op === "change") copied[i] = e.with;
+          else if (e.op === "drop") copied.splice(i, 1);
+          else if (e.op === "insert") copied.splice(i, 0, e.with);
+        }
+        const at = to % (b.length + 1);
+        const first = a.join(" ") + ".";
+        const second = [...b.slice(0, at), ...copied, ...b.slice(at)].join(" ") + ".";
+        const stock = withStock ? new Set(ngramHashes(comparisonTokens(first).ids).slice(0, 3)) : undefined;
+        const aligned = alignDocuments(first, second, {stock}).passages.length > 0;
+        seen[aligned ? "shared" : "none"]++;
+        expect(screen(first, second, stock)).toBe(aligned);
+      }),
+      {numRuns: 400}
+    );
+    // Both outcomes were tried.
+    expect(seen.shared).toBeGreaterThan(40);
+    expect(seen.none).toBeGreaterThan(40);
   });
 });
 

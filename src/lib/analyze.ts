@@ -182,9 +182,11 @@ async function parallelReuse(
   });
   const pairs = candidatePairs(index, {minShared: DEFAULT_MIN_SHARED_FINGERPRINTS});
   // The index holds what the pairs need: the per-document n-grams can go.
+  const tokenIds = docs.map((d) => findings.get(d.id)!.tokenIds);
   for (const f of findings.values()) {
     f.fingerprints = new Uint32Array(0);
     f.otherNgrams = new Uint32Array(0);
+    f.tokenIds = new Int32Array(0);
   }
   const stock = [...index.stock];
   // The workers keep the texts they prepared for this pass (keyed by document index) between chunks.
@@ -193,22 +195,28 @@ async function parallelReuse(
   for (let start = 0; start < pairs.left.length; start += CHUNK) {
     const slot = new Map<number, number>();
     const texts: string[] = [];
+    const ids: Int32Array[] = [];
     const keys: number[] = [];
     const at = (d: number) => {
       let t = slot.get(d);
       if (t === undefined) {
         slot.set(d, (t = texts.length));
         texts.push(docs[d]!.text);
+        ids.push(tokenIds[d]!);
         keys.push(d);
       }
       return t;
     };
     const chunkPairs: [number, number][] = [];
     for (let k = start; k < Math.min(pairs.left.length, start + CHUNK); k++) chunkPairs.push([at(pairs.left[k]!), at(pairs.right[k]!)]);
-    tasks.push({texts, keys, run, pairs: chunkPairs, stock});
+    tasks.push({texts, keys, run, pairs: chunkPairs, stock, tokenIds: ids});
   }
+  tokenIds.length = 0;
   const total = pairs.left.length;
-  const alignments = (await pool.map("align", tasks, (done) => progress(Math.min(total, done * CHUNK), total))).flat();
+  const aligning = pool.map("align", tasks, (done) => progress(Math.min(total, done * CHUNK), total));
+  // The pool holds the chunks now and lets go of each once it is handed out.
+  tasks.length = 0;
+  const alignments = (await aligning).flat();
   const links: ReuseLink[] = [];
   for (let k = 0; k < alignments.length; k++) {
     const alignment = alignments[k]!;

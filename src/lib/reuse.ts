@@ -79,8 +79,13 @@ export interface ReuseOptions {
  * and its other n-grams (which count towards stock phrases).
  * @example documentNgrams("The council expects the plan to create ten thousand local jobs").fingerprints.length > 0
  */
-export function documentNgrams(text: string, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): DocumentNgrams {
-  return splitNgrams(ngramHashes(comparisonTokens(text).ids, order), window);
+export function documentNgrams(text: string, options: ReuseOptions = {}): DocumentNgrams {
+  return tokenNgrams(comparisonTokens(text).ids, options);
+}
+
+/** `documentNgrams` of a text already split into comparison token ids (`comparisonTokens(text).ids`). */
+export function tokenNgrams(ids: Int32Array, {order = DEFAULT_NGRAM_ORDER, window = DEFAULT_WINNOW_WINDOW}: ReuseOptions = {}): DocumentNgrams {
+  return splitNgrams(ngramHashes(ids, order), window);
 }
 
 /**
@@ -127,6 +132,35 @@ export interface PreparedText {
 export function prepareText(text: string, {order = DEFAULT_NGRAM_ORDER}: ReuseOptions = {}): PreparedText {
   const tokens = comparisonTokens(typeof text === "string" ? text : "");
   return {tokens, grams: sortedNgrams(tokens, order)};
+}
+
+const NO_OFFSETS = new Int32Array(0);
+
+/**
+ * A document prepared for screening a pair: its comparison token ids alone (no offsets, no figure
+ * marks), which is all the alignment reads to decide where the passages are.
+ */
+export function prepareTokenIds(ids: Int32Array, {order = DEFAULT_NGRAM_ORDER}: ReuseOptions = {}): PreparedText {
+  const tokens: ComparisonTokens = {ids, starts: NO_OFFSETS, ends: NO_OFFSETS, numeric: new Uint8Array(ids.length)};
+  return {tokens, grams: sortedNgrams(tokens, order)};
+}
+
+/**
+ * Whether `alignDocuments` would find any passage between two documents, from their token ids
+ * (`prepareTokenIds`): the passages depend on the ids only (offsets and figure marks only
+ * describe them), so a pair that fails here has none, and the texts need not be prepared.
+ */
+export function sharesPassage(first: PreparedText, second: PreparedText, options: ReuseOptions & {stock?: ReadonlySet<number>} = {}): boolean {
+  return (
+    alignTokens(first.tokens, second.tokens, {
+      order: options.order ?? DEFAULT_NGRAM_ORDER,
+      minPassageWords: options.minPassageWords ?? DEFAULT_MIN_PASSAGE_WORDS,
+      maxGap: options.maxGap ?? DEFAULT_MAX_GAP,
+      stock: options.stock,
+      gramsA: first.grams,
+      gramsB: second.grams
+    }).length > 0
+  );
 }
 
 function coverage(passages: AlignedPassage[], side: "a" | "b", total: number): number {

@@ -20,7 +20,8 @@ import {attributeOutlet} from "./outlet.js";
 import {extractQuotes} from "./quotes.js";
 import {readDocumentTimes, type TimeReading} from "./time.js";
 import {readCorpusFile, type CorpusFile} from "./read.js";
-import {alignDocuments, documentNgrams, prepareText, type PreparedText} from "./reuse.js";
+import {alignDocuments, prepareText, prepareTokenIds, sharesPassage, tokenNgrams, type PreparedText} from "./reuse.js";
+import {comparisonTokens} from "./reuse-tokens.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
 
@@ -32,13 +33,16 @@ export interface DocumentFindings {
   fingerprints: Uint32Array;
   /** The document's other n-grams (not fingerprints), counted for stock phrases. */
   otherNgrams: Uint32Array;
+  /** The document's comparison token ids, to screen its candidate pairs before alignment. */
+  tokenIds: Int32Array;
 }
 
 /** Figures, quotations and reuse fingerprints of one document (independent of the other documents). */
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
   const {claims, diagnostics} = extractClaims(doc);
-  const ngrams = documentNgrams(doc.text);
-  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others};
+  const tokenIds = comparisonTokens(doc.text).ids;
+  const ngrams = tokenNgrams(tokenIds);
+  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others, tokenIds};
 }
 
 /** What the per-document pass finds in one document: its outlet, its own times, and its findings. */
@@ -108,6 +112,9 @@ export interface AlignTask {
   run?: number;
   pairs: [number, number][];
   stock: number[];
+  /** Each text's comparison token ids (`comparisonTokens(text).ids`), when known: a pair is then
+   *  screened on them first, and its texts are prepared only if it shares a passage. */
+  tokenIds?: Int32Array[];
 }
 
 /** Prepared texts kept between chunks of one pass (a document is in many candidate pairs). */
@@ -116,33 +123,47 @@ let preparedRun: number | undefined;
 const preparedCache = new Map<number, PreparedText>();
 let stockOfRun: {run: number | undefined; list: number[]; set: Set<number>} | null = null;
 
-function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[] {
+/** Token ids prepared for screening, kept between chunks like the prepared texts. */
+const screenedCache = new Map<number, PreparedText>();
+
+const NO_ALIGNMENT: PairAlignment = {passages: [], firstCoverage: 0, secondCoverage: 0};
+
+function alignChunk({texts, keys, run, pairs, stock, tokenIds}: AlignTask): PairAlignment[] {
   if (!stockOfRun || stockOfRun.run !== run || stockOfRun.list !== stock || run === undefined) stockOfRun = {run, list: stock, set: new Set(stock)};
   const stockSet = stockOfRun.set;
   if (run === undefined || preparedRun !== run) {
     preparedCache.clear();
+    screenedCache.clear();
     preparedRun = run;
   }
-  const local = new Map<number, PreparedText>();
-  const prepare = (t: number) => {
-    let p = local.get(t);
-    if (p) return p;
-    const key = run === undefined ? undefined : keys?.[t];
-    if (key !== undefined && (p = preparedCache.get(key))) {
-      // Most recently used last.
-      preparedCache.delete(key);
-      preparedCache.set(key, p);
-    } else {
-      p = prepareText(texts[t]!);
-      if (key !== undefined) {
-        preparedCache.set(key, p);
-        if (preparedCache.size > PREPARED_CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value!);
+  const cached = (cache: Map<number, PreparedText>, make: (t: number) => PreparedText) => {
+    const local = new Map<number, PreparedText>();
+    return (t: number) => {
+      let p = local.get(t);
+      if (p) return p;
+      const key = run === undefined ? undefined : keys?.[t];
+      if (key !== undefined && (p = cache.get(key))) {
+        // Most recently used last.
+        cache.delete(key);
+        cache.set(key, p);
+      } else {
+        p = make(t);
+        if (key !== undefined) {
+          cache.set(key, p);
+          if (cache.size > PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        }
       }
-    }
-    local.set(t, p);
-    return p;
+      local.set(t, p);
+      return p;
+    };
   };
-  return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
+  const prepare = cached(preparedCache, (t) => prepareText(texts[t]!));
+  const screen = tokenIds ? cached(screenedCache, (t) => prepareTokenIds(tokenIds[t]!)) : null;
+  return pairs.map(([a, b]) =>
+    screen && !sharesPassage(screen(a), screen(b), {stock: stockSet})
+      ? NO_ALIGNMENT
+      : alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)})
+  );
 }
 
 const handlers = {
