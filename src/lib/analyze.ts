@@ -133,14 +133,20 @@ async function analyzeInParallel(
       return {...doc, outlet: passes[i]!.outlet};
     });
     const timed = run.times(withOutlets, passes.map((p) => p.time));
-    run.begin("claims", timed.inOrder.length);
     const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
     passes.length = 0;
+    // Reuse first: its n-grams and token ids are the largest findings, and go with it.
+    run.begin("reuse", timed.inOrder.length);
+    const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true));
+    run.end("reuse", timed.inOrder.length);
+    // The rest runs here: the workers' memory can go.
+    await pool.close();
+    run.begin("claims", timed.inOrder.length);
     const claimed = run.claims(
       timed.inOrder,
       new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
     );
-    // Each pass lets go of what it no longer needs: the reuse pass needs only the n-grams.
+    // Each pass lets go of what it no longer needs.
     for (const f of findings.values()) {
       f.claims = [];
       f.claimDiagnostics = [];
@@ -148,9 +154,6 @@ async function analyzeInParallel(
     run.begin("quotes", timed.inOrder.length);
     const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
     for (const f of findings.values()) f.quotes = [];
-    run.begin("reuse", timed.inOrder.length);
-    const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true));
-    run.end("reuse", timed.inOrder.length);
     return run.result(inputs, timed, claimed, quoted, reuse);
   } finally {
     await pool.close();
