@@ -82,6 +82,11 @@ describe("spelled-out years and holidays", () => {
     expect(r("Election Day", "1998-10-30")).toBe("1998-11-03");
     expect(r("Christmas", "2017-01-10")).toBe("2016-12-25");
   });
+  it("reads a hedged count (\"or so\") like the plain one", () => {
+    expect(r("a month or so ago", "1991-02-25")).toBe("1991-01");
+    expect(r("a week or so ago", "1991-02-25")).toBe(r("a week ago", "1991-02-25"));
+    expect(r("two years or so earlier", "1991-02-25")).toBe("1989");
+  });
   it("computes Easter and the days and week named after it", () => {
     expect(easterSunday(2000)).toEqual({year: 2000, month: 4, day: 23});
     expect(easterSunday(2019)).toEqual({year: 2019, month: 4, day: 21});
