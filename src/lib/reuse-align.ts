@@ -43,64 +43,102 @@ interface Block {
   len: number;
 }
 
-function hashAt(tokens: ComparisonTokens, position: number, order: number): number {
-  return ngramHashes(tokens.ids.subarray(position, position + order), order)[0] ?? 0;
+/** Positions are packed with their diagonal in a float64 below this (2^24). */
+const POSITION = 16777216;
+
+/** The hash table of one text's n-grams (see `seedBlocks`), with the scratch space of a lookup. */
+interface SeedTable {
+  hashes: Uint32Array;
+  mask: number;
+  /** Key + 1 per slot (0: empty); the key is the top 28 bits of the n-gram hash. */
+  slotKey: Int32Array;
+  /** How many positions hold the slot's key (the first MAX_POSITIONS_PER_NGRAM are kept). */
+  slotCount: Int32Array;
+  slotPositions: Int32Array;
+  /** Per slot, positions of the other text used so far (reset after each lookup). */
+  usedByB: Int32Array;
+  touched: Int32Array;
+  stock: ReadonlySet<number> | undefined;
+  /** Per slot: 0 not known yet, 1 not stock, 2 stock. */
+  stockState: Uint8Array | null;
 }
 
-const POSITION = 16777216; // 2^24: positions below this are packed with their hash in a float64
+/** The last table built: a text is aligned with several others in a row (candidate pairs come
+ *  sorted by their first document), so its table is built once for them. */
+let lastTable: SeedTable | null = null;
 
-/**
- * A text's n-grams as a sorted Float64Array of hash·2^24 + position: computed once per document
- * and merge-joined with another document's to find seeds, with no hash map per pair.
- */
-export function sortedNgrams(tokens: ComparisonTokens, order = DEFAULT_NGRAM_ORDER): Float64Array {
-  const hashes = ngramHashes(tokens.ids, order);
-  const keys = new Float64Array(hashes.length);
-  // The top 28 bits of the hash, so the key stays an exact integer (< 2^52); equal keys are
-  // checked word by word before they become seeds.
-  for (let i = 0; i < hashes.length; i++) keys[i] = (hashes[i]! >>> 4) * POSITION + (i % POSITION);
-  return keys.sort();
+function seedTable(hashes: Uint32Array, stock: ReadonlySet<number> | undefined): SeedTable {
+  const withStock = stock && stock.size > 0 ? stock : undefined;
+  let table = lastTable;
+  if (!table || table.hashes !== hashes) {
+    let capacity = 16;
+    while (capacity < hashes.length * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const slotKey = new Int32Array(capacity);
+    const slotCount = new Int32Array(capacity);
+    const slotPositions = new Int32Array(capacity * MAX_POSITIONS_PER_NGRAM);
+    for (let p = 0; p < hashes.length; p++) {
+      const key = hashes[p]! >>> 4;
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (slotKey[slot] !== 0 && slotKey[slot] !== key + 1) slot = (slot + 1) & mask;
+      slotKey[slot] = key + 1;
+      const count = slotCount[slot]!;
+      if (count < MAX_POSITIONS_PER_NGRAM) slotPositions[slot * MAX_POSITIONS_PER_NGRAM + count] = p;
+      slotCount[slot] = count + 1;
+    }
+    table = {hashes, mask, slotKey, slotCount, slotPositions, usedByB: new Int32Array(capacity), touched: new Int32Array(capacity), stock: undefined, stockState: null};
+    lastTable = table;
+  }
+  if (table.stock !== withStock || (withStock && !table.stockState)) {
+    table.stock = withStock;
+    table.stockState = withStock ? new Uint8Array(table.slotKey.length) : null;
+  }
+  return table;
 }
 
 /**
  * Exact shared n-grams of two token sequences, as [positionInA, positionInB] pairs ordered by
- * diagonal, merged into maximal diagonal blocks.
+ * diagonal, merged into maximal diagonal blocks. The n-grams of `a` go into a hash table keyed
+ * by the top 28 bits of their hash (at most MAX_POSITIONS_PER_NGRAM positions per key, the first
+ * ones); `b`'s n-grams are looked up in it and checked word by word. `hashesA` and `hashesB` are
+ * `ngramHashes(ids, order)`, computed once per document by the caller when it aligns a document
+ * more than once. No per-pair sorting of either text's n-grams.
  */
 export function seedBlocks(
   a: ComparisonTokens,
   b: ComparisonTokens,
-  {order = DEFAULT_NGRAM_ORDER, stock, gramsA, gramsB}: AlignOptions & {gramsA?: Float64Array; gramsB?: Float64Array} = {}
+  {order = DEFAULT_NGRAM_ORDER, stock, hashesA, hashesB}: AlignOptions & {hashesA?: Uint32Array; hashesB?: Uint32Array} = {}
 ): Block[] {
-  const ka = gramsA ?? sortedNgrams(a, order);
-  const kb = gramsB ?? sortedNgrams(b, order);
+  const ha = hashesA ?? ngramHashes(a.ids, order);
+  const hb = hashesB ?? ngramHashes(b.ids, order);
   const na = a.ids.length;
   const keys: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < ka.length && j < kb.length) {
-    const ha = Math.floor(ka[i]! / POSITION);
-    const hb = Math.floor(kb[j]! / POSITION);
-    if (ha < hb) i++;
-    else if (ha > hb) j++;
-    else {
-      let i2 = i;
-      while (i2 < ka.length && Math.floor(ka[i2]! / POSITION) === ha) i2++;
-      let j2 = j;
-      while (j2 < kb.length && Math.floor(kb[j2]! / POSITION) === hb) j2++;
-      if (!stock?.has(hashAt(a, ka[i]! % POSITION, order))) {
-        for (let x = i; x < Math.min(i2, i + MAX_POSITIONS_PER_NGRAM); x++) {
-          const p = ka[x]! % POSITION;
-          for (let y = j; y < Math.min(j2, j + MAX_POSITIONS_PER_NGRAM); y++) {
-            const q = kb[y]! % POSITION;
-            let same = true;
-            for (let k = 0; k < order && same; k++) same = a.ids[p + k] === b.ids[q + k];
-            if (same) keys.push((q - p + na) * POSITION + p);
-          }
-        }
+  if (ha.length > 0 && hb.length > 0) {
+    const table = seedTable(ha, stock);
+    const {mask, slotKey, slotCount, slotPositions, usedByB, stockState, touched} = table;
+    let touchedCount = 0;
+    for (let q = 0; q < hb.length; q++) {
+      const key = hb[q]! >>> 4;
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (slotKey[slot] !== 0 && slotKey[slot] !== key + 1) slot = (slot + 1) & mask;
+      if (slotKey[slot] === 0) continue;
+      if (usedByB[slot]! >= MAX_POSITIONS_PER_NGRAM) continue;
+      if (usedByB[slot]!++ === 0) touched[touchedCount++] = slot;
+      const first = slot * MAX_POSITIONS_PER_NGRAM;
+      if (stockState) {
+        // Stock or not as the n-gram at the key's first position in `a`.
+        if (stockState[slot] === 0) stockState[slot] = stock!.has(ha[slotPositions[first]!]!) ? 2 : 1;
+        if (stockState[slot] === 2) continue;
       }
-      i = i2;
-      j = j2;
+      const held = Math.min(slotCount[slot]!, MAX_POSITIONS_PER_NGRAM);
+      for (let x = 0; x < held; x++) {
+        const p = slotPositions[first + x]!;
+        let same = true;
+        for (let k = 0; k < order && same; k++) same = a.ids[p + k] === b.ids[q + k];
+        if (same) keys.push((q - p + na) * POSITION + p);
+      }
     }
+    for (let t = 0; t < touchedCount; t++) usedByB[touched[t]!] = 0;
   }
   const sorted = Float64Array.from(keys).sort();
   const blocks: Block[] = [];
@@ -127,10 +165,10 @@ export function seedBlocks(
 export function alignTokens(
   a: ComparisonTokens,
   b: ComparisonTokens,
-  options: AlignOptions & {gramsA?: Float64Array; gramsB?: Float64Array} = {}
+  options: AlignOptions & {hashesA?: Uint32Array; hashesB?: Uint32Array} = {}
 ): AlignedPassage[] {
   const {order = DEFAULT_NGRAM_ORDER, minPassageWords = DEFAULT_MIN_PASSAGE_WORDS, maxGap = DEFAULT_MAX_GAP, stock} = options;
-  const blocks = seedBlocks(a, b, {order, stock, gramsA: options.gramsA, gramsB: options.gramsB});
+  const blocks = seedBlocks(a, b, {order, stock, hashesA: options.hashesA, hashesB: options.hashesB});
   if (blocks.length === 0) return [];
   // Chain blocks whose gaps are small on both sides.
   interface Chain {

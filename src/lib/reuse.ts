@@ -15,7 +15,7 @@
  * `detectReuse` runs them all.
  */
 import {publicationOrder, publishedBefore} from "./order.js";
-import {alignTokens, DEFAULT_MAX_GAP, DEFAULT_MIN_PASSAGE_WORDS, sortedNgrams, type AlignedPassage} from "./reuse-align.js";
+import {alignTokens, DEFAULT_MAX_GAP, DEFAULT_MIN_PASSAGE_WORDS, type AlignedPassage} from "./reuse-align.js";
 import {
   buildNgramIndex,
   candidatePairs,
@@ -122,16 +122,16 @@ function figureText(text: string, tokens: ComparisonTokens, i: number): string {
   return text.slice(tokens.starts[i]!, end);
 }
 
-/** A document prepared for alignment: its comparison tokens and sorted n-grams. */
+/** A document prepared for alignment: its comparison tokens and their n-gram hashes. */
 export interface PreparedText {
   tokens: ComparisonTokens;
-  grams: Float64Array;
+  hashes: Uint32Array;
 }
 
-/** Pass 3 input, computed once per document: comparison tokens and sorted n-grams. */
+/** Pass 3 input, computed once per document: comparison tokens and their n-gram hashes. */
 export function prepareText(text: string, {order = DEFAULT_NGRAM_ORDER}: ReuseOptions = {}): PreparedText {
   const tokens = comparisonTokens(typeof text === "string" ? text : "");
-  return {tokens, grams: sortedNgrams(tokens, order)};
+  return {tokens, hashes: ngramHashes(tokens.ids, order)};
 }
 
 const NO_OFFSETS = new Int32Array(0);
@@ -142,7 +142,7 @@ const NO_OFFSETS = new Int32Array(0);
  */
 export function prepareTokenIds(ids: Int32Array, {order = DEFAULT_NGRAM_ORDER}: ReuseOptions = {}): PreparedText {
   const tokens: ComparisonTokens = {ids, starts: NO_OFFSETS, ends: NO_OFFSETS, numeric: new Uint8Array(ids.length)};
-  return {tokens, grams: sortedNgrams(tokens, order)};
+  return {tokens, hashes: ngramHashes(ids, order)};
 }
 
 /**
@@ -157,8 +157,8 @@ export function sharesPassage(first: PreparedText, second: PreparedText, options
       minPassageWords: options.minPassageWords ?? DEFAULT_MIN_PASSAGE_WORDS,
       maxGap: options.maxGap ?? DEFAULT_MAX_GAP,
       stock: options.stock,
-      gramsA: first.grams,
-      gramsB: second.grams
+      hashesA: first.hashes,
+      hashesB: second.hashes
     }).length > 0
   );
 }
@@ -190,8 +190,8 @@ export function alignDocuments(
     minPassageWords: options.minPassageWords ?? DEFAULT_MIN_PASSAGE_WORDS,
     maxGap: options.maxGap ?? DEFAULT_MAX_GAP,
     stock: options.stock,
-    gramsA: preparedA.grams,
-    gramsB: preparedB.grams,
+    hashesA: preparedA.hashes,
+    hashesB: preparedB.hashes,
   });
   const passages: ReusePassage[] = aligned.map((p) => {
     const passage: ReusePassage = {
