@@ -340,15 +340,15 @@ export function candidatePairs(index: NgramIndex, {minShared = DEFAULT_MIN_SHARE
   for (let d = 0; d < n; d++) {
     for (let q = perDocument[d]!; q < perDocument[d + 1]!; q++) {
       const r = runsOfDocument[q]!;
-      for (let p = runStarts[r]!; p < runEnds[r]!; p++) {
+      // A run's documents are in increasing order: only the later ones, from the end.
+      for (let p = runEnds[r]! - 1; p >= runStarts[r]!; p--) {
         const other = documents[p]!;
-        if (other <= d) continue;
+        if (other <= d) break;
         if (counts[other] === 0) touched.push(other);
         counts[other]!++;
       }
     }
-    touched.sort((a, b) => a - b);
-    for (const other of touched) {
+    for (const other of Int32Array.from(touched).sort()) {
       if (counts[other]! >= min) {
         left.push(d);
         right.push(other);
