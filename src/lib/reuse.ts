@@ -285,46 +285,46 @@ function overlapShare(span: [number, number], others: readonly [number, number][
  */
 export function markCommonSources(links: readonly ReuseLink[], documents: readonly DocumentRecord[], {minPassageWords = DEFAULT_MIN_PASSAGE_WORDS}: ReuseOptions = {}): ReuseLink[] {
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const linksOf = new Map<string, ReuseLink[]>();
+  // For each document, the first link with each other document.
+  const linkWith = new Map<string, Map<string, ReuseLink>>();
+  const add = (id: string, other: string, link: ReuseLink) => {
+    let withOthers = linkWith.get(id);
+    if (!withOthers) linkWith.set(id, (withOthers = new Map()));
+    if (!withOthers.has(other)) withOthers.set(other, link);
+  };
   for (const link of links) {
-    for (const id of [link.source, link.target]) {
-      const list = linksOf.get(id);
-      if (list) list.push(link);
-      else linksOf.set(id, [link]);
-    }
+    add(link.source, link.target, link);
+    add(link.target, link.source, link);
   }
-  const linkBetween = new Map<string, ReuseLink>();
-  for (const l of links) {
-    const key = l.source < l.target ? `${l.source}\u0000${l.target}` : `${l.target}\u0000${l.source}`;
-    if (!linkBetween.has(key)) linkBetween.set(key, l);
-  }
+  const sideSpans = new Map<ReuseLink, {source: [number, number][]; target: [number, number][]}>();
   const spansIn = (id: string, other: string): [number, number][] => {
-    const link = linkBetween.get(id < other ? `${id}\u0000${other}` : `${other}\u0000${id}`);
+    const link = linkWith.get(id)?.get(other);
     if (!link) return [];
-    return link.passages.map((p) => (link.source === id ? p.source : p.target));
+    let spans = sideSpans.get(link);
+    if (!spans) sideSpans.set(link, (spans = {source: link.passages.map((p) => p.source), target: link.passages.map((p) => p.target)}));
+    return link.source === id ? spans.source : spans.target;
   };
   return links.map((link) => {
     const x = byId.get(link.source);
     const y = byId.get(link.target);
     const copy: ReuseLink = {...link};
     if (!x || !y) return copy;
-    const related = new Set<string>();
-    for (const l of [...(linksOf.get(x.id) ?? []), ...(linksOf.get(y.id) ?? [])]) {
-      related.add(l.source);
-      related.add(l.target);
-    }
-    related.delete(x.id);
-    related.delete(y.id);
-    // Any one such document is enough, so the order they are tried in does not matter.
-    for (const eId of related) {
+    // A document related to X or Y, certainly earlier than both, that lacks a passage they share.
+    const lacks = (eId: string): boolean => {
+      if (eId === x.id || eId === y.id) return false;
       const e = byId.get(eId);
-      if (!e || publishedBefore(e, x) !== true || publishedBefore(e, y) !== true) continue;
+      if (!e || publishedBefore(e, x) !== true || publishedBefore(e, y) !== true) return false;
       const inX = spansIn(x.id, eId);
       const inY = spansIn(y.id, eId);
-      const lacking = link.passages.some((p) => p.words >= minPassageWords && overlapShare(p.source, inX) < 0.5 && overlapShare(p.target, inY) < 0.5);
-      if (lacking) {
-        copy.commonSourceSuspected = true;
-        break;
+      return link.passages.some((p) => p.words >= minPassageWords && overlapShare(p.source, inX) < 0.5 && overlapShare(p.target, inY) < 0.5);
+    };
+    // Any one such document is enough, so the order they are tried in does not matter.
+    search: for (const id of [x.id, y.id]) {
+      for (const eId of linkWith.get(id)?.keys() ?? []) {
+        if (lacks(eId)) {
+          copy.commonSourceSuspected = true;
+          break search;
+        }
       }
     }
     return copy;
