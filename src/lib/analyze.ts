@@ -13,7 +13,7 @@ import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT
 import {publicationOrder} from "./order.js";
 import {shareStrings} from "./share-strings.js";
 import {DEFAULT_MAX_BYTES, type CorpusFile} from "./read.js";
-import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type IngestedSource, type WorkerPool} from "./workers.js";
+import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type IngestedSource, type ScreenTask, type WorkerPool} from "./workers.js";
 import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
 
 export interface AnalyzeOptions {
@@ -192,40 +192,59 @@ async function parallelReuse(
     f.tokenIds = new Int32Array(0);
   }
   const stock = [...index.stock];
-  // The workers keep the texts they prepared for this pass (keyed by document index) between chunks.
   const run = nextReuseRun++;
-  const tasks: AlignTask[] = [];
-  for (let start = 0; start < pairs.left.length; start += CHUNK) {
-    const slot = new Map<number, number>();
-    const texts: string[] = [];
-    const ids: Int32Array[] = [];
-    const keys: number[] = [];
-    const at = (d: number) => {
-      let t = slot.get(d);
-      if (t === undefined) {
-        slot.set(d, (t = texts.length));
-        texts.push(docs[d]!.text);
-        ids.push(tokenIds[d]!);
-        keys.push(d);
-      }
-      return t;
-    };
-    const chunkPairs: [number, number][] = [];
-    for (let k = start; k < Math.min(pairs.left.length, start + CHUNK); k++) chunkPairs.push([at(pairs.left[k]!), at(pairs.right[k]!)]);
-    tasks.push({texts, keys, run, pairs: chunkPairs, stock, tokenIds: ids});
-  }
-  tokenIds.length = 0;
   const total = pairs.left.length;
-  const aligning = pool.map("align", tasks, (done) => progress(Math.min(total, done * CHUNK), total));
+  // Chunks of pairs with what each document of the chunk needs there (sent once per chunk).
+  const chunksOf = <T>(count: number, pairAt: (k: number) => number, payload: (d: number) => T) => {
+    const chunks: {items: T[]; keys: number[]; pairs: [number, number][]}[] = [];
+    for (let start = 0; start < count; start += CHUNK) {
+      const slot = new Map<number, number>();
+      const items: T[] = [];
+      const keys: number[] = [];
+      const at = (d: number) => {
+        let t = slot.get(d);
+        if (t === undefined) {
+          slot.set(d, (t = items.length));
+          items.push(payload(d));
+          keys.push(d);
+        }
+        return t;
+      };
+      const chunkPairs: [number, number][] = [];
+      for (let k = start; k < Math.min(count, start + CHUNK); k++) {
+        const pair = pairAt(k);
+        chunkPairs.push([at(pairs.left[pair]!), at(pairs.right[pair]!)]);
+      }
+      chunks.push({items, keys, pairs: chunkPairs});
+    }
+    return chunks;
+  };
+  // First the pairs are screened on the token ids alone (the workers keep what they prepared, by
+  // document, between chunks); only the pairs that share a passage are sent with their texts.
+  const screenTasks: ScreenTask[] = chunksOf(total, (k) => k, (d) => tokenIds[d]!).map(({items, keys, pairs: chunkPairs}) => ({tokenIds: items, keys, run, pairs: chunkPairs, stock}));
+  tokenIds.length = 0;
+  const screening = pool.map("screen", screenTasks, (done) => progress(Math.min(total, done * CHUNK), total));
   // The pool holds the chunks now and lets go of each once it is handed out.
-  tasks.length = 0;
+  screenTasks.length = 0;
+  const flags = await screening;
+  const passing: number[] = [];
+  let pair = 0;
+  for (const chunk of flags) {
+    for (const flag of chunk) {
+      if (flag === 1) passing.push(pair);
+      pair++;
+    }
+  }
+  const alignTasks: AlignTask[] = chunksOf(passing.length, (k) => passing[k]!, (d) => docs[d]!.text).map(({items, keys, pairs: chunkPairs}) => ({texts: items, keys, run, pairs: chunkPairs, stock}));
+  // Then the pairs that share a passage are aligned on their texts (the progress counts both steps).
+  const aligning = pool.map("align", alignTasks, (done) => progress(total + Math.min(passing.length, done * CHUNK), total + passing.length));
+  alignTasks.length = 0;
   const alignments = (await aligning).flat();
   const links: ReuseLink[] = [];
-  for (let k = 0; k < alignments.length; k++) {
-    const alignment = alignments[k]!;
-    if (alignment.passages.length === 0) continue;
-    links.push(reuseLink(docs[pairs.left[k]!]!, docs[pairs.right[k]!]!, alignment));
-  }
+  passing.forEach((pair, i) => {
+    const alignment = alignments[i]!;
+    if (alignment.passages.length > 0) links.push(reuseLink(docs[pairs.left[pair]!]!, docs[pairs.right[pair]!]!, alignment));
+  });
   links.sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : x.target < y.target ? -1 : x.target > y.target ? 1 : 0));
   return markCommonSources(links, docs);
 }

@@ -112,9 +112,17 @@ export interface AlignTask {
   run?: number;
   pairs: [number, number][];
   stock: number[];
-  /** Each text's comparison token ids (`comparisonTokens(text).ids`), when known: a pair is then
-   *  screened on them first, and its texts are prepared only if it shares a passage. */
-  tokenIds?: Int32Array[];
+}
+
+/** Candidate pairs to screen: the documents' comparison token ids (`comparisonTokens(text).ids`),
+ *  the pairs as indices into them, and the index's stock n-grams. */
+export interface ScreenTask {
+  tokenIds: Int32Array[];
+  /** Which document each entry is, for the cache: unique within `run`. */
+  keys: number[];
+  run: number;
+  pairs: [number, number][];
+  stock: number[];
 }
 
 /** Prepared texts kept between chunks of one pass (a document is in many candidate pairs). */
@@ -126,50 +134,65 @@ let stockOfRun: {run: number | undefined; list: number[]; set: Set<number>} | nu
 /** Token ids prepared for screening, kept between chunks like the prepared texts. */
 const screenedCache = new Map<number, PreparedText>();
 
-const NO_ALIGNMENT: PairAlignment = {passages: [], firstCoverage: 0, secondCoverage: 0};
-
-function alignChunk({texts, keys, run, pairs, stock, tokenIds}: AlignTask): PairAlignment[] {
+function stockSetOf(run: number | undefined, stock: number[]): Set<number> {
   if (!stockOfRun || stockOfRun.run !== run || stockOfRun.list !== stock || run === undefined) stockOfRun = {run, list: stock, set: new Set(stock)};
-  const stockSet = stockOfRun.set;
+  return stockOfRun.set;
+}
+
+/** The caches belong to one pass: another pass starts them afresh. */
+function startRun(run: number | undefined): void {
   if (run === undefined || preparedRun !== run) {
     preparedCache.clear();
     screenedCache.clear();
     preparedRun = run;
   }
-  const cached = (cache: Map<number, PreparedText>, make: (t: number) => PreparedText) => {
-    const local = new Map<number, PreparedText>();
-    return (t: number) => {
-      let p = local.get(t);
-      if (p) return p;
-      const key = run === undefined ? undefined : keys?.[t];
-      if (key !== undefined && (p = cache.get(key))) {
-        // Most recently used last.
-        cache.delete(key);
+}
+
+/** `make(t)` for entry `t` of a chunk, through `cache` (least recently used out) keyed by `keys[t]`. */
+function cachedBy(cache: Map<number, PreparedText>, keys: readonly number[] | undefined, run: number | undefined, make: (t: number) => PreparedText): (t: number) => PreparedText {
+  const local = new Map<number, PreparedText>();
+  return (t: number) => {
+    let p = local.get(t);
+    if (p) return p;
+    const key = run === undefined ? undefined : keys?.[t];
+    if (key !== undefined && (p = cache.get(key))) {
+      // Most recently used last.
+      cache.delete(key);
+      cache.set(key, p);
+    } else {
+      p = make(t);
+      if (key !== undefined) {
         cache.set(key, p);
-      } else {
-        p = make(t);
-        if (key !== undefined) {
-          cache.set(key, p);
-          if (cache.size > PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        }
+        if (cache.size > PREPARED_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
-      local.set(t, p);
-      return p;
-    };
+    }
+    local.set(t, p);
+    return p;
   };
-  const prepare = cached(preparedCache, (t) => prepareText(texts[t]!));
-  const screen = tokenIds ? cached(screenedCache, (t) => prepareTokenIds(tokenIds[t]!)) : null;
-  return pairs.map(([a, b]) =>
-    screen && !sharesPassage(screen(a), screen(b), {stock: stockSet})
-      ? NO_ALIGNMENT
-      : alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)})
-  );
+}
+
+/** 1 for each pair that shares a passage, found on the token ids alone (`sharesPassage`), else 0. */
+function screenChunk({tokenIds, keys, run, pairs, stock}: ScreenTask): Uint8Array {
+  const stockSet = stockSetOf(run, stock);
+  startRun(run);
+  const screen = cachedBy(screenedCache, keys, run, (t) => prepareTokenIds(tokenIds[t]!));
+  return Uint8Array.from(pairs, ([a, b]) => (sharesPassage(screen(a), screen(b), {stock: stockSet}) ? 1 : 0));
+}
+
+function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[] {
+  const stockSet = stockSetOf(run, stock);
+  startRun(run);
+  // Screening is over once pairs are aligned.
+  screenedCache.clear();
+  const prepare = cachedBy(preparedCache, keys, run, (t) => prepareText(texts[t]!));
+  return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
 }
 
 const handlers = {
   ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
   ingestFiles,
   documents: documentsChunk,
+  screen: screenChunk,
   align: alignChunk,
   /** The thread that ran the task (0 is the main thread): for tests. */
   thread: (_: null): number => threadId
