@@ -102,7 +102,8 @@ function seedTable(hashes: Uint32Array, stock: ReadonlySet<number> | undefined):
  * by the top 28 bits of their hash (at most MAX_POSITIONS_PER_NGRAM positions per key, the first
  * ones); `b`'s n-grams are looked up in it and checked word by word. `hashesA` and `hashesB` are
  * `ngramHashes(ids, order)`, computed once per document by the caller when it aligns a document
- * more than once. No per-pair sorting of either text's n-grams.
+ * more than once; the table of `hashesA` is reused while the same array comes back, so an array
+ * passed here must not change afterwards. No per-pair sorting of either text's n-grams.
  */
 export function seedBlocks(
   a: ComparisonTokens,
