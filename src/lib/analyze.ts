@@ -114,8 +114,11 @@ async function analyzeInParallel(
   try {
     const run = new Run(reference, onStage);
     run.begin("ingest", sourceCount);
-    const ingested = (await ingest(pool, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true))).flat();
-    const documents = run.afterIngest(ingested);
+    let ingested = (await ingest(pool, (done) => run.tick("ingest", sourceCount, Math.min(sourceCount, done * CHUNK), true))).flat();
+    let documents = run.afterIngest(ingested);
+    // Each stage copies the document records it changes: the earlier copies are let go as it ends
+    // (this function's variables would otherwise hold every copy until it returns).
+    ingested = [];
     // Everything that depends on one document alone (outlet, its own times, figures, quotations,
     // fingerprints) in one pass on the workers; this thread then does the corpus passes.
     const count = documents.length;
@@ -128,12 +131,14 @@ async function analyzeInParallel(
     const strings = new Map<string, string>();
     passes.forEach((pass, i) => shareStrings(pass, documents[i]!.text, strings));
     strings.clear();
-    const withOutlets = documents.map((doc, i) => {
+    let withOutlets = documents.map((doc, i) => {
       run.diagnostics.push(...passes[i]!.outletDiagnostics);
       return {...doc, outlet: passes[i]!.outlet};
     });
+    documents = [];
     const timed = run.times(withOutlets, passes.map((p) => p.time));
     const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
+    withOutlets = [];
     passes.length = 0;
     // Reuse first: its n-grams and token ids are the largest findings, and go with it.
     run.begin("reuse", timed.inOrder.length);
@@ -163,6 +168,11 @@ async function analyzeInParallel(
 /** Numbers each per-document pass (workers keep the registry of the current one). */
 let nextPassRun = 1;
 
+/** What a document's n-grams and token ids are replaced with once the reuse index holds them
+ *  (one shared empty array each: an array per document would cost about 200 bytes apiece). */
+const NO_NGRAMS = new Uint32Array(0);
+const NO_TOKEN_IDS = new Int32Array(0);
+
 /** Numbers each parallel reuse pass (workers drop the prepared texts of earlier passes). */
 let nextReuseRun = 1;
 
@@ -187,9 +197,9 @@ async function parallelReuse(
   // The index holds what the pairs need: the per-document n-grams can go.
   const tokenIds = docs.map((d) => findings.get(d.id)!.tokenIds);
   for (const f of findings.values()) {
-    f.fingerprints = new Uint32Array(0);
-    f.otherNgrams = new Uint32Array(0);
-    f.tokenIds = new Int32Array(0);
+    f.fingerprints = NO_NGRAMS;
+    f.otherNgrams = NO_NGRAMS;
+    f.tokenIds = NO_TOKEN_IDS;
   }
   const stock = [...index.stock];
   const run = nextReuseRun++;
