@@ -1,6 +1,10 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {fileURLToPath} from "node:url";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
+import {editScript} from "../src/lib/diff.js";
+import {comparisonForm, hashString} from "../src/lib/reuse-tokens.js";
+import {words} from "../src/lib/text.js";
 import {areQuoteVariants, extractQuotes, findQuotations, gramPostings, groupQuoteFamilies} from "../src/lib/quotes.js";
 import type {DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
@@ -183,6 +187,39 @@ describe("groupQuoteFamilies", () => {
   it("areQuoteVariants uses containment", () => {
     expect(areQuoteVariants("a great, great entrepreneur, one of the best in the world", "We had a great meeting, and a great, great entrepreneur, one of the best in the world, and he loves China")).toBe(true);
     expect(areQuoteVariants("We are focused on small business", "We are focused on the economy and jobs")).toBe(false);
+  });
+});
+
+describe("areQuoteVariants against the plain definition", () => {
+  // In-order shared words (a word diff) cover at least 80% of the shorter wording, and at least 4
+  // words: computed directly, without the filters that spare most pairs the diff.
+  const reference = (a: string, b: string) => {
+    const wa = words(a).map((t) => hashString(comparisonForm(t.norm)));
+    const wb = words(b).map((t) => hashString(comparisonForm(t.norm)));
+    const shorter = Math.min(wa.length, wb.length);
+    if (shorter < 4) return false;
+    const same = editScript(wa, wb, 200).filter((s) => s.op === "same").length;
+    return same >= 4 && same / shorter >= 0.8;
+  };
+
+  it("agrees on arbitrary wordings, repeated words included", () => {
+    const word = fc.constantFrom("we", "will", "build", "the", "wall", "jobs", "one", "1", "million", "great", "China", "tariffs", "45", "percent", "pct");
+    const wording = fc.array(word, {minLength: 0, maxLength: 14}).map((w) => w.join(" "));
+    fc.assert(fc.property(wording, wording, (a, b) => {
+      expect(areQuoteVariants(a, b)).toBe(reference(a, b));
+    }), {numRuns: 5000});
+  });
+
+  it("agrees on a short quotation against longer ones that contain it with edits", () => {
+    const base = ["one", "of", "the", "best", "in", "the", "world"];
+    const edits = fc.array(fc.tuple(fc.nat(6), fc.constantFrom("great", "really", "best", "the")), {maxLength: 4});
+    fc.assert(fc.property(edits, fc.array(fc.constantFrom("and", "he", "loves", "China", "we", "had"), {maxLength: 20}), (changes, around) => {
+      const edited = [...base];
+      for (const [at, w] of changes) edited.splice(at, 0, w);
+      const long = [...around.slice(0, 5), ...edited, ...around.slice(5)].join(" ");
+      expect(areQuoteVariants(base.join(" "), long)).toBe(reference(base.join(" "), long));
+      expect(areQuoteVariants(long, base.join(" "))).toBe(reference(long, base.join(" ")));
+    }), {numRuns: 2000});
   });
 });
 

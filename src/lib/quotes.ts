@@ -18,7 +18,7 @@
  */
 import {editScript, diffWords} from "./diff.js";
 import {postingRuns} from "./postings.js";
-import {comparisonForm, hashString} from "./reuse-tokens.js";
+import {wordHashes} from "./reuse-tokens.js";
 import {paragraphs, sentenceAt, sentences, spanIndexAt, words} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
@@ -494,9 +494,18 @@ export function extractQuotes(doc: DocumentRecord): Quote[] {
   return results;
 }
 
-/** Comparison words of a quotation (same folding as reuse: case, apostrophes, "per cent", figures). */
+/** Comparison words of a quotation (same folding as reuse: case, apostrophes, number words). */
 function quoteWords(text: string): Int32Array {
-  return Int32Array.from(words(text).map((t) => hashString(comparisonForm(t.norm))));
+  return wordHashes(text);
+}
+
+/** A string that is equal for two word arrays exactly when they are equal (each 32-bit word as
+ *  two UTF-16 code units), to find the wordings printed alike. */
+function wordingKey(t: Int32Array): string {
+  const units = new Uint16Array(t.buffer, t.byteOffset, t.length * 2);
+  let key = "";
+  for (let k = 0; k < units.length; k += 8192) key += String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]);
+  return key;
 }
 
 /**
@@ -511,23 +520,47 @@ export function areQuoteVariants(a: string, b: string): boolean {
 function variantScore(a: Int32Array, b: Int32Array, sortedA: Int32Array = a.slice().sort(), sortedB: Int32Array = b.slice().sort()): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < FAMILY_MIN_WORDS) return 0;
-  // Words in common (as a multiset, by merging the sorted words) bound the in-order shared words
-  // from above: when even they fall short of the threshold, the word diff cannot reach it and is not run.
-  let common = 0;
-  for (let x = 0, y = 0; x < sortedA.length && y < sortedB.length; ) {
-    if (sortedA[x]! < sortedB[y]!) x++;
-    else if (sortedA[x]! > sortedB[y]!) y++;
-    else {
-      common++;
-      x++;
-      y++;
+  // Words in common (as a multiset) bound the in-order shared words from above: when even they fall
+  // short of the threshold, the word diff cannot reach it and is not run. Each distinct word of the
+  // shorter one is looked up in the other's sorted words, and the count stops as soon as the words
+  // missed so far rule the pair out (most candidate pairs share a phrase and little else).
+  const [few, many] = sortedA.length <= sortedB.length ? [sortedA, sortedB] : [sortedB, sortedA];
+  let missed = 0;
+  for (let x = 0; x < few.length; ) {
+    const word = few[x]!;
+    let end = x + 1;
+    while (end < few.length && few[end] === word) end++;
+    const found = countOf(many, word);
+    if (found < end - x) {
+      missed += end - x - found;
+      const best = shorter - missed;
+      if (best < FAMILY_MIN_WORDS || best / shorter < FAMILY_MIN_CONTAINMENT) return 0;
     }
+    x = end;
   }
-  if (common < FAMILY_MIN_WORDS || common / shorter < FAMILY_MIN_CONTAINMENT) return 0;
   let same = 0;
   for (const step of editScript(a, b, 200)) if (step.op === "same") same++;
   if (same < FAMILY_MIN_WORDS) return 0;
   return same / shorter;
+}
+
+/** How many times `value` occurs in the sorted array (two binary searches). */
+function countOf(sorted: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - first;
 }
 
 /** Sorted postings: `owners[starts[r]..ends[r])` hold gram run r's wordings in increasing order. */
@@ -627,7 +660,7 @@ export function groupQuoteFamilies(
   for (const i of order) {
     const t = tokens[i]!;
     if (t.length < FAMILY_MIN_WORDS) continue;
-    const key = t.join(",");
+    const key = wordingKey(t);
     const first = firstWithWords.get(key);
     if (first === undefined) {
       firstWithWords.set(key, i);
@@ -642,7 +675,8 @@ export function groupQuoteFamilies(
   // they share must reach a quarter of the shorter one's (variants covering 80% of it share at
   // least that many; one for the shortest), then the in-order word cover decides.
   const shared = new Int32Array(distinct.length);
-  const touched: number[] = [];
+  const touched = new Int32Array(distinct.length);
+  let touchedCount = 0;
   const sortedWords = distinct.map((i) => tokens[i]!.slice().sort());
   // The fewest shared 3-grams a pair needs, by the shorter one's length, looked up in typed arrays
   // (the loop below visits millions of candidates on a large corpus).
@@ -652,13 +686,13 @@ export function groupQuoteFamilies(
       const r = runsOf.runs[q]!;
       for (let x = runs.ends[r]! - 1; x >= runs.starts[r]! && runs.owners[x]! > a; x--) {
         const b = runs.owners[x]!;
-        if (shared[b]!++ === 0) touched.push(b);
+        if (shared[b]!++ === 0) touched[touchedCount++] = b;
       }
     }
     const i = distinct[a]!;
     const t = tokens[i]!;
     const length = lengths[a]!;
-    for (let k = 0; k < touched.length; k++) {
+    for (let k = 0; k < touchedCount; k++) {
       const b = touched[k]!;
       const count = shared[b]!;
       shared[b] = 0;
@@ -668,7 +702,7 @@ export function groupQuoteFamilies(
       if (find(i) === find(j)) continue;
       if (variantScore(t, tokens[j]!, sortedWords[a], sortedWords[b]) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
     }
-    touched.length = 0;
+    touchedCount = 0;
   }
   const members = new Map<number, number[]>();
   for (const i of order) {

@@ -220,6 +220,42 @@ export function comparisonTokens(text: string, {keepForms = false}: {keepForms?:
 }
 
 /**
+ * The hash of each word's comparison form, word by word as `words` finds them (no "per cent"
+ * joining, no splitting at hyphens): `hashString(comparisonForm(norm))` of every token, with words
+ * of ASCII letters alone hashed straight from the text (the tests compare both ways).
+ * @example wordHashes("One pct").length // 2, the hashes of "1" and "percent"
+ */
+export function wordHashes(text: string): Int32Array {
+  const source = typeof text === "string" ? text : "";
+  let out = new Int32Array(Math.max(8, source.length >> 2));
+  let n = 0;
+  scanWords(source, (start, matchEnd) => {
+    const end = wordEnd(source, start, matchEnd);
+    let h = FNV_OFFSET;
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const c = source.charCodeAt(i) | 32;
+      if (c < 97 || c > 122) {
+        plain = false;
+        break;
+      }
+      h ^= c;
+      h = Math.imul(h, FNV_PRIME);
+    }
+    h |= 0;
+    // Folded forms ("one", "pct") and the rest take the general way.
+    if (!plain || SPECIAL_HASHES.has(h)) h = hashString(comparisonForm(normalizeWord(source.slice(start, end))));
+    if (n === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[n++] = h;
+  });
+  return out.slice(0, n);
+}
+
+/**
  * Comparison tokens the plain way, every word through `normalizeWord` and `comparisonForm`:
  * `comparisonTokens` gives the same result faster (the tests compare them).
  * @example comparisonTokensByWords("45 per cent").forms // with keepForms: ["45", "percent"]
