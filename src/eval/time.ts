@@ -45,6 +45,48 @@ function compatible(value: string, gold: string): boolean {
   return pattern.test(v);
 }
 
+const DAY = 86_400_000;
+const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;
+
+/** The days [first, last] a TimeML date value covers (a part-of-day suffix ignored), or null when
+ *  it is not a calendar value ("PRESENT_REF", "P5Y", anything with X). */
+function valueDays(value: string): [number, number] | null {
+  const v = value.replace(/T(?:MO|AF|EV|NI|DT)$/, "").replace(/T\d.*$/, "");
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) return [dayOf(+m[1]!, +m[2]!, +m[3]!), dayOf(+m[1]!, +m[2]!, +m[3]!)];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(v))) return [dayOf(+m[1]!, +m[2]!, 1), dayOf(+m[1]!, +m[2]! + 1, 0)];
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(v))) return [dayOf(+m[1]!, 3 * +m[2]! - 2, 1), dayOf(+m[1]!, 3 * +m[2]! + 1, 0)];
+  if ((m = /^(\d{4})-H([12])$/.exec(v))) return [dayOf(+m[1]!, 6 * +m[2]! - 5, 1), dayOf(+m[1]!, 6 * +m[2]! + 1, 0)];
+  if ((m = /^(\d{4})-W(\d{1,2})(-WE)?$/.exec(v))) {
+    const jan4 = dayOf(+m[1]!, 1, 4);
+    const monday = jan4 - ((new Date(jan4 * DAY).getUTCDay() + 6) % 7) + 7 * (+m[2]! - 1);
+    return m[3] ? [monday + 5, monday + 6] : [monday, monday + 6];
+  }
+  if ((m = /^(\d{4})$/.exec(v))) return [dayOf(+m[1]!, 1, 1), dayOf(+m[1]!, 12, 31)];
+  if ((m = /^(\d{3})X?$/.exec(v))) return [dayOf(+m[1]! * 10, 1, 1), dayOf(+m[1]! * 10 + 9, 12, 31)];
+  if ((m = /^(\d{2})(?:XX)?$/.exec(v))) return [dayOf(+m[1]! * 100, 1, 1), dayOf(+m[1]! * 100 + 99, 12, 31)];
+  return null;
+}
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+/** Why a resolved value differs from the gold, in kinds a reader can check; the first that holds. */
+function missKind(text: string, value: string | null, gold: string): string {
+  if (/^(?:PRESENT|PAST|FUTURE)_REF$/.test(gold)) return "gold is a reference to the present, past or future";
+  if (/^P/.test(gold)) return "gold is a duration";
+  if (value === null) return "not resolved";
+  if (/X/.test(gold) && compatible(value, gold)) return "gold leaves unspecified what is resolved";
+  if (/T(?:MO|AF|EV|NI)$/.test(gold) && normalise(value) === normalise(gold.replace(/T(?:MO|AF|EV|NI)$/, ""))) return "gold adds a part of the day";
+  const named = WEEKDAYS.findIndex((d) => new RegExp(`\\b${d}\\b`, "i").test(text));
+  const g = valueDays(gold);
+  if (named >= 0 && g && g[0] === g[1] && new Date(g[0] * DAY).getUTCDay() !== named) return "gold date is not the weekday named";
+  const v = valueDays(value);
+  if (v && g && v[0] <= g[0] && g[1] <= v[1]) return "same time, gold more precise";
+  if (v && g && g[0] <= v[0] && v[1] <= g[1]) return "same time, gold less precise";
+  if (v && g && value.slice(4) === gold.slice(4) && value.slice(0, 4) !== gold.slice(0, 4)) return "another year";
+  return "another period";
+}
+
 /** The sentence around a timex, split as the pipeline splits (src/lib/text.ts), and the timex's
  *  offset inside it. */
 function sentenceOf(text: string, spans: Span[], start: number): {sentence: string; offset: number} {
@@ -57,6 +99,7 @@ function evalTempEval() {
   const files = ["te3_platinum_normalized.jsonl", "tbaq_timebank.jsonl", "tbaq_aquaint.jsonl"];
   const perFile: {file: string; total: number; correct: number; lenient: number; unresolved: number}[] = [];
   const misses = new Map<string, number>();
+  const kinds = new Map<string, number>();
   for (const file of files) {
     const p = path.join(dir, file);
     if (!existsSync(p)) continue;
@@ -83,6 +126,9 @@ function evalTempEval() {
         else {
           const key = `${t.text.toLowerCase()} → ${value} (gold ${t.value})`;
           misses.set(key, (misses.get(key) ?? 0) + 1);
+          const kind = missKind(t.text, value, t.value);
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          if (process.env.MISS_KIND && kind.startsWith(process.env.MISS_KIND)) console.error(`${kind}: ${t.text} → ${value} (gold ${t.value}; document ${anchor})`);
         }
       }
     }
@@ -102,7 +148,8 @@ function evalTempEval() {
   const tuning = split(["tbaq_timebank.jsonl", "tbaq_aquaint.jsonl"]);
   const heldOut = split(["te3_platinum_normalized.jsonl"]);
   const topMisses = [...misses].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_MISSES ?? 15)).map(([k, n]) => `${n}× ${k}`);
-  return {perFile, total, correct, accuracy: total ? correct / total : 0, lenient, lenientAccuracy: total ? lenient / total : 0, tuning, heldOut, topMisses};
+  const missKinds = Object.fromEntries([...kinds].sort((a, b) => b[1] - a[1]));
+  return {perFile, total, correct, accuracy: total ? correct / total : 0, lenient, lenientAccuracy: total ? lenient / total : 0, tuning, heldOut, missKinds, topMisses};
 }
 
 function evalNewsCluster() {
@@ -166,6 +213,8 @@ if (json) {
   console.log(`  ${"held-out (TE3 platinum)".padEnd(32)} ${String(tempeval.heldOut.total).padStart(6)} ${String(tempeval.heldOut.correct).padStart(8)} ${"".padStart(11)}  ${pct(tempeval.heldOut.correct, tempeval.heldOut.total).padStart(6)}  ${pct(tempeval.heldOut.lenient, tempeval.heldOut.total).padStart(6)}`);
   console.log("  strict = the gold value exactly (week numbers with or without a leading zero, decades as 198 or 198X)");
   console.log("  lenient = equal after dropping unspecified parts (1949-XX = 1949, 2000-01-05TNI = 2000-01-05) or where the gold leaves unspecified what we resolve (1989-WXX vs 1989-W42)");
+  console.log("  misses by kind (the first that holds; src/eval/time.ts missKind):");
+  for (const [kind, n] of Object.entries(tempeval.missKinds)) console.log(`    ${String(n).padStart(4)}  ${kind}`);
   console.log("  most frequent misses:");
   for (const m of tempeval.topMisses) console.log(`    ${m}`);
   if (cluster) {
