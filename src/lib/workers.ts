@@ -75,7 +75,33 @@ export function documentPass(doc: DocumentRecord, registry: OutletRegistry): Doc
 function documentsChunk({docs, registry, run}: DocumentChunk): DocumentPass[] {
   // One registry object per pass, so the tables built from it (places) are built once.
   if (!registryOfRun || registryOfRun.run !== run) registryOfRun = {run, registry};
-  return docs.map((doc) => documentPass(doc, registryOfRun!.registry));
+  const passes = docs.map((doc) => documentPass(doc, registryOfRun!.registry));
+  // The chunk's n-grams and token ids go into one shared buffer of each kind: the main thread gets
+  // views of memory shared with this thread rather than copies of hundreds of small arrays, and
+  // the screening tasks that hand the token ids back to the workers share them again.
+  const fingerprints = packShared(passes.map((p) => p.findings.fingerprints), Uint32Array);
+  const otherNgrams = packShared(passes.map((p) => p.findings.otherNgrams), Uint32Array);
+  const tokenIds = packShared(passes.map((p) => p.findings.tokenIds), Int32Array);
+  passes.forEach((p, i) => {
+    p.findings.fingerprints = fingerprints[i]!;
+    p.findings.otherNgrams = otherNgrams[i]!;
+    p.findings.tokenIds = tokenIds[i]!;
+  });
+  return passes;
+}
+
+/** The arrays copied, one after another, into one SharedArrayBuffer: a view of it for each. */
+export function packShared<T extends Uint32Array | Int32Array>(arrays: readonly T[], View: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => T): T[] {
+  let total = 0;
+  for (const a of arrays) total += a.length;
+  const buffer = new SharedArrayBuffer(total * 4);
+  let offset = 0;
+  return arrays.map((a) => {
+    const view = new View(buffer, offset * 4, a.length);
+    view.set(a);
+    offset += a.length;
+    return view;
+  });
 }
 
 /** One file's documents and diagnostics, and whether each document's text looks English. */
