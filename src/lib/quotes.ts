@@ -563,6 +563,18 @@ function countOf(sorted: Int32Array, value: number): number {
   return lo - first;
 }
 
+/** Sorts the (gram, owner) pairs by gram, then owner, in place, through one numeric key each. */
+function sortByNumericKey(grams: Uint32Array, owners: Int32Array, keySpace: number): void {
+  const keys = new Float64Array(grams.length);
+  for (let x = 0; x < keys.length; x++) keys[x] = grams[x]! * keySpace + owners[x]!;
+  keys.sort();
+  for (let x = 0; x < keys.length; x++) {
+    const gram = Math.floor(keys[x]! / keySpace);
+    owners[x] = keys[x]! - gram * keySpace;
+    grams[x] = gram;
+  }
+}
+
 /** Sorted postings: `owners[starts[r]..ends[r])` hold gram run r's wordings in increasing order. */
 export interface GramRuns {
   owners: Int32Array;
@@ -577,40 +589,28 @@ export interface GramRuns {
 export function gramPostings(wordings: readonly Int32Array[], cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
   let total = 0;
   for (const t of wordings) total += Math.max(0, t.length - 2);
-  const gramOf = new Float64Array(total);
-  const ownerOf = new Int32Array(total);
+  let grams = new Uint32Array(total);
+  let owners = new Int32Array(total);
   let n = 0;
   wordings.forEach((t, a) => {
     for (let k = 0; k + 3 <= t.length; k++) {
-      gramOf[n] = (Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!) >>> 0;
-      ownerOf[n++] = a;
+      grams[n] = (Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!) >>> 0;
+      owners[n++] = a;
     }
   });
-  // Sorted by gram, then wording: one numeric key (gram × 2^21 + wording, exact in a double)
-  // while there are under 2^21 wordings, else a comparison sort.
-  const OWNER_BITS = keySpace;
-  let order: ArrayLike<number>;
-  if (wordings.length < OWNER_BITS) {
-    const keys = new Float64Array(n);
-    for (let x = 0; x < n; x++) keys[x] = gramOf[x]! * OWNER_BITS + ownerOf[x]!;
-    keys.sort();
-    for (let x = 0; x < n; x++) {
-      const gram = Math.floor(keys[x]! / OWNER_BITS);
-      ownerOf[x] = keys[x]! - gram * OWNER_BITS;
-      gramOf[x] = gram;
-    }
-    order = {length: n};
-  } else {
-    order = Int32Array.from({length: n}, (_, x) => x).sort((x, y) => gramOf[x]! - gramOf[y]! || ownerOf[x]! - ownerOf[y]!);
+  // Sorted by gram, then wording: in place through one numeric key (gram × keySpace + wording,
+  // exact in a double) while there are fewer wordings than keySpace, else through a sorted order.
+  if (wordings.length < keySpace) sortByNumericKey(grams, owners, keySpace);
+  else {
+    const order = Int32Array.from({length: n}, (_, x) => x).sort((x, y) => grams[x]! - grams[y]! || owners[x]! - owners[y]!);
+    grams = Uint32Array.from(order, (x) => grams[x]!);
+    owners = Int32Array.from(order, (x) => owners[x]!);
   }
-  const at = order instanceof Int32Array ? (x: number) => order[x]! : (x: number) => x;
-  // Distinct (gram, wording) pairs: a gram repeated in one wording counts once.
-  const owners = new Int32Array(n);
-  const grams = new Float64Array(n);
+  // Distinct (gram, wording) pairs, compacted in place: a gram repeated in one wording counts once.
   let m = 0;
   for (let x = 0; x < n; x++) {
-    const g = gramOf[at(x)]!;
-    const o = ownerOf[at(x)]!;
+    const g = grams[x]!;
+    const o = owners[x]!;
     if (m > 0 && grams[m - 1] === g && owners[m - 1] === o) continue;
     grams[m] = g;
     owners[m++] = o;
