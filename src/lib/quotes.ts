@@ -508,29 +508,72 @@ function wordingKey(t: Int32Array): string {
   return key;
 }
 
+/** Word arrays packed one after another: wording k is `words[starts[k]..starts[k + 1])` (one
+ *  typed array for all, rather than hundreds of thousands of small ones). */
+export interface PackedWordings {
+  words: Int32Array;
+  starts: Int32Array;
+}
+
+/** The wordings `wordsOf(0..count-1)` packed into one array. */
+export function packWordings(count: number, wordsOf: (k: number) => ArrayLike<number>): PackedWordings {
+  const starts = new Int32Array(count + 1);
+  let words = new Int32Array(Math.max(16, count * 16));
+  let n = 0;
+  for (let k = 0; k < count; k++) {
+    const w = wordsOf(k);
+    if (n + w.length > words.length) {
+      const grown = new Int32Array(Math.max(words.length * 2, n + w.length));
+      grown.set(words.subarray(0, n));
+      words = grown;
+    }
+    words.set(w, n);
+    n += w.length;
+    starts[k + 1] = n;
+  }
+  return {words: words.slice(0, n), starts};
+}
+
+/** The same wordings, each one's words in increasing order (for counting words in common). */
+function sortedWordings({words, starts}: PackedWordings): Int32Array {
+  const sorted = words.slice();
+  for (let k = 0; k + 1 < starts.length; k++) if (starts[k + 1]! - starts[k]! > 1) sorted.subarray(starts[k]!, starts[k + 1]!).sort();
+  return sorted;
+}
+
 /**
  * Whether two quotations are variants of one another: in-order shared words cover at least
  * FAMILY_MIN_CONTAINMENT of the shorter one, and at least FAMILY_MIN_WORDS words.
  * @example areQuoteVariants("Jack and I are going to do some great things", "Jack and I are going to do great things for small business") // true
  */
 export function areQuoteVariants(a: string, b: string): boolean {
-  return variantScore(quoteWords(a), quoteWords(b)) >= FAMILY_MIN_CONTAINMENT;
+  const pair = packWordings(2, (k) => quoteWords(k === 0 ? a : b));
+  return variantScore(pair, sortedWordings(pair), 0, 1) >= FAMILY_MIN_CONTAINMENT;
 }
 
-function variantScore(a: Int32Array, b: Int32Array, sortedA: Int32Array = a.slice().sort(), sortedB: Int32Array = b.slice().sort()): number {
-  const shorter = Math.min(a.length, b.length);
+/** The in-order shared words of wordings a and b as a share of the shorter one (0 below the
+ *  minimum), from the packed wordings and their sorted copy. */
+function variantScore({words, starts}: PackedWordings, sorted: Int32Array, a: number, b: number): number {
+  const aStart = starts[a]!;
+  const aEnd = starts[a + 1]!;
+  const bStart = starts[b]!;
+  const bEnd = starts[b + 1]!;
+  const shorter = Math.min(aEnd - aStart, bEnd - bStart);
   if (shorter < FAMILY_MIN_WORDS) return 0;
   // Words in common (as a multiset) bound the in-order shared words from above: when even they fall
   // short of the threshold, the word diff cannot reach it and is not run. Each distinct word of the
   // shorter one is looked up in the other's sorted words, and the count stops as soon as the words
   // missed so far rule the pair out (most candidate pairs share a phrase and little else).
-  const [few, many] = sortedA.length <= sortedB.length ? [sortedA, sortedB] : [sortedB, sortedA];
+  const aFew = aEnd - aStart <= bEnd - bStart;
+  const fewEnd = aFew ? aEnd : bEnd;
+  const manyStart = aFew ? bStart : aStart;
+  const manyEnd = aFew ? bEnd : aEnd;
   let missed = 0;
-  for (let x = 0; x < few.length; ) {
-    const word = few[x]!;
+  for (let x = aFew ? aStart : bStart; x < fewEnd; ) {
+    const word = sorted[x]!;
     let end = x + 1;
-    while (end < few.length && few[end] === word) end++;
-    const found = countOf(many, word);
+    while (end < fewEnd && sorted[end] === word) end++;
+    const found = countOf(sorted, manyStart, manyEnd, word);
     if (found < end - x) {
       missed += end - x - found;
       const best = shorter - missed;
@@ -539,22 +582,22 @@ function variantScore(a: Int32Array, b: Int32Array, sortedA: Int32Array = a.slic
     x = end;
   }
   let same = 0;
-  for (const step of editScript(a, b, 200)) if (step.op === "same") same++;
+  for (const step of editScript(words.subarray(aStart, aEnd), words.subarray(bStart, bEnd), 200)) if (step.op === "same") same++;
   if (same < FAMILY_MIN_WORDS) return 0;
   return same / shorter;
 }
 
-/** How many times `value` occurs in the sorted array (two binary searches). */
-function countOf(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/** How many times `value` occurs in `sorted[from..to)`, which is in increasing order (two binary searches). */
+function countOf(sorted: Int32Array, from: number, to: number, value: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   const first = lo;
-  hi = sorted.length;
+  hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! <= value) lo = mid + 1;
@@ -586,21 +629,23 @@ export interface GramRuns {
  * The distinct word 3-grams of each wording, as postings: the runs (grams held by 2 to `cap`
  * wordings) and, for each wording, the runs it is in (`runs[offsets[a]..offsets[a+1])`).
  */
-export function gramPostings(wordings: readonly Int32Array[], cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
+export function gramPostings(wordings: readonly Int32Array[] | PackedWordings, cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
+  const {words, starts} = Array.isArray(wordings) ? packWordings(wordings.length, (k) => wordings[k]!) : (wordings as PackedWordings);
+  const count = starts.length - 1;
   let total = 0;
-  for (const t of wordings) total += Math.max(0, t.length - 2);
+  for (let a = 0; a < count; a++) total += Math.max(0, starts[a + 1]! - starts[a]! - 2);
   let grams = new Uint32Array(total);
   let owners = new Int32Array(total);
   let n = 0;
-  wordings.forEach((t, a) => {
-    for (let k = 0; k + 3 <= t.length; k++) {
-      grams[n] = (Math.imul(Math.imul(t[k]! ^ 0x9e3779b9, 31) ^ t[k + 1]!, 31) ^ t[k + 2]!) >>> 0;
+  for (let a = 0; a < count; a++) {
+    for (let k = starts[a]!; k + 3 <= starts[a + 1]!; k++) {
+      grams[n] = (Math.imul(Math.imul(words[k]! ^ 0x9e3779b9, 31) ^ words[k + 1]!, 31) ^ words[k + 2]!) >>> 0;
       owners[n++] = a;
     }
-  });
+  }
   // Sorted by gram, then wording: in place through one numeric key (gram × keySpace + wording,
   // exact in a double) while there are fewer wordings than keySpace, else through a sorted order.
-  if (wordings.length < keySpace) sortByNumericKey(grams, owners, keySpace);
+  if (count < keySpace) sortByNumericKey(grams, owners, keySpace);
   else {
     const order = Int32Array.from({length: n}, (_, x) => x).sort((x, y) => grams[x]! - grams[y]! || owners[x]! - owners[y]!);
     grams = Uint32Array.from(order, (x) => grams[x]!);
@@ -615,8 +660,8 @@ export function gramPostings(wordings: readonly Int32Array[], cap: number, keySp
     grams[m] = g;
     owners[m++] = o;
   }
-  const {starts, ends, offsets, runs} = postingRuns(grams, owners, wordings.length, cap, m);
-  return {runs: {owners: owners.subarray(0, m), starts, ends}, runsOf: {offsets, runs}};
+  const runs = postingRuns(grams, owners, count, cap, m);
+  return {runs: {owners: owners.subarray(0, m), starts: runs.starts, ends: runs.ends}, runsOf: {offsets: runs.offsets, runs: runs.runs}};
 }
 
 /**
@@ -644,7 +689,8 @@ export function groupQuoteFamilies(
       const b = list[y]!;
       return docRank(a.documentId) - docRank(b.documentId) || cmp(a.documentId, b.documentId) || a.span[0] - b.span[0] || cmp(a.id, b.id);
     });
-  const tokens = list.map((q) => quoteWords(q.text));
+  // Every quotation's comparison words, packed into one array.
+  let all: PackedWordings | null = packWordings(list.length, (i) => quoteWords(list[i]!.text));
   const parent = list.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -658,9 +704,8 @@ export function groupQuoteFamilies(
   const distinct: number[] = [];
   const firstWithWords = new Map<string, number>();
   for (const i of order) {
-    const t = tokens[i]!;
-    if (t.length < FAMILY_MIN_WORDS) continue;
-    const key = wordingKey(t);
+    if (all.starts[i + 1]! - all.starts[i]! < FAMILY_MIN_WORDS) continue;
+    const key = wordingKey(all.words.subarray(all.starts[i]!, all.starts[i + 1]!));
     const first = firstWithWords.get(key);
     if (first === undefined) {
       firstWithWords.set(key, i);
@@ -668,19 +713,23 @@ export function groupQuoteFamilies(
     } else parent[i] = first;
   }
   firstWithWords.clear();
+  // The distinct wordings (wording a is quotation distinct[a]), packed again; the rest can go.
+  const {words: allWords, starts: allStarts} = all;
+  const table = packWordings(distinct.length, (a) => allWords.subarray(allStarts[distinct[a]!]!, allStarts[distinct[a]! + 1]!));
+  all = null;
   // Postings of each 3-gram (the distinct wordings holding it, in order), built by sorting
   // (gram, wording) keys rather than in a map of lists: one typed array, no small objects.
-  const {runs, runsOf} = gramPostings(distinct.map((i) => tokens[i]!), FAMILY_MAX_POSTINGS);
+  const {runs, runsOf} = gramPostings(table, FAMILY_MAX_POSTINGS);
   // Each pair of wordings is weighed once, from the earlier one: the number of distinct 3-grams
   // they share must reach a quarter of the shorter one's (variants covering 80% of it share at
   // least that many; one for the shortest), then the in-order word cover decides.
   const shared = new Int32Array(distinct.length);
   const touched = new Int32Array(distinct.length);
   let touchedCount = 0;
-  const sortedWords = distinct.map((i) => tokens[i]!.slice().sort());
+  const sorted = sortedWordings(table);
   // The fewest shared 3-grams a pair needs, by the shorter one's length, looked up in typed arrays
   // (the loop below visits millions of candidates on a large corpus).
-  const lengths = Int32Array.from(distinct, (i) => tokens[i]!.length);
+  const lengths = Int32Array.from(distinct, (_, a) => table.starts[a + 1]! - table.starts[a]!);
   for (let a = 0; a < distinct.length; a++) {
     for (let q = runsOf.offsets[a]!; q < runsOf.offsets[a + 1]!; q++) {
       const r = runsOf.runs[q]!;
@@ -690,7 +739,6 @@ export function groupQuoteFamilies(
       }
     }
     const i = distinct[a]!;
-    const t = tokens[i]!;
     const length = lengths[a]!;
     for (let k = 0; k < touchedCount; k++) {
       const b = touched[k]!;
@@ -700,7 +748,7 @@ export function groupQuoteFamilies(
       if (count < 1 || (count << 2) < shorter - 5 /* count < floor((shorter - 2) / 4) */) continue;
       const j = distinct[b]!;
       if (find(i) === find(j)) continue;
-      if (variantScore(t, tokens[j]!, sortedWords[a], sortedWords[b]) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
+      if (variantScore(table, sorted, a, b) >= FAMILY_MIN_CONTAINMENT) parent[find(j)] = find(i);
     }
     touchedCount = 0;
   }
