@@ -127,6 +127,9 @@ async function analyzeInParallel(
     const chunks = chunked(documents, CHUNK).map((docs) => ({docs, registry: reference.outlets, run: passRun}));
     const passes = (await pool.map("documents", chunks, (done) => run.tick("documents", count, Math.min(count, done * CHUNK), true))).flat();
     chunks.length = 0;
+    // Idle workers keep what the pass left in their heaps until they next collect: they stop here,
+    // and the reuse stage starts fresh ones (the pool starts them again when next asked).
+    await pool.close();
     // The results are copies made by the thread hand-over: let them share the document texts again.
     const strings = new Map<string, string>();
     passes.forEach((pass, i) => shareStrings(pass, documents[i]!.text, strings));
