@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import {editScript} from "../src/lib/diff.js";
 import {comparisonForm, hashString} from "../src/lib/reuse-tokens.js";
 import {words} from "../src/lib/text.js";
-import {areQuoteVariants, extractQuotes, findQuotations, gramPostings, groupQuoteFamilies} from "../src/lib/quotes.js";
+import {areQuoteVariants, extractQuotes, findQuotations, gramPostings, groupQuoteFamilies, packWordings} from "../src/lib/quotes.js";
 import type {DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -137,7 +137,12 @@ describe("quotes on the seed articles", () => {
 });
 
 describe("gramPostings", () => {
-  const wordings = [[1, 2, 3, 4], [9, 1, 2, 3], [1, 2, 3, 1, 2, 3], [5, 6, 7], [2, 3, 4, 8]].map((w) => Int32Array.from(w));
+  const lists = [[1, 2, 3, 4], [9, 1, 2, 3], [1, 2, 3, 1, 2, 3], [5, 6, 7], [2, 3, 4, 8]];
+  const wordings = packWordings(lists.length, (k) => lists[k]!);
+  it("packs wordings one after another", () => {
+    expect([...wordings.starts]).toEqual([0, 4, 8, 14, 17, 21]);
+    expect([...wordings.words.subarray(8, 14)]).toEqual([1, 2, 3, 1, 2, 3]);
+  });
   it("lists each shared 3-gram's wordings once, in order, and each wording's runs", () => {
     const {runs, runsOf} = gramPostings(wordings, 10);
     const lists = Array.from(runs.starts, (s, r) => [...runs.owners.subarray(s, runs.ends[r])]);

@@ -629,8 +629,7 @@ export interface GramRuns {
  * The distinct word 3-grams of each wording, as postings: the runs (grams held by 2 to `cap`
  * wordings) and, for each wording, the runs it is in (`runs[offsets[a]..offsets[a+1])`).
  */
-export function gramPostings(wordings: readonly Int32Array[] | PackedWordings, cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
-  const {words, starts} = Array.isArray(wordings) ? packWordings(wordings.length, (k) => wordings[k]!) : (wordings as PackedWordings);
+export function gramPostings({words, starts}: PackedWordings, cap: number, keySpace: number = 2 ** 21): {runs: GramRuns; runsOf: {offsets: Int32Array; runs: Int32Array}} {
   const count = starts.length - 1;
   let total = 0;
   for (let a = 0; a < count; a++) total += Math.max(0, starts[a + 1]! - starts[a]! - 2);
