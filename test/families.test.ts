@@ -87,6 +87,16 @@ describe("groupClaimFamilies", () => {
     expect(JSON.stringify(claims)).toBe(before);
     expect(a.families).toEqual(b.families);
   });
+  it("in place, sets the family ids on the given claims and gives what the copies give", () => {
+    const {claims, docs} = group("H\nThe firm will create 2,000 jobs.", "H\nThe company said it would add 2,000 jobs.");
+    const copied = groupClaimFamilies(claims, docs, lexicon);
+    const owned = claims.map((c) => ({...c}));
+    const inPlace = groupClaimFamilies(owned, docs, lexicon, {inPlace: true});
+    expect(copied.claims.some((c) => c.familyId !== null)).toBe(true);
+    expect(inPlace.claims).toEqual(copied.claims);
+    expect(inPlace.families).toEqual(copied.families);
+    expect(owned.map((c) => c.familyId)).toEqual(copied.claims.map((c) => c.familyId));
+  });
   it("drift carries both claim ids and says what changed", () => {
     const {claims} = group("H\nTrump vowed to impose 45 percent tariffs on Chinese imports.", "H\nHe made threats to impose a 45 percent tariff on Chinese goods.");
     const events = driftBetween(claims[0]!, claims[1]!, lexicon);

@@ -16,4 +16,13 @@ describe("postingRuns", () => {
     expect([...postingRuns(keys, owners, 3, 2).starts]).toEqual([0]);
     expect([...postingRuns(keys, owners, 3, 10, 2).starts]).toEqual([0]);
   });
+  it("reads entries stored side by side with a stride of 2", () => {
+    const pairs = keys.flatMap((k, i) => [k, owners[i]!, -1, -1]).slice(0, -2);
+    // Keys at 0, 4, 8, …; owners at 1, 5, 9, …: a stride of 4 over the two views.
+    const p = postingRuns(pairs, pairs.slice(1), 3, 10, keys.length, 4);
+    const q = postingRuns(keys, owners, 3, 10);
+    expect([...p.starts]).toEqual([...q.starts]);
+    expect([...p.ends]).toEqual([...q.ends]);
+    expect([...p.runs]).toEqual([...q.runs]);
+  });
 });

@@ -133,6 +133,12 @@ describe("quotes on the seed articles", () => {
     for (const f of quoteFamilies) expect(f.documentIds.length).toBeGreaterThanOrEqual(2);
     // Inputs are not mutated.
     expect(all.every((q) => q.familyId === null)).toBe(true);
+    // In place, the family ids are set on the given quotations, with the same result.
+    const owned = all.map((q) => ({...q}));
+    const inPlace = groupQuoteFamilies(owned, docs, {inPlace: true});
+    expect(inPlace.quotes).toEqual(quotes);
+    expect(inPlace.quoteFamilies).toEqual(quoteFamilies);
+    expect(owned.map((q) => q.familyId)).toEqual(quotes.map((q) => q.familyId));
   });
 });
 
@@ -149,6 +155,14 @@ describe("gramPostings", () => {
     expect(lists.sort()).toEqual([[0, 1, 2], [0, 4]]);
     expect(runsOf.offsets[runsOf.offsets.length - 1]).toBe(5);
     expect(runsOf.offsets[3]! - runsOf.offsets[2]!).toBe(1); // wording 2 repeats its 3-gram: counted once
+  });
+  it("gives empty postings when no wording has three words", () => {
+    for (const short of [packWordings(0, () => []), packWordings(2, (k) => [k, k + 1])]) {
+      const {runs, runsOf} = gramPostings(short, 10);
+      expect(runs.owners).toHaveLength(0);
+      expect(runs.starts).toHaveLength(0);
+      expect(runsOf.runs).toHaveLength(0);
+    }
   });
   it("leaves out 3-grams held by more wordings than the cap", () => {
     expect([...gramPostings(wordings, 2).runs.starts]).toHaveLength(1);

@@ -259,14 +259,16 @@ function familyLabel(members: readonly Claim[], value: number, unit: string | nu
 
 /**
  * Groups claims into families across documents (given in publication order, earliest first) and
- * finds the drift between consecutive appearances. Returns copies of the claims with `familyId` set.
+ * finds the drift between consecutive appearances. Returns copies of the claims with `familyId` set;
+ * with `inPlace`, for a caller that owns the claims, sets it on the given ones instead.
  * Family ids come from content: `f-<figure>-<unit>-<measure>`, e.g. `f-1000000-job`, `f-45-percent-tariff`.
  * @example groupClaimFamilies(claims, docs, lexicon).families[0].label // "1 million US jobs"
  */
 export function groupClaimFamilies(
   claims: readonly Claim[],
   documentsInOrder: readonly DocumentRecord[],
-  lexicon: MeasureLexicon
+  lexicon: MeasureLexicon,
+  {inPlace = false}: {inPlace?: boolean} = {}
 ): {claims: Claim[]; families: ClaimFamily[]} {
   const index = indexLexicon(lexicon);
   const ordered = orderClaims(claims, documentsInOrder);
@@ -330,8 +332,9 @@ export function groupClaimFamilies(
     }
   }
   families.sort((a, b) => b.documentIds.length - a.documentIds.length || a.order - b.order || (a.id < b.id ? -1 : 1));
+  if (inPlace) for (const c of claims) (c as Claim).familyId = familyOf.get(c.id) ?? null;
   return {
-    claims: claims.map((c) => ({...c, familyId: familyOf.get(c.id) ?? null})),
+    claims: inPlace ? [...claims] : claims.map((c) => ({...c, familyId: familyOf.get(c.id) ?? null})),
     families: families.map(({order: _order, figure: _figure, ...family}) => family),
   };
 }

@@ -60,7 +60,7 @@ export interface DocumentChunk {
   run: number;
 }
 
-let registryOfRun: {run: number; registry: OutletRegistry} | null = null;
+let registryOfRun: {run: number; registry: OutletRegistry; ngramSlabs: SharedSlabs; tokenSlabs: SharedSlabs} | null = null;
 
 /**
  * The per-document pass: the outlet, then the document's own times (they depend on the outlet's
@@ -74,14 +74,17 @@ export function documentPass(doc: DocumentRecord, registry: OutletRegistry): Doc
 
 function documentsChunk({docs, registry, run}: DocumentChunk): DocumentPass[] {
   // One registry object per pass, so the tables built from it (places) are built once.
-  if (!registryOfRun || registryOfRun.run !== run) registryOfRun = {run, registry};
+  if (!registryOfRun || registryOfRun.run !== run) registryOfRun = {run, registry, ngramSlabs: new SharedSlabs(), tokenSlabs: new SharedSlabs()};
   const passes = docs.map((doc) => documentPass(doc, registryOfRun!.registry));
-  // The chunk's n-grams and token ids go into one shared buffer of each kind: the main thread gets
-  // views of memory shared with this thread rather than copies of hundreds of small arrays, and
-  // the screening tasks that hand the token ids back to the workers share them again.
-  const fingerprints = packShared(passes.map((p) => p.findings.fingerprints), Uint32Array);
-  const otherNgrams = packShared(passes.map((p) => p.findings.otherNgrams), Uint32Array);
-  const tokenIds = packShared(passes.map((p) => p.findings.tokenIds), Int32Array);
+  // The chunk's n-grams and token ids go into shared memory, one piece of each kind: the main
+  // thread gets views of memory shared with this thread rather than copies of hundreds of small
+  // arrays, and the screening tasks that hand the token ids back to the workers share them again.
+  // The n-grams and the token ids have buffers of their own: the n-grams can go once the reuse
+  // index is built, the token ids only once the pairs are screened.
+  const {ngramSlabs, tokenSlabs} = registryOfRun;
+  const fingerprints = packShared(passes.map((p) => p.findings.fingerprints), Uint32Array, ngramSlabs);
+  const otherNgrams = packShared(passes.map((p) => p.findings.otherNgrams), Uint32Array, ngramSlabs);
+  const tokenIds = packShared(passes.map((p) => p.findings.tokenIds), Int32Array, tokenSlabs);
   passes.forEach((p, i) => {
     p.findings.fingerprints = fingerprints[i]!;
     p.findings.otherNgrams = otherNgrams[i]!;
@@ -90,16 +93,47 @@ function documentsChunk({docs, registry, run}: DocumentChunk): DocumentPass[] {
   return passes;
 }
 
-/** The arrays copied, one after another, into one SharedArrayBuffer: a view of it for each. */
-export function packShared<T extends Uint32Array | Int32Array>(arrays: readonly T[], View: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => T): T[] {
+/**
+ * Shared memory handed out in pieces of large buffers. The C allocator gives a buffer this large
+ * pages of its own and returns them to the system when the buffer is freed; the buffers of a
+ * hundred kilobytes one per chunk would be carved from its pools, which keep the memory once the
+ * buffers go (about 300 MB at 100,000 articles). Pages never written cost no memory, so the unused
+ * end of the last buffer is free.
+ */
+export class SharedSlabs {
+  private buffer: SharedArrayBuffer | null = null;
+  private used = 0;
+  constructor(readonly slabBytes: number = 64 * 1024 * 1024) {}
+  /** Room for `bytes` (a multiple of 8 is kept between pieces). */
+  take(bytes: number): {buffer: SharedArrayBuffer; byteOffset: number} {
+    if (bytes > this.slabBytes) return {buffer: new SharedArrayBuffer(bytes), byteOffset: 0};
+    if (!this.buffer || this.used + bytes > this.slabBytes) {
+      this.buffer = new SharedArrayBuffer(this.slabBytes);
+      this.used = 0;
+    }
+    const byteOffset = this.used;
+    this.used += Math.ceil(bytes / 8) * 8;
+    return {buffer: this.buffer, byteOffset};
+  }
+}
+
+/**
+ * The arrays copied, one after another, into shared memory (a buffer of their own, or room taken
+ * from `slabs`): a view of it for each.
+ */
+export function packShared<T extends Uint32Array | Int32Array>(
+  arrays: readonly T[],
+  View: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => T,
+  slabs?: SharedSlabs
+): T[] {
   let total = 0;
   for (const a of arrays) total += a.length;
-  const buffer = new SharedArrayBuffer(total * 4);
-  let offset = 0;
+  const {buffer, byteOffset} = slabs ? slabs.take(total * 4) : {buffer: new SharedArrayBuffer(total * 4), byteOffset: 0};
+  let offset = byteOffset;
   return arrays.map((a) => {
-    const view = new View(buffer, offset * 4, a.length);
+    const view = new View(buffer, offset, a.length);
     view.set(a);
-    offset += a.length;
+    offset += a.length * 4;
     return view;
   });
 }
@@ -152,7 +186,7 @@ export interface ScreenTask {
 }
 
 /** Prepared texts kept between chunks of one pass (a document is in many candidate pairs). */
-const PREPARED_CACHE_SIZE = 4000;
+const PREPARED_CACHE_SIZE = 2000;
 let preparedRun: number | undefined;
 const preparedCache = new Map<number, PreparedText>();
 let stockOfRun: {run: number | undefined; list: number[]; set: Set<number>} | null = null;
@@ -259,8 +293,12 @@ function workerEntry(): {script: string | URL; eval: boolean} | null {
 
 export interface WorkerPool {
   size: number;
-  /** Runs `kind` over the chunks, in parallel, and returns the results in chunk order. */
-  map<K extends TaskKind>(kind: K, chunks: Input<K>[], onChunk?: (done: number) => void): Promise<Output<K>[]>;
+  /**
+   * Runs `kind` over the chunks, in parallel, and returns the results in chunk order. `settle`, when
+   * given, is applied to each chunk's result as soon as it is back (say, to let go of copies while
+   * the other chunks still run) and its value is kept instead.
+   */
+  map<K extends TaskKind>(kind: K, chunks: Input<K>[], onChunk?: (done: number) => void, settle?: (result: Output<K>, chunk: number) => Output<K>): Promise<Output<K>[]>;
   close(): Promise<void>;
 }
 
@@ -321,11 +359,11 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
   };
   return {
     size: count,
-    async map(kind, chunks, onChunk) {
+    async map(kind, chunks, onChunk, settle = (result) => result) {
       const results = new Array(chunks.length);
       if (count === 0 || chunks.length <= 1) {
         chunks.forEach((chunk, i) => {
-          results[i] = runTask(kind, chunk);
+          results[i] = settle(runTask(kind, chunk), i);
           onChunk?.(i + 1);
         });
         return results;
@@ -341,7 +379,7 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
           const i = next++;
           const chunk = queue[i]!;
           queue[i] = undefined;
-          results[i] = await runOn(worker, kind, chunk);
+          results[i] = settle(await runOn(worker, kind, chunk), i);
           onChunk?.(++done);
         }
       };
