@@ -22,6 +22,9 @@ export function collectGarbage(): boolean {
 let collector: (() => void) | undefined;
 
 function exposedCollector(): () => void {
+  // Started with --expose-gc: the collector is there, and the flag stays as it was.
+  const own = (globalThis as {gc?: unknown}).gc;
+  if (typeof own === "function") return own as () => void;
   setFlagsFromString("--expose-gc");
   try {
     return runInNewContext("gc") as () => void;
