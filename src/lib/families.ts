@@ -332,7 +332,7 @@ export function groupClaimFamilies(
     }
   }
   families.sort((a, b) => b.documentIds.length - a.documentIds.length || a.order - b.order || (a.id < b.id ? -1 : 1));
-  if (inPlace) for (const c of claims) (c as Claim).familyId = familyOf.get(c.id) ?? null;
+  if (inPlace) for (const c of claims) c.familyId = familyOf.get(c.id) ?? null;
   return {
     claims: inPlace ? [...claims] : claims.map((c) => ({...c, familyId: familyOf.get(c.id) ?? null})),
     families: families.map(({order: _order, figure: _figure, ...family}) => family),
