@@ -2,7 +2,8 @@ import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {parseDocument} from "yaml";
-import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, parseSimpleFrontMatter, safeId} from "../src/lib/ingest.js";
+import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, functionWordShare, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, parseSimpleFrontMatter, safeId} from "../src/lib/ingest.js";
+import {words} from "../src/lib/text.js";
 import {makeDocument} from "./helpers.js";
 
 const source = (path: string, text: string | Uint8Array) => ({path, bytes: typeof text === "string" ? new TextEncoder().encode(text) : text});
@@ -255,5 +256,22 @@ describe("looksEnglish", () => {
   it("flags a German article and passes an English one", () => {
     expect(looksEnglish(ingestSource(fixture("german-article.txt")).documents[0]!.text)).toBe(false);
     expect(looksEnglish(ingestSource(fixture("windows-1252-smart-quotes.txt")).documents[0]!.text)).toBe(true);
+  });
+
+  const FUNCTION_WORDS = new Set(["the", "a", "an", "of", "and", "to", "in", "on", "for", "is", "was", "that", "with", "as", "by", "at", "it", "he", "she", "said", "from", "his", "her", "has", "have", "be", "are", "were", "this", "which", "but", "not", "or", "will"]);
+  /** The definition, word by word: the normal forms that have a letter, and the function words among them. */
+  const byWords = (text: string) => {
+    const withLetters = words(text).filter((t) => /\p{L}/u.test(t.norm));
+    return {words: withLetters.length, functionWords: withLetters.filter((t) => FUNCTION_WORDS.has(t.norm)).length};
+  };
+
+  it("counts words and function words as the word-by-word definition does", () => {
+    expect(functionWordShare("The cat sat on the mat.")).toEqual({words: 6, functionWords: 3});
+    expect(functionWordShare("He met U.S. and E.U. officials on Jan. 9, 2017, at 10.30 a.m. in Ma’s office: 36,446 jobs.")).toEqual(byWords("He met U.S. and E.U. officials on Jan. 9, 2017, at 10.30 a.m. in Ma’s office: 36,446 jobs."));
+    const pieces = ["the", "The", "THE", "said", "Said.", "which", "whiches", "A.", "a", "I.", "U.S.", "u.s", "it's", "it’s", "and-or", "1,000", "3.5", "2017.", "10.", "über", "Straße", "der", "Mr.", "Dr", "e.g.", "x1", "4th", "—", "“", "'", ".", ",", "…", "\u00e9t\u00e9", "𝐀b"];
+    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(" ", "  ", "\n", ", ", ". ", "", "-", "’")), {maxLength: 40}).map((parts) => parts.map(([w, sep]) => w + sep).join(""));
+    fc.assert(fc.property(text, (t) => {
+      expect(functionWordShare(t)).toEqual(byWords(t));
+    }), {numRuns: 500});
   });
 });

@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
-import {eachWord, isAsciiLetters, normalizeWord, wordCount} from "./text.js";
+import {normalizeWord, scanWords, wordCount, wordEnd} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
 export interface SourceFile {
@@ -432,24 +432,65 @@ const ENGLISH_FUNCTION_WORDS = new Set(["the", "a", "an", "of", "and", "to", "in
  * why an article yields few claims. The article is kept.
  */
 export function looksEnglish(text: string): boolean {
+  const {words, functionWords} = functionWordShare(text.slice(0, 20_000));
+  if (words < 30) return true;
+  return functionWords / words >= 0.12;
+}
+
+/**
+ * The words with a letter in them (as `words` finds and normalises them) and how many of those are
+ * English function words.
+ * @example functionWordShare("The cat sat on the mat.") // {words: 6, functionWords: 3}
+ */
+export function functionWordShare(sample: string): {words: number; functionWords: number} {
   let alphabetic = 0;
   let hits = 0;
-  // The words themselves are not kept: plain ASCII words (most of them) are counted without
-  // normalising; the function words are at most five letters long.
-  eachWord(text.slice(0, 20_000), (raw) => {
-    if (isAsciiLetters(raw)) {
+  // Words are counted from their characters where that is enough, without making strings:
+  // - a word of ASCII letters (most of them), with or without a final dot (the dot is dropped from
+  //   its normal form either way): the function words are at most five letters long, so a short
+  //   word is looked up by its letters packed into a number;
+  // - a number (digits, dots and commas): no letter, not counted.
+  // Any other word goes through its normal form.
+  scanWords(sample, (start, end) => {
+    const key = asciiLettersKey(sample, start, sample.charCodeAt(end - 1) === 46 ? end - 1 : end);
+    if (key >= 0) {
       alphabetic++;
-      if (raw.length <= 5 && ENGLISH_FUNCTION_WORDS.has(raw.toLowerCase())) hits++;
+      if (key > 0 && FUNCTION_WORD_KEYS.has(key)) hits++;
       return;
     }
-    const norm = normalizeWord(raw);
+    if (isNumeral(sample, start, end)) return;
+    const norm = normalizeWord(sample.slice(start, wordEnd(sample, start, end)));
     if (!/\p{L}/u.test(norm)) return;
     alphabetic++;
     if (ENGLISH_FUNCTION_WORDS.has(norm)) hits++;
   });
-  if (alphabetic < 30) return true;
-  return hits / alphabetic >= 0.12;
+  return {words: alphabetic, functionWords: hits};
 }
+
+/**
+ * For a word of ASCII letters only: its lower-case letters packed five bits each when it has at
+ * most five (a positive number), 0 when it is longer; -1 when it is not all ASCII letters.
+ */
+function asciiLettersKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return -1;
+    key = key * 32 + (c - 96);
+  }
+  return end - start <= 5 ? key : 0;
+}
+
+/** Whether text[start, end) is digits, dots and commas only. */
+function isNumeral(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 44) return false;
+  }
+  return true;
+}
+
+const FUNCTION_WORD_KEYS = new Set([...ENGLISH_FUNCTION_WORDS].map((w) => asciiLettersKey(w, 0, w.length)));
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
