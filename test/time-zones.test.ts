@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {isoUtc, localDayBounds, resolveZoneAbbreviation, zonedToUtc, zoneForCountry, zoneForDomain, readingToUtc} from "../src/lib/time-zones.js";
+import {isoUtc, localDateOf, localDayBounds, resolveZoneAbbreviation, zonedToUtc, zoneForCountry, zoneForDomain, zoneOffsetAt, readingToUtc} from "../src/lib/time-zones.js";
 
 const at = (y: number, mo: number, d: number, h: number, mi: number, zone: string) => isoUtc(zonedToUtc({year: y, month: mo, day: d, hour: h, minute: mi}, zone));
 
@@ -24,6 +24,21 @@ describe("zonedToUtc: daylight saving for the date, never the machine zone", () 
   it("invalid zones give NaN rather than throwing", () => {
     expect(zonedToUtc({year: 2017, month: 1, day: 1}, "Mars/Base")).toBeNaN();
     expect(zonedToUtc({year: 2017, month: 2, day: 30}, "UTC")).toBeNaN();
+  });
+  it("repeated conversions (remembered) give each zone, time and instant its own answer", () => {
+    const local = {year: 2017, month: 1, day: 10, hour: 19, minute: 48};
+    for (let round = 0; round < 2; round++) {
+      expect(isoUtc(zonedToUtc(local, "Australia/Sydney"))).toBe("2017-01-10T08:48:00Z");
+      expect(isoUtc(zonedToUtc(local, "Asia/Hong_Kong"))).toBe("2017-01-10T11:48:00Z");
+      expect(isoUtc(zonedToUtc({...local, minute: 49}, "Asia/Hong_Kong"))).toBe("2017-01-10T11:49:00Z");
+      expect(isoUtc(zonedToUtc({...local, second: 30}, "Asia/Hong_Kong"))).toBe("2017-01-10T11:48:30Z");
+      expect(isoUtc(zonedToUtc({year: 2017, month: 1, day: 10}, "Asia/Hong_Kong"))).toBe("2017-01-09T16:00:00Z");
+      const instant = Date.UTC(2017, 2, 12, 6, 59);
+      expect(zoneOffsetAt("America/New_York", instant)).toBe(-300);
+      expect(zoneOffsetAt("America/New_York", instant + 60_000)).toBe(-240);
+      expect(zoneOffsetAt("Europe/London", instant)).toBe(0);
+      expect(localDateOf(instant, "Asia/Kolkata")).toEqual({year: 2017, month: 3, day: 12, hour: 12, minute: 29});
+    }
   });
 });
 

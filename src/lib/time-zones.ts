@@ -44,7 +44,28 @@ export function isValidZone(zone: string | null | undefined): zone is string {
  */
 export function zonedToUtc(local: LocalDateTime, zone: string): number {
   if (!isValidZone(zone) || !isValidDate(local.year, local.month, local.day)) return NaN;
-  return new TZDate(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0, local.second ?? 0, zone).getTime();
+  const {year, month, day} = local;
+  const hour = local.hour ?? 0;
+  const minute = local.minute ?? 0;
+  const second = local.second ?? 0;
+  // The articles of one corpus name few distinct days and times: each is converted once.
+  const key = `${zone} ${year} ${month} ${day} ${hour} ${minute} ${second}`;
+  let ms = utcOfLocal.get(key);
+  if (ms === undefined) {
+    ms = new TZDate(year, month - 1, day, hour, minute, second, zone).getTime();
+    remember(utcOfLocal, key, ms);
+  }
+  return ms;
+}
+
+/** Conversions already made, by zone and wall-clock time, and offsets by zone and instant. */
+const utcOfLocal = new Map<string, number>();
+const offsetAtInstant = new Map<string, number>();
+const REMEMBERED = 20_000;
+
+function remember(cache: Map<string, number>, key: string, value: number): void {
+  if (cache.size >= REMEMBERED) cache.clear();
+  cache.set(key, value);
 }
 
 /** The UTC instant (ms) of a wall-clock time at a fixed offset from UTC (minutes east). */
@@ -68,7 +89,13 @@ export function localDayBounds(date: LocalDateTime, zone: string): [number, numb
 /** Offset of `zone` from UTC at instant `ms`, in minutes east (NaN for an invalid zone). */
 export function zoneOffsetAt(zone: string, ms: number): number {
   if (!isValidZone(zone) || !Number.isFinite(ms)) return NaN;
-  return tzOffset(zone, new Date(ms));
+  const key = `${zone} ${ms}`;
+  let offset = offsetAtInstant.get(key);
+  if (offset === undefined) {
+    offset = tzOffset(zone, new Date(ms));
+    remember(offsetAtInstant, key, offset);
+  }
+  return offset;
 }
 
 /** The local calendar date of instant `ms` in `zone`. */
