@@ -2,6 +2,7 @@
  * Small closed word lists the claim reader needs: function words, plural lemmas, verb stems.
  * General English, nothing about any particular story.
  */
+import {wordTable} from "./word-table.js";
 
 /** Words that end the noun phrase after a figure (prepositions, determiners, conjunctions, verbs). */
 export const PHRASE_STOP = new Set([
@@ -48,7 +49,7 @@ export const ROLE_NOUNS = new Set([
 ]);
 
 /** Irregular plural → singular. Regular plurals are handled by rule in `lemmatize`. */
-export const IRREGULAR_PLURALS: Record<string, string> = {
+export const IRREGULAR_PLURALS = wordTable<string>({
   people: "person", persons: "person", men: "man", women: "woman", children: "child", feet: "foot",
   teeth: "tooth", mice: "mouse", geese: "goose", lives: "life", wives: "wife", knives: "knife",
   leaves: "leaf", halves: "half", shelves: "shelf", wolves: "wolf", thieves: "thief", loaves: "loaf",
@@ -67,7 +68,7 @@ export const IRREGULAR_PLURALS: Record<string, string> = {
   phrases: "phrase", vehicles: "vehicle", movies: "movie", cookies: "cookie", employees: "employee",
   trustees: "trustee", refugees: "refugee", retirees: "retiree", committees: "committee", fees: "fee",
   tonnes: "tonne", tons: "ton", sales: "sale", taxes: "tax", boxes: "box", axes: "axis",
-};
+});
 
 /**
  * Lemma of an English noun: lower case, singular.
@@ -112,13 +113,13 @@ export function isKnownVerb(lemma: string): boolean {
 export function verbLemma(word: string): string {
   const w = word.toLowerCase();
   if (VERB_LEMMAS.has(w)) return w;
-  const irregular: Record<string, string> = {
+  const irregular = wordTable<string>({
     brought: "bring", made: "make", spent: "spend", sold: "sell", lost: "lose", paid: "pay", gave: "give",
     given: "give", took: "take", taken: "take", bought: "buy", built: "build", won: "win", grew: "grow",
     grown: "grow", rose: "rise", risen: "rise", fell: "fall", fallen: "fall", laid: "lay", set: "set",
     put: "put", cut: "cut", shed: "shed", had: "have", has: "have", led: "lead", sent: "send", kept: "keep",
     said: "say", told: "tell", vowed: "vow", threw: "throw", drew: "draw", saw: "see", seen: "see",
-  };
+  });
   if (irregular[w]) return irregular[w]!;
   const candidates: string[] = [];
   for (const [suffix, cut] of [["ing", 3], ["ed", 2], ["es", 2], ["s", 1]] as const) {

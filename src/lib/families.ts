@@ -12,6 +12,7 @@
 import {parse} from "yaml";
 import type {Claim, ClaimFamily, DocumentRecord, DriftEvent, MeasureLexicon} from "./types.js";
 import {modalityCueLemma} from "./claims-modality.js";
+import {wordTable} from "./word-table.js";
 
 /**
  * Parses data/measures.yaml text. Throws an Error that says what is wrong on malformed input.
@@ -112,7 +113,7 @@ export function formatFigure(value: number, unit: string | null): string {
   if (unit === null) return number;
   if (unit === "percent") return `${number} percent`;
   if (unit === "percentage-point") return `${number} percentage points`;
-  const prefix: Record<string, string> = {USD: "US$", EUR: "€", GBP: "£", JPY: "¥", HKD: "HK$", AUD: "A$", CAD: "C$", NZD: "NZ$", SGD: "S$"};
+  const prefix = wordTable<string>({USD: "US$", EUR: "€", GBP: "£", JPY: "¥", HKD: "HK$", AUD: "A$", CAD: "C$", NZD: "NZ$", SGD: "S$"});
   if (prefix[unit]) return `${prefix[unit]}${number}`;
   if (unit === "CNY") return `${number} yuan`;
   if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${number}`;

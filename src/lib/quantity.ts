@@ -18,6 +18,7 @@
  * number word or a currency sign), so text without figures costs one regex pass.
  */
 import type {Bound} from "./types.js";
+import {wordTable} from "./word-table.js";
 
 export type QuantityKind = "count" | "currency" | "percent" | "duration";
 
@@ -60,23 +61,23 @@ export interface RejectedNumber {
 /** Largest magnitude accepted as a figure (a thousand trillion). */
 export const MAX_FIGURE = 1e15;
 
-const SMALL: Record<string, number> = {
+const SMALL = wordTable<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS = wordTable<number>({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES = wordTable<number>({
   thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7,
-};
+});
 /** Scale words and abbreviations that may follow digits ("1.5 million", "10bn", "$5m", "10k"). */
-const SCALE_ABBREVIATIONS: Record<string, number> = {
+const SCALE_ABBREVIATIONS = wordTable<number>({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7,
   k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, mil: 1e6, mm: 1e6, b: 1e9, bn: 1e9, bln: 1e9, t: 1e12, tn: 1e12,
   tln: 1e12, trn: 1e12,
-};
+});
 
 const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ...Object.keys(SCALES), "half", "quarter", "dozen"];
 
@@ -101,16 +102,16 @@ const SPACE = /[ \t\u00a0\u202f]*/y;
 const CURRENCY_PREFIX = new RegExp(
   String.raw`(?:(?<![A-Za-z])(?<code>US|U\.S\.|us|u\.s|HK|hk|A|AU|C|c|CA|CAN|NZ|S|NT|R|Mex|MX|usd|USD|aud|AUD|cad|CAD|nzd|NZD|mxn|MXN|hkd|HKD)\s?\$|(?<sym>[$€£¥₹₩₽₺₿₡₾₭฿₱₦₫₴₪])|(?<![A-Za-z])(?<iso>USD|EUR|GBP|JPY|CNY|RMB|HKD|AUD|CAD|CHF|INR|SEK|NOK|DKK|NZD|SGD|ZAR|BRL|MXN|RUB|KRW|TWD|usd|eur|gbp|jpy|cny|rmb|Rs\.?|Rp|sen))[ \t\u00a0]*-?$`
 );
-const DOLLAR_PREFIX_CODES: Record<string, string> = {
+const DOLLAR_PREFIX_CODES = wordTable<string>({
   us: "USD", "u.s.": "USD", "u.s": "USD", usd: "USD", hk: "HKD", hkd: "HKD", a: "AUD", au: "AUD", aud: "AUD",
   c: "CAD", ca: "CAD", can: "CAD", cad: "CAD", nz: "NZD", nzd: "NZD", s: "SGD", nt: "TWD", r: "BRL",
   mex: "MXN", mx: "MXN", mxn: "MXN",
-};
-const SYMBOL_CODES: Record<string, string> = {
+});
+const SYMBOL_CODES = wordTable<string>({
   $: "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₿": "BTC",
   "₡": "CRC", "₾": "GEL", "₭": "LAK", "฿": "THB", "₱": "PHP", "₦": "NGN", "₫": "VND", "₴": "UAH", "₪": "ILS",
-};
-const ISO_ALIASES: Record<string, string> = {rmb: "CNY", "rs.": "INR", rs: "INR", rp: "IDR", sen: "MYR"};
+});
+const ISO_ALIASES = wordTable<string>({rmb: "CNY", "rs.": "INR", rs: "INR", rp: "IDR", sen: "MYR"});
 
 /** Currency names printed after the number → unit. Longest phrases first. */
 const CURRENCY_WORDS: [string, string][] = [
@@ -148,12 +149,12 @@ const CURRENCY_BY_WORD = new Map(CURRENCY_WORDS.map(([w, c]) => [w, c]));
 const PERCENT_SUFFIX = /(?<sep>[ \t\u00a0]*|-)(?<word>%|per\s?cent(?:age)?s?(?:\s+points?)?|percent(?:age)?s?(?:\s+points?)?|pct)(?![\p{L}\p{N}])/iuy;
 const PERCENT_OF = /(?:^|(?<w>[^\s]+\s+))(?:per\s?cents?|percents?)\s+of\s+$/iu;
 const NUMBERISH = /(?:\d|%|^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)$)/i;
-const DURATION_UNITS: Record<string, string> = {
+const DURATION_UNITS = wordTable<string>({
   second: "second", seconds: "second", sec: "second", secs: "second", minute: "minute", minutes: "minute",
   mins: "minute", hour: "hour", hours: "hour", hrs: "hour", day: "day", days: "day", week: "week",
   weeks: "week", month: "month", months: "month", year: "year", years: "year", decade: "decade",
   decades: "decade", century: "century", centuries: "century",
-};
+});
 const DURATION_SUFFIX = /(?<sep>[ \t\u00a0]+|-)(?<word>seconds?|secs?|minutes?|mins|hours?|hrs|days?|weeks?|months?|years?|decades?|century|centuries)(?![\p{L}\p{N}])/iuy;
 
 // ---------------------------------------------------------------------------------------------

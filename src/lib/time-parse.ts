@@ -6,6 +6,7 @@
  */
 import type {Span} from "./types.js";
 import {isValidDate, weekdayOf, ZONE_ABBREVIATIONS, type LocalDateTime} from "./time-zones.js";
+import {wordTable} from "./word-table.js";
 
 /** A date (and maybe a time and zone) found in a string. */
 export interface ParsedDateTime {
@@ -27,15 +28,15 @@ export interface ParsedDateTime {
   text: string;
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS = wordTable<number>({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
   november: 11, dec: 12, december: 12
-};
-const WEEKDAYS: Record<string, number> = {
+});
+const WEEKDAYS = wordTable<number>({
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3, thu: 4, thur: 4,
   thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6
-};
+});
 
 export const MONTH_PATTERN =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -238,6 +239,6 @@ export function relativeAgeMinutes(text: string): number | null {
   if (m[3]) return 0;
   const n = /^\d+$/.test(m[1]!) ? +m[1]! : 1;
   const unit = m[2]!.toLowerCase();
-  const per: Record<string, number> = {second: 1 / 60, sec: 1 / 60, minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, month: 43200, year: 525600};
+  const per = wordTable<number>({second: 1 / 60, sec: 1 / 60, minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, month: 43200, year: 525600});
   return n * (per[unit] ?? 0);
 }

@@ -5,6 +5,7 @@
  */
 import {addDays, daysInMonth, isValidDate, weekdayOf, type LocalDateTime} from "./time-zones.js";
 import {monthNumber, parseDateTime, weekdayNumber, MONTH_PATTERN, WEEKDAY_PATTERN} from "./time-parse.js";
+import {wordTable} from "./word-table.js";
 
 export interface ExpressionContext {
   /** The sentence around the expression: its tense decides "Friday" (past) from "Friday" (coming). */
@@ -149,12 +150,12 @@ const FUTURE_WORD = /^(?:will|won't|'ll|shall|would|plans?|expects?|scheduled|sl
 const FUTURE_CUE = /\b(?:will|won't|'ll|shall|(?:is|are) (?:due|set|scheduled|slated|expected) to|(?:is|are) to be|tomorrow)\b/i;
 const EARNINGS_CUE = /\b(?:quarter|quarterly|earnings|net income|net loss|profit|revenue|sales|per share|fiscal)\b/i;
 
-const ORDINALS: Record<string, number> = {first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4};
-const SEASONS: Record<string, string> = {spring: "SP", summer: "SU", fall: "FA", autumn: "FA", winter: "WI"};
-const NUMBER_WORDS: Record<string, number> = {
+const ORDINALS = wordTable<number>({first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4});
+const SEASONS = wordTable<string>({spring: "SP", summer: "SU", fall: "FA", autumn: "FA", winter: "WI"});
+const NUMBER_WORDS = wordTable<number>({
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, several: 3, few: 3, "a few": 3, "a couple of": 2, couple: 2
-};
+});
 const UNITS = "(?:day|week|month|year|decade|quarter)";
 
 const ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -388,7 +389,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
       return dayValue({year: prev.year, month: prev.month, day: +g[1]!});
     }
   }
-  const frequency: Record<string, string> = {daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"};
+  const frequency = wordTable<string>({daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"});
   if (frequency[t]) return frequency[t]!;
   // "the day before last Tuesday", "the day after Christmas": one day from the day named.
   if ((g = /^(?:the )?day (before|after) (.+)$/.exec(t))) {
@@ -546,7 +547,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const season = SEASONS[g[2]!]!;
     if (g[3]) return `${g[3]}-${season}`;
     const cue = g[1] ?? "";
-    const startMonth: Record<string, number> = {SP: 3, SU: 6, FA: 9, WI: 12};
+    const startMonth = wordTable<number>({SP: 3, SU: 6, FA: 9, WI: 12});
     const begun = anchor.month >= startMonth[season]!;
     // "this past spring": the latest one already begun; "last spring": the one before this year's.
     if (cue === "this past") return `${begun && season !== "WI" ? anchor.year : anchor.year - 1}-${season}`;
@@ -585,9 +586,9 @@ function yearForMonthDay(anchor: LocalDateTime, month: number, day: number): num
   return yearForMonth(anchor, month, false);
 }
 
-const UNITS_WORDS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9};
-const TEENS: Record<string, number> = {ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19};
-const TENS: Record<string, number> = {twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90};
+const UNITS_WORDS = wordTable<number>({one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9});
+const TEENS = wordTable<number>({ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19});
+const TENS = wordTable<number>({twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90});
 
 function twoDigitWords(words: string): number | null {
   if (TEENS[words] !== undefined) return TEENS[words]!;

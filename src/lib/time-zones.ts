@@ -4,6 +4,7 @@
  * domain's country code. Time is UTC inside; zones are applied here, at the edges.
  */
 import {TZDate, tzOffset} from "@date-fns/tz";
+import {wordTable} from "./word-table.js";
 
 /** A calendar date and optional wall-clock time, as printed (month 1–12). */
 export interface LocalDateTime {
@@ -153,7 +154,7 @@ export interface ZoneReading {
  * the usual misprint for EDT, so EST/EDT/ET all read as America/New_York for the date); Australian
  * and European ones name a fixed clock (Queensland keeps AEST all year).
  */
-const ABBREVIATIONS: Record<string, ZoneReading[]> = {
+const ABBREVIATIONS = wordTable<ZoneReading[]>({
   UTC: [{zone: "UTC", fixedOffset: 0, countries: []}],
   GMT: [{zone: "UTC", fixedOffset: 0, countries: []}],
   Z: [{zone: "UTC", fixedOffset: 0, countries: []}],
@@ -212,7 +213,7 @@ const ABBREVIATIONS: Record<string, ZoneReading[]> = {
   SAST: [{zone: "Africa/Johannesburg", fixedOffset: 120, countries: ["ZA"]}],
   WAT: [{zone: "Africa/Lagos", fixedOffset: 60, countries: ["NG"]}],
   EAT: [{zone: "Africa/Nairobi", fixedOffset: 180, countries: ["KE", "TZ", "UG", "ET"]}]
-};
+});
 
 /** Zone abbreviations the parser accepts after a time (longest first for the regex). */
 export const ZONE_ABBREVIATIONS: readonly string[] = Object.keys(ABBREVIATIONS).sort((a, b) => b.length - a.length);
@@ -261,7 +262,7 @@ export function readingToUtc(local: LocalDateTime, reading: ZoneReading): number
 }
 
 /** Single-zone countries by ISO code: used for domains and registry entries without a zone. */
-const COUNTRY_ZONES: Record<string, string> = {
+const COUNTRY_ZONES = wordTable<string>({
   AU: "Australia/Sydney", GB: "Europe/London", UK: "Europe/London", IN: "Asia/Kolkata", HK: "Asia/Hong_Kong",
   CN: "Asia/Shanghai", NZ: "Pacific/Auckland", IE: "Europe/Dublin", SG: "Asia/Singapore", JP: "Asia/Tokyo",
   KR: "Asia/Seoul", TW: "Asia/Taipei", PH: "Asia/Manila", MY: "Asia/Kuala_Lumpur", PK: "Asia/Karachi",
@@ -275,7 +276,7 @@ const COUNTRY_ZONES: Record<string, string> = {
   CL: "America/Santiago", PT: "Europe/Lisbon", HU: "Europe/Budapest", RO: "Europe/Bucharest", IS: "Atlantic/Reykjavik",
   MO: "Asia/Macau", SK: "Europe/Bratislava", HR: "Europe/Zagreb", RS: "Europe/Belgrade", BG: "Europe/Sofia",
   LU: "Europe/Luxembourg", MT: "Europe/Malta", CY: "Asia/Nicosia", JM: "America/Jamaica", FJ: "Pacific/Fiji"
-};
+});
 
 /** Country-code top-level domains that are used as generic ones: no country zone from them. */
 const GENERIC_CCTLDS = new Set(["io", "co", "tv", "me", "ai", "ly", "fm", "gg", "to", "ws", "cc", "nu", "tk", "am", "so", "st", "is", "la"]);
