@@ -15,6 +15,8 @@ const SPEECH_TEST = new RegExp(String.raw`\b${SPEECH}\b|according\s+to`);
 const TRAILING = new RegExp(String.raw`(?:^|[,”"’]\s*|[,;]\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})\b(?<rest>[^”"“,;]*)$`, "u");
 const INVERTED = new RegExp(String.raw`[,”"’]\s*(?<verb>${SPEECH})\s+(?<np>(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*|${"\\p{Ll}+"})(?:\s+[\p{L}'’.-]+){0,6}?)(?=\s*(?:,|\.|$|\s+(?:to|in|on|at|during|after|before|of|from|when|while|who|as)\b))`, "u");
 const LEADING = new RegExp(String.raw`(?:^\s*|[,;:]\s+|\s{2,}|\bbut\s+|\band\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})(?:\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*|\p{Lu}[\p{L}]*|him|her|them|us|me|investors|analysts|a\s+[\p{L}\s]{1,30}?))?(?:\s+(?:on|in|at|during)\s+[\p{L}\p{N}\s]{1,30}?)?(?:\s+that)?\s*[,:]?\s*`, "gu");
+/** "… Jane Smith said:" just before a quotation (the speech verb is what `SPEECH_TEST` looks for). */
+const SPEAKER_BEFORE_QUOTE = new RegExp(String.raw`(?<np>${NP})\s+(?<verb>${SPEECH})(?:\s+[\p{L}\s]{1,30}?)?\s*[,:]?\s*$`, "u");
 const ACCORDING = /\baccording\s+to\s+(?<np>[^,.;:()“”"]{2,80}?)(?=\s*(?:[,.;:()“”"]|$))/iu;
 const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
 
@@ -251,7 +253,7 @@ export function attributeFigure(text: string, quotes: readonly Span[], sentenceS
     if (!found) {
       const lineStart = text.lastIndexOf("\n", quote[0]) + 1;
       const before = text.slice(Math.max(lineStart, quote[0] - 200), quote[0]);
-      const beforeMatch = new RegExp(String.raw`(?<np>${NP})\s+(?<verb>${SPEECH})(?:\s+[\p{L}\s]{1,30}?)?\s*[,:]?\s*$`, "u").exec(before);
+      const beforeMatch = SPEECH_TEST.test(before) ? SPEAKER_BEFORE_QUOTE.exec(before) : null;
       if (beforeMatch) {
         const speaker = speakerName(beforeMatch.groups!.np!);
         const s = quote[0] - before.length + beforeMatch.index;
