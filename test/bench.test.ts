@@ -40,5 +40,9 @@ describe("worker threads", () => {
     expect(check.documents).toBe(5);
     expect(check.threads.length).toBeGreaterThanOrEqual(1);
     expect(check.threads).not.toContain(0);
+    // Released workers collected down to a small heap and still take tasks.
+    expect(check.releasedHeapMB).toHaveLength(2);
+    for (const mb of check.releasedHeapMB) expect(mb).toBeLessThan(48);
+    expect(check.threadsAfterRelease).toEqual(check.threads);
   }, 120_000);
 });

@@ -1,7 +1,8 @@
 /**
  * `tsx src/bench/workers-check.ts [paths…]` (default seeds/): analyses the corpus on this thread and
  * again with two workers and one-document chunks, and prints one JSON object: whether the two
- * outputs are the same bytes, and which threads ran the chunks (so a test can see the workers ran).
+ * outputs are the same bytes, and which threads ran the chunks (so a test can see the workers ran),
+ * before and after the workers let go of what they kept, with their heaps then.
  */
 import {analyzeSources, analyzeSourcesInParallel} from "../lib/analyze.js";
 import {readCorpus} from "../lib/read.js";
@@ -16,5 +17,8 @@ const alone = JSON.stringify(analyzeSources(sources, reference, {inputs}));
 const parallel = JSON.stringify(await analyzeSourcesInParallel(sources, reference, {inputs, workers: 2, chunkSize: 1}));
 const pool = createWorkerPool(2);
 const threads = await pool.map("thread", [null, null, null, null]);
+// Workers that let go of what they kept and collected, then take tasks again.
+const released = await pool.release();
+const threadsAfterRelease = await pool.map("thread", [null, null, null, null]);
 await pool.close();
-process.stdout.write(JSON.stringify({same: alone === parallel, bytes: alone.length, documents: sources.length, threads: [...new Set(threads)].sort()}) + "\n");
+process.stdout.write(JSON.stringify({same: alone === parallel, bytes: alone.length, documents: sources.length, threads: [...new Set(threads)].sort(), releasedHeapMB: released.map((bytes) => Math.round(bytes / 1048576)), threadsAfterRelease: [...new Set(threadsAfterRelease)].sort()}) + "\n");

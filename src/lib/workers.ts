@@ -12,6 +12,7 @@
  */
 import {createRequire} from "node:module";
 import {availableParallelism} from "node:os";
+import {getHeapStatistics} from "node:v8";
 import {pathToFileURL} from "node:url";
 import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worker_threads";
 import {extractClaims} from "./claims.js";
@@ -22,6 +23,7 @@ import {readDocumentTimes, type TimeReading} from "./time.js";
 import {readCorpusFile, type CorpusFile} from "./read.js";
 import {alignDocuments, prepareText, prepareTokenIds, sharesPassage, tokenNgrams, type PreparedText} from "./reuse.js";
 import {comparisonTokens} from "./reuse-tokens.js";
+import {collectGarbage} from "./collect-garbage.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
 
@@ -248,12 +250,24 @@ function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[
   return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
 }
 
+/** Lets go of everything this thread keeps between chunks, then collects: returns the heap bytes in use. */
+function releasePasses(_: null): number {
+  registryOfRun = null;
+  preparedCache.clear();
+  screenedCache.clear();
+  preparedRun = undefined;
+  stockOfRun = null;
+  collectGarbage();
+  return getHeapStatistics().used_heap_size;
+}
+
 const handlers = {
   ingest: (sources: SourceFile[]): IngestedSource[] => sources.map((s) => ingestWithLanguage(s)),
   ingestFiles,
   documents: documentsChunk,
   screen: screenChunk,
   align: alignChunk,
+  release: releasePasses,
   /** The thread that ran the task (0 is the main thread): for tests. */
   thread: (_: null): number => threadId
 };
@@ -299,6 +313,12 @@ export interface WorkerPool {
    * the other chunks still run) and its value is kept instead.
    */
   map<K extends TaskKind>(kind: K, chunks: Input<K>[], onChunk?: (done: number) => void, settle?: (result: Output<K>, chunk: number) => Output<K>): Promise<Output<K>[]>;
+  /**
+   * Has each running worker let go of what its passes kept (the registry, shared buffers, prepared
+   * texts) and collect its garbage, so its heap is back to about its size at start, without the
+   * cost of starting a new worker. Gives each running worker's heap in use afterwards (bytes).
+   */
+  release(): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -385,6 +405,10 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
       };
       await Promise.all(pool.map((worker) => lane(worker)));
       return results;
+    },
+    async release() {
+      const running = (workers ?? []).filter((worker): worker is Worker => worker !== null && !dead.has(worker));
+      return Promise.all(running.map((worker) => runOn(worker, "release", null)));
     },
     async close() {
       if (!workers) return;
