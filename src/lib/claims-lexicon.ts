@@ -106,6 +106,15 @@ export function isKnownVerb(lemma: string): boolean {
   return VERB_LEMMAS.has(lemma);
 }
 
+/** Irregular past forms of verbs that govern figures, and their base forms. */
+const IRREGULAR_VERBS = wordTable<string>({
+  brought: "bring", made: "make", spent: "spend", sold: "sell", lost: "lose", paid: "pay", gave: "give",
+  given: "give", took: "take", taken: "take", bought: "buy", built: "build", won: "win", grew: "grow",
+  grown: "grow", rose: "rise", risen: "rise", fell: "fall", fallen: "fall", laid: "lay", set: "set",
+  put: "put", cut: "cut", shed: "shed", had: "have", has: "have", led: "lead", sent: "send", kept: "keep",
+  said: "say", told: "tell", vowed: "vow", threw: "throw", drew: "draw", saw: "see", seen: "see",
+});
+
 /**
  * Base form of an English verb, by rule and a small list of verbs that govern figures.
  * @example verbLemma("creating") // "create"
@@ -113,14 +122,7 @@ export function isKnownVerb(lemma: string): boolean {
 export function verbLemma(word: string): string {
   const w = word.toLowerCase();
   if (VERB_LEMMAS.has(w)) return w;
-  const irregular = wordTable<string>({
-    brought: "bring", made: "make", spent: "spend", sold: "sell", lost: "lose", paid: "pay", gave: "give",
-    given: "give", took: "take", taken: "take", bought: "buy", built: "build", won: "win", grew: "grow",
-    grown: "grow", rose: "rise", risen: "rise", fell: "fall", fallen: "fall", laid: "lay", set: "set",
-    put: "put", cut: "cut", shed: "shed", had: "have", has: "have", led: "lead", sent: "send", kept: "keep",
-    said: "say", told: "tell", vowed: "vow", threw: "throw", drew: "draw", saw: "see", seen: "see",
-  });
-  if (irregular[w]) return irregular[w]!;
+  if (IRREGULAR_VERBS[w]) return IRREGULAR_VERBS[w]!;
   const candidates: string[] = [];
   for (const [suffix, cut] of [["ing", 3], ["ed", 2], ["es", 2], ["s", 1]] as const) {
     if (w.endsWith(suffix) && w.length > cut + 2) {

@@ -5,7 +5,6 @@
  * "vow" is a promise, or a threat when the counted thing is a punishment (a tariff, a fine, a ban).
  */
 import type {Modality} from "./types.js";
-import {wordTable} from "./word-table.js";
 
 interface Cue {
   re: RegExp;
@@ -50,10 +49,10 @@ const CONTENT_CUES: Cue[] = [
 /** One test for "is this token any cue at all", before finding which. */
 const ANY_CUE = new RegExp(CONTENT_CUES.map((c) => c.re.source).join("|"));
 
-const AUXILIARIES = wordTable<Modality>({
-  could: "possibility", may: "possibility", might: "possibility", can: "possibility", will: "prediction",
-  "'ll": "prediction",
-});
+const AUXILIARIES = new Map<string, Modality>([
+  ["could", "possibility"], ["may", "possibility"], ["might", "possibility"], ["can", "possibility"], ["will", "prediction"],
+  ["'ll", "prediction"],
+]);
 
 /** Counted things that make a vow a threat. */
 const PUNITIVE = new Set([
@@ -74,31 +73,6 @@ const ANY_HEDGE = new RegExp(HEDGE_WORDS.map(([re]) => re.source).join("|"));
 /** Bound modifiers that hedge (an upper bound or an approximation), as printed before a figure. */
 export function isHedgingModifier(modifier: string | null, bound: string): boolean {
   return modifier !== null && (bound === "upper" || bound === "approximate");
-}
-
-/** Which cue and which hedges each word is, found once per word (a news vocabulary repeats). */
-const cueOfWord = new Map<string, Cue | null>();
-const hedgesOfWord = new Map<string, readonly string[]>();
-const REMEMBERED_WORDS = 50_000;
-
-function cueOf(word: string): Cue | null {
-  let cue = cueOfWord.get(word);
-  if (cue === undefined) {
-    cue = ANY_CUE.test(word) ? CONTENT_CUES.find((c) => c.re.test(word)) ?? null : null;
-    if (cueOfWord.size >= REMEMBERED_WORDS) cueOfWord.clear();
-    cueOfWord.set(word, cue);
-  }
-  return cue;
-}
-
-function hedgesOf(word: string): readonly string[] {
-  let names = hedgesOfWord.get(word);
-  if (names === undefined) {
-    names = ANY_HEDGE.test(word) ? HEDGE_WORDS.filter(([re]) => re.test(word)).map(([, name]) => name) : [];
-    if (hedgesOfWord.size >= REMEMBERED_WORDS) hedgesOfWord.clear();
-    hedgesOfWord.set(word, names);
-  }
-  return names;
 }
 
 export interface ModalityReading {
@@ -122,20 +96,23 @@ export function readModality(
   const hedges: string[] = [];
   const hedgeWindow = 14;
   for (let i = tokensBefore.length - 1, seen = 0; i >= 0 && seen < hedgeWindow; i--, seen++) {
-    for (const name of hedgesOf(tokensBefore[i]!.norm)) if (!hedges.includes(name)) hedges.push(name);
+    const norm = tokensBefore[i]!.norm;
+    if (!ANY_HEDGE.test(norm)) continue;
+    for (const [re, name] of HEDGE_WORDS) if (re.test(norm) && !hedges.includes(name)) hedges.push(name);
   }
   for (let i = tokensBefore.length - 1; i >= 0; i--) {
     const token = tokensBefore[i]!;
     const word = token.norm;
-    const cue = cueOf(word);
-    if (cue === null && AUXILIARIES[word] === undefined) continue;
-    if (cue !== null) {
+    const auxiliaryModality = AUXILIARIES.get(word);
+    if (auxiliaryModality === undefined && !ANY_CUE.test(word)) continue;
+    for (const cue of CONTENT_CUES) {
+      if (!cue.re.test(word)) continue;
       let modality = cue.modality;
       if (cue.lemma === "vow" && measure !== null && PUNITIVE.has(measure)) modality = "threat";
       // "plans" as a noun after a possessive or article is still a plan; "offers" as a noun too.
       return {modality, cue: token.raw, cueLemma: cue.lemma, cueSpan: [token.start, token.end], hedges: hedges.reverse()};
     }
-    if (auxiliary === null && AUXILIARIES[word] !== undefined) auxiliary = {modality: AUXILIARIES[word]!, index: i};
+    if (auxiliary === null && auxiliaryModality !== undefined) auxiliary = {modality: auxiliaryModality, index: i};
   }
   if (auxiliary) {
     const token = tokensBefore[auxiliary.index]!;

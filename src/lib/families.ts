@@ -95,6 +95,9 @@ export function figureKey(value: number): string {
 
 const SCALE_NAMES: [number, string][] = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]];
 
+/** Currency codes printed as a sign before the figure. */
+const CURRENCY_PREFIXES = wordTable<string>({USD: "US$", EUR: "€", GBP: "£", JPY: "¥", HKD: "HK$", AUD: "A$", CAD: "C$", NZD: "NZ$", SGD: "S$"});
+
 /**
  * A figure as a reader writes it.
  * @example formatFigure(1e6, null) // "1 million"
@@ -113,8 +116,7 @@ export function formatFigure(value: number, unit: string | null): string {
   if (unit === null) return number;
   if (unit === "percent") return `${number} percent`;
   if (unit === "percentage-point") return `${number} percentage points`;
-  const prefix = wordTable<string>({USD: "US$", EUR: "€", GBP: "£", JPY: "¥", HKD: "HK$", AUD: "A$", CAD: "C$", NZD: "NZ$", SGD: "S$"});
-  if (prefix[unit]) return `${prefix[unit]}${number}`;
+  if (CURRENCY_PREFIXES[unit]) return `${CURRENCY_PREFIXES[unit]}${number}`;
   if (unit === "CNY") return `${number} yuan`;
   if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${number}`;
   return `${number} ${unit}${value === 1 ? "" : "s"}`;

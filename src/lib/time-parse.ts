@@ -228,6 +228,9 @@ export function weekdayAgrees(parsed: ParsedDateTime): boolean {
 
 const RELATIVE_AGO = /\b(?:(an?|one|\d{1,3})\s+(second|sec|minute|min|hour|hr|day|week|month|year)s?|(just now|moments?))\s*(?:ago)?\b/i;
 
+/** Minutes in each unit of a relative stamp. */
+const MINUTES_PER_UNIT = wordTable<number>({second: 1 / 60, sec: 1 / 60, minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, month: 43200, year: 525600});
+
 /**
  * A relative stamp such as "3 hours ago", "an hour ago", "2 days ago" → its age in minutes, or null.
  * @example relativeAgeMinutes("Updated 3 hours ago") // 180
@@ -239,6 +242,5 @@ export function relativeAgeMinutes(text: string): number | null {
   if (m[3]) return 0;
   const n = /^\d+$/.test(m[1]!) ? +m[1]! : 1;
   const unit = m[2]!.toLowerCase();
-  const per = wordTable<number>({second: 1 / 60, sec: 1 / 60, minute: 1, min: 1, hour: 60, hr: 60, day: 1440, week: 10080, month: 43200, year: 525600});
-  return n * (per[unit] ?? 0);
+  return n * (MINUTES_PER_UNIT[unit] ?? 0);
 }

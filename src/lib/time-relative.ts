@@ -298,6 +298,12 @@ function innerContext(context: ExpressionContext, outer: string, inner: string):
   return within < 0 ? context : {...context, offset: start + within};
 }
 
+/** Frequency words as TimeML durations. */
+const FREQUENCY_PERIODS = wordTable<string>({daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"});
+
+/** The month each season starts (northern hemisphere, as TimeML reads them). */
+const SEASON_START_MONTHS = wordTable<number>({SP: 3, SU: 6, FA: 9, WI: 12});
+
 /**
  * Resolves a date expression against an anchor date (a document's date, "YYYY-MM-DD") to a TimeML
  * value, or null when it is not a date expression this resolver knows.
@@ -389,8 +395,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
       return dayValue({year: prev.year, month: prev.month, day: +g[1]!});
     }
   }
-  const frequency = wordTable<string>({daily: "P1D", weekly: "P1W", monthly: "P1M", yearly: "P1Y", annually: "P1Y", annual: "P1Y"});
-  if (frequency[t]) return frequency[t]!;
+  if (FREQUENCY_PERIODS[t]) return FREQUENCY_PERIODS[t]!;
   // "the day before last Tuesday", "the day after Christmas": one day from the day named.
   if ((g = /^(?:the )?day (before|after) (.+)$/.exec(t))) {
     const day = dayFromValue(resolveDateExpression(g[2]!, anchorISODate, innerContext(context, text, g[2]!)));
@@ -547,8 +552,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
     const season = SEASONS[g[2]!]!;
     if (g[3]) return `${g[3]}-${season}`;
     const cue = g[1] ?? "";
-    const startMonth = wordTable<number>({SP: 3, SU: 6, FA: 9, WI: 12});
-    const begun = anchor.month >= startMonth[season]!;
+    const begun = anchor.month >= SEASON_START_MONTHS[season]!;
     // "this past spring": the latest one already begun; "last spring": the one before this year's.
     if (cue === "this past") return `${begun && season !== "WI" ? anchor.year : anchor.year - 1}-${season}`;
     if (/last|past/.test(cue)) return `${anchor.year - 1}-${season}`;
