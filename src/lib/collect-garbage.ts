@@ -7,6 +7,8 @@ import {runInNewContext} from "node:vm";
  * stage's n-grams and token ids (about 300 MB at 100,000 articles, outside the heap) would stay
  * through the claim and quotation stages. A stage that has just let go of that much calls this.
  * The collector is taken from a fresh context, so nothing is added to the program's globals.
+ * The flag that exposes it is the process's: should another thread turn it off in between, no
+ * collector is had, this returns false and nothing else happens (the next call tries again).
  * @example collectGarbage() // true when it ran
  */
 export function collectGarbage(): boolean {

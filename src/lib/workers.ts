@@ -315,8 +315,8 @@ export interface WorkerPool {
   map<K extends TaskKind>(kind: K, chunks: Input<K>[], onChunk?: (done: number) => void, settle?: (result: Output<K>, chunk: number) => Output<K>): Promise<Output<K>[]>;
   /**
    * Has each running worker let go of what its passes kept (the registry, shared buffers, prepared
-   * texts) and collect its garbage, so its heap is back to about its size at start, without the
-   * cost of starting a new worker. Gives each running worker's heap in use afterwards (bytes).
+   * texts) and collect its garbage, without the cost of starting a new worker. Its heap keeps the
+   * size it grew to, little of it in use. Gives each running worker's heap in use afterwards (bytes).
    */
   release(): Promise<number[]>;
   close(): Promise<void>;
