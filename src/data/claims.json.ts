@@ -1,9 +1,4 @@
-// The claims page's data: a slice of the Analysis of the current corpus.
-import {claimsSlice} from "../lib/report.js";
-import {emit, getAnalysis, pageIds} from "./analysis-cache.js";
+// The claims page's data: a slice of the Analysis of the current corpus (src/data/analysis-cache.ts).
+import {emit, getPageSlice} from "./analysis-cache.js";
 
-emit(async () => {
-  const analysis = await getAnalysis();
-  // `pages`: the documents that have a page of their own, for links.
-  return {...claimsSlice(analysis), pages: pageIds(analysis)};
-});
+emit(() => getPageSlice("claims"));

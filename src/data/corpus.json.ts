@@ -1,9 +1,4 @@
-// The corpus page's data: a slice of the Analysis of the current corpus.
-import {corpusSlice} from "../lib/report.js";
-import {emit, getAnalysis, pageIds} from "./analysis-cache.js";
+// The corpus page's data: a slice of the Analysis of the current corpus (src/data/analysis-cache.ts).
+import {emit, getPageSlice} from "./analysis-cache.js";
 
-emit(async () => {
-  const analysis = await getAnalysis();
-  // `pages`: the documents that have a page of their own, for links.
-  return {...corpusSlice(analysis), pages: pageIds(analysis)};
-});
+emit(() => getPageSlice("corpus"));

@@ -1,9 +1,4 @@
-// The phrasing page's data: a slice of the Analysis of the current corpus.
-import {phrasingSlice} from "../lib/report.js";
-import {emit, getAnalysis, pageIds} from "./analysis-cache.js";
+// The phrasing page's data: a slice of the Analysis of the current corpus (src/data/analysis-cache.ts).
+import {emit, getPageSlice} from "./analysis-cache.js";
 
-emit(async () => {
-  const analysis = await getAnalysis();
-  // `pages`: the documents that have a page of their own, for links.
-  return {...phrasingSlice(analysis), pages: pageIds(analysis)};
-});
+emit(() => getPageSlice("phrasing"));
