@@ -138,6 +138,52 @@ describe("findQuantities: not figures", () => {
   it("never reads 'millions of' as a figure", () => {
     none("millions of people");
   });
+  it("skips 24-hour clock times before a zone", () => {
+    none("the missile flew over Hokkaido at around 07:06 am (2206 GMT) towards the Pacific");
+    none("the launch was set for 0700 local time");
+    expect(one("a crowd of 2206 people").value).toBe(2206);
+  });
+  it("skips model and series numbers after a name", () => {
+    none("using the company's Falcon 9 rocket");
+    none("Japan’s Nikkei 225 index fell");
+    none("rival United Launch Alliance’s Delta 4-Heavy is taller");
+    none("it filed for Chapter 11 bankruptcy");
+    none("the sleek Snapdragon 835 processor");
+    // but not a count after a possessive, a capitalised modifier, a title-case headline or a sentence start
+    expect(one("the Heavy’s 27 engines fired").value).toBe(27);
+    expect(one("Reuters Around 100 people jumped into the sea").value).toBe(100);
+    expect(one("Dow Jumps 200 Points").value).toBe(200);
+    expect(one("It rose. About 80 people died").value).toBe(80);
+    expect(one("the Sea of Japan 125 to 155 miles west").high).toBe(155);
+    expect(one("the Dow 20,000 milestone").value).toBe(20000);
+  });
+});
+
+describe("findQuantities: metric units and pounds of weight", () => {
+  const none = (text: string) => expect(findQuantities(text).filter((q) => !q.minor)).toEqual([]);
+  it("reads a glued lower-case m or mm as metres, not millions, without a currency", () => {
+    none("It still has a 3.5mm headphone jack");
+    none("The boy fell down the 40m dry well");
+    none("a 100m sprint");
+    none("a tower 30m tall");
+    none("the 80m-deep well");
+    expect(one("£40m deal").value).toBe(4e7);
+    expect(one("a $5mm fund").value).toBe(5e6);
+    expect(one("40m viewers watched").value).toBe(4e7);
+    expect(one("raised 40m in funding").value).toBe(4e7);
+    expect(one("The population is 67m.").value).toBe(6.7e7);
+    expect(one("at 7.5M lb of thrust").value).toBe(7.5e6);
+  });
+  it("reads pounds of weight as a count of pounds, not money", () => {
+    expect(one("the 400-pound gorilla")).toMatchObject({value: 400, unit: null});
+    expect(findQuantities("delivering 140,660 pounds (63,800 kilograms)")[0]).toMatchObject({value: 140660, unit: null});
+    expect(one("5.1 million pounds of thrust")).toMatchObject({value: 5.1e6, unit: null});
+    expect(one("8.8 million pounds of liftoff thrust")).toMatchObject({value: 8.8e6, unit: null});
+    expect(one("the module weighs nearly 19,000 pounds")).toMatchObject({value: 19000, unit: null});
+    expect(one("it cost 5 million pounds")).toMatchObject({value: 5e6, unit: "GBP"});
+    expect(one("a 20-pound note")).toMatchObject({value: 20, unit: "GBP"});
+    expect(one("he paid 60,000 pounds for the car")).toMatchObject({value: 60000, unit: "GBP"});
+  });
 });
 
 describe("scanQuantities: bad numbers", () => {

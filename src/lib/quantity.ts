@@ -180,6 +180,8 @@ const MONTH_BEFORE = new RegExp(String.raw`\b${MONTH}\.?[ \t\u00a0]*$`);
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?[ \t\u00a0]*(?:of[ \t]+)?${MONTH}\b`);
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const TIME_OF_DAY = /\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)\b)?|(?:\.\d{2})?\s*[ap]\.?m\.?(?![\p{L}]))/iuy;
+/** A 24-hour clock time before a zone or "hrs": "(2206 GMT)", "at 0700 local time", "1530 hrs". */
+const CLOCK_24H = /(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]?(?:GMT|UTC|Z|hrs|local[ \t]+time|[A-Z]{1,3}[SD]?T)\b)/y;
 const POWER = /\d+(?:\.\d+)?\^[-+]?\d+/y;
 const SCORE = /(\d{1,3})[ \t]?[-–][ \t]?(\d{1,3})(?![\d,.]\d|[\p{L}\d-])/uy;
 const NUMERIC_DATE = /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\d])/y;
@@ -189,6 +191,21 @@ const PHONE = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\
 const YEAR_RANGE = /(?:1[1-9]|20|21)\d\d(?:s|\s*[-–\/]\s*(?:\d\d|(?:1[1-9]|20|21)\d\d))?(?!\d)/y;
 const REFERENCE_LABEL = /(?:\b(?:paragraphs?|paras?|pages?|pp?\.|chapters?|sections?|clauses?|articles?|items?|figures?|fig\.|tables?|episodes?|ep\.|seasons?|volumes?|vol\.|issues?|no\.|nos\.|nr\.|nrs\.|numbers?|rooms?|flights?|routes?|gates?|platforms?|versions?|ver\.|levels?|steps?|parts?|exhibits?|images?|photos?|pictures?|slides?|class|blocks?|units?|apartments?|apt\.|suites?|floors?|highways?|interstates?|channels?|jerseys?|lines?|bus|district|precinct|ward|lots?|rows?|seats?|grades?|forms?|schedules?|rules?|amendments?|titles?|psalms?|verses?|tracks?|stages?|rounds?|games?|matches|week|day|year|model|code|ref\.?|appendix|annex|windows|iphone|galaxy|boeing|airbus|route|size|plot|region|zone|terminal|pier|post|box|hole|lap|act|scene)|#)\s*$/i;
 const FURNITURE_AFTER = /^(?:\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b|\s+(?:images?|photos?|pictures?|videos?|slides?|comments?|shares?)\s*\)|\s+of\s+\d+\s*\)?\s*$|\s+of\s+\d+\b(?=\s*(?:images?|photos?|pictures?)))/i;
+/** A capitalised word inside a sentence right before the number: a name with a model or series
+ *  number ("the Falcon 9 rocket", "the S&P 500 index", "Windows 10 users", "Chapter 11"). The word
+ *  before it must not end a sentence, so "… said. About 80 people" is not taken. */
+const NAME_BEFORE = /[\p{Ll}\p{N},;&)][ \t]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|No|Nos|Number|Mr|Mrs|Ms|Dr|US|UK|EU|I)\b)(\p{Lu}[\p{L}\p{N}&’'.-]*)(?<!['’]s|s['’])[ \t]$/u;
+/** Capitalised words before a number that are not names: a modifier after a photo credit run into
+ *  the text ("Reuters Around 100 people"), a heading word. */
+const NOT_NAMES = new Set([
+  "about", "around", "nearly", "almost", "some", "over", "under", "more", "less", "only", "just", "all",
+  "at", "by", "in", "on", "up", "to", "and", "but", "or", "with", "from", "for", "of", "the", "a", "an",
+  "another", "roughly", "approximately", "exactly", "than", "top", "least", "most",
+  "every", "each", "these", "those", "their", "its", "his", "her", "our", "my", "your",
+]);
+/** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy") or the end of a clause, not a
+ *  capitalised word (title-case headlines: "Dow Jumps 200 Points") or more digits. */
+const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
 const AGE_AFTER = /^(?:-|\s+)(?:years?|yrs?|months?)(?:-|\s+)old\b/i;
 const AGE_BEFORE = /\baged?\s+$/i;
 const NAME_COMMA_BEFORE = /\b\p{Lu}[\p{L}'’.-]+,\s*$/u;
@@ -202,6 +219,8 @@ interface ParsedNumber {
   spelled: boolean;
   scaled: boolean;
   malformed?: boolean;
+  /** A metric unit glued to the digits ("3.5mm", "40m dry well"): a measurement, not a figure. */
+  metric?: boolean;
 }
 
 function isWordChar(ch: string | undefined): boolean {
@@ -329,6 +348,9 @@ function parseDigits(text: string, pos: number): ParsedNumber | null {
   if (a) {
     const s = a[1]!.toLowerCase();
     const mult = SCALE_ABBREVIATIONS[s];
+    // Upper case ("40M") is a scale; lower case may be a unit ("40m", "3.5mm").
+    const metric = METRIC_SUFFIXES.has(a[1]!) && readsAsMetric(text, pos, end + a[0].length, s);
+    if (metric) return {start: pos, end, value, spelled: false, scaled: false, malformed, metric};
     if (mult && s !== "hundred") {
       value *= mult;
       end += a[0].length;
@@ -356,6 +378,64 @@ function parseDigits(text: string, pos: number): ParsedNumber | null {
   return {start: pos, end, value, spelled: false, scaled, malformed};
 }
 
+/** Attached suffixes that are also metric units: "40m" is 40 million or 40 metres, "3.5mm" 3.5
+ *  millimetres, "5t" 5 trillion or 5 tonnes. */
+const METRIC_SUFFIXES = new Set(["m", "mm", "t"]);
+/** Words after "40m" that measure a length or distance ("30m tall", "3m away"). */
+const SPATIAL_WORDS = new Set([
+  "tall", "high", "long", "deep", "wide", "thick", "away", "apart", "across", "above", "below", "underground",
+  "underwater", "offshore", "inland", "further", "farther", "short", "square", "sq", "cubic", "diameter",
+]);
+/** Words that may follow a count of millions without telling what it counts ("40m in 2016", "5m of it"). */
+const AFTER_COUNT = new Set([
+  "in", "of", "to", "from", "for", "and", "or", "a", "an", "the", "this", "that", "last", "next", "by",
+  "on", "at", "with", "than", "more", "less", "each", "per", "over", "since", "after", "before", "when",
+  "while", "but", "as", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
+  "may", "might", "should", "must", "so", "if", "worth", "people", "men", "women", "children", "staff",
+  "police", "cattle", "sheep", "fish", "deer", "aircraft", "data", "media", "new", "extra", "additional",
+  "fewer", "annually", "year", "a-year", "ago", "yet", "already", "still", "now", "then", "total",
+]);
+
+/**
+ * Whether the attached suffix of a number printed without a currency is a metric unit rather than a
+ * scale: "3.5mm" always (a million is "mm" only in money: "$5mm"); "40m"/"5t" when a length or
+ * weight reading is the plain one: "40m-long", "30m tall", or a singular noun after it ("the 40m
+ * dry well", "a 100m sprint"), where a count of millions would be followed by a plural ("40m
+ * viewers"), a function word ("40m in funding") or nothing.
+ */
+function readsAsMetric(text: string, pos: number, end: number, suffix: string): boolean {
+  if (currencyBefore(text, pos)) return false;
+  if (suffix === "mm") return execAt(CURRENCY_SUFFIX, text, end) === null;
+  if (text[end] === "-") return /\p{L}/u.test(text[end + 1] ?? "");
+  if (execAt(CURRENCY_SUFFIX, text, end)) return false;
+  const p = skipSpaces(text, end);
+  if (p === end) return false;
+  const w = wordAt(text, p);
+  if (!w || !/^\p{Ll}/u.test(w)) return false;
+  if (SPATIAL_WORDS.has(w)) return true;
+  if (AFTER_COUNT.has(w) || /s$/.test(w)) return false;
+  return true;
+}
+
+/** What pounds of weight are pounds of, after "of" ("5.1 million pounds of thrust"). */
+const WEIGHED_AFTER_OF = /^[ \t]+of[ \t]+(?:[a-z-]+[ \t]+)?(?:thrust|force|pressure|payload|cargo|freight|explosives?|meat|beef|pork|chicken|fish|food|produce|fruit|vegetables|grain|drugs|cocaine|heroin|marijuana|cannabis|methamphetamine|meth|fentanyl|trash|garbage|waste|rubbish|plastic|debris|ice|snow|sand|soil|steel|metal|gold|silver|copper|body weight|weight|fat|muscle)\b/i;
+/** A metric conversion in brackets after the figure: "140,660 pounds (63,800 kilograms)". */
+const METRIC_CONVERSION = /^[ \t]*\([ \t]*(?:about|around|roughly|nearly|some|almost|approximately|more than|over)?[ \t]*[\d.,]+[ \t]*(?:thousand|million|billion)?[ \t]*(?:kilograms?|kilogrammes?|kilos?|kg|tonnes?|metric tons?|grams?|g|t)\b/i;
+/** Weight words shortly before the figure: "weighed 400 pounds", "a weight of 50 pounds". */
+const WEIGHT_BEFORE = /\b(?:weigh(?:s|ed|ing|t|ts)?|heavier|lighter|lbs?)\b(?:[^.;!?]|\.(?=\d)){0,30}$/i;
+
+/**
+ * Whether "pound(s)" after a number is a weight rather than money: in the attributive form ("a
+ * 400-pound gorilla", but "a 20-pound note"), before a metric conversion, as pounds of a material
+ * or force, or after a weight word. Pounds sterling printed as "£" or "pounds sterling" never get here.
+ */
+function poundsOfWeight(text: string, numberEnd: number, end: number, attributive: boolean): boolean {
+  const after = text.slice(end, end + 60);
+  if (attributive) return !/^[ \t]+(?:notes?|coins?|banknotes?|bills?)\b/i.test(after);
+  if (METRIC_CONVERSION.test(after) || WEIGHED_AFTER_OF.test(after)) return true;
+  return WEIGHT_BEFORE.test(text.slice(Math.max(0, numberEnd - 60), numberEnd));
+}
+
 interface UnitMatch {
   end: number;
   unit: string;
@@ -371,6 +451,7 @@ function parseUnitAfter(text: string, pos: number, spelledOnly: boolean): UnitMa
     return {end: pos + m[0].length, unit: /points?$/.test(word) ? "percentage-point" : "percent", kind: "percent", attributive: m.groups!.sep === "-", multiplier: 1};
   }
   m = execAt(CURRENCY_SUFFIX, text, pos);
+  if (m && /^pounds?$/i.test(m.groups!.word!) && poundsOfWeight(text, pos, pos + m[0].length, m.groups!.sep === "-")) m = null;
   if (m) {
     const word = m.groups!.word!.toLowerCase().replace(/\s+/g, " ");
     const code = CURRENCY_BY_WORD.get(word) ?? "USD";
@@ -461,6 +542,8 @@ function nonFigure(text: string, pos: number): number | null {
   // A score or tally, "won 8-7", "3-1 down": the second number is not larger, so not a range.
   let m = execAt(SCORE, text, pos);
   if (m && Number(m[2]) <= Number(m[1])) return pos + m[0].length;
+  m = execAt(CLOCK_24H, text, pos);
+  if (m) return pos + m[0].length;
   m = execAt(TIME_OF_DAY, text, pos);
   if (m && /[:apAP]|GMT|UTC/.test(m[0].slice(1))) return pos + m[0].length;
   m = execAt(DOTTED_ID, text, pos);
@@ -487,13 +570,17 @@ function contextRejects(text: string, n: ParsedNumber, hasUnit: boolean, unitEnd
   const before = text.slice(Math.max(0, n.start - 30), n.start);
   const after = text.slice(n.end, n.end + 40);
   if (!n.spelled) {
-    if (ORDINAL_SUFFIX.test(after)) return true;
+    if (n.metric || ORDINAL_SUFFIX.test(after)) return true;
     if (!hasUnit && n.value <= 31 && Number.isInteger(n.value)) {
       if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return true;
     }
     if (!hasUnit && REFERENCE_LABEL.test(before)) return true;
     if (!hasUnit && /^\p{L}/u.test(after) && !/^(?:k|m|bn|b|t|tn)\b/i.test(after)) return true; // "180ml", "4G", "3D"
     if (!hasUnit && /^\.\p{Lu}/u.test(after)) return true; // ticker "0700.HK"
+  }
+  if (!hasUnit && !n.spelled && n.end - n.start <= 4 && NAME_AFTER.test(after)) {
+    const name = NAME_BEFORE.exec(before);
+    if (name && !NOT_NAMES.has(name[1]!.toLowerCase())) return true;
   }
   if (!hasUnit && FURNITURE_AFTER.test(after)) return true;
   if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(after)) return true;
