@@ -118,6 +118,23 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     expect(c.subject).toBe("Alibaba");
     expect(c.predicate).toBe("create");
   });
+  it("reads the subject after a dateline, not from it", () => {
+    expect(only("H\nSEOUL, South Korea — South Korea put a satellite into orbit seven weeks after its rival.").subject).toBe("South Korea");
+    expect(only("H\n(Reuters) - Arizona quarterback Carson Palmer retired after 15 seasons.").subject).toBe("Arizona");
+    expect(only("H\nERIE, Pa. — A Pennsylvania woman got a bill of $284 billion.").subject).toBe("Pennsylvania");
+    expect(only("H\nWASHINGTON, Jan 9 (AP) — The Senate approved $5 billion for the wall.").subject).toBe("Senate");
+  });
+  it("never takes a month or a weekday for the subject", () => {
+    expect(only("H\nThe cabinet on Wednesday approved a transfer of 40 million shekels.").subject).toBeNull();
+    expect(only("H\nThe seizure took place in November, but it was reported after 20 vessels left.").subject).toBe("it");
+  });
+  it("reads no measure from a fixed phrase after the figure", () => {
+    expect(only("H\nThe UN cut imports of fuel by 89 percent in response to the tests.").measure).toBeNull();
+    expect(only("H\nThe company had $15 billion in sales.").measure).toBe("sale");
+  });
+  it("reads the subject after an introductory clause", () => {
+    expect(only("H\nOnce Dauer made it to the hospital, he was treated within five minutes.").subject).toBe("he");
+  });
   it("finds a trailing speaker in the sentence", () => {
     const c = only("H\nThe group expects to create one million U.S. jobs, company spokesman Bob Christie said in a phone call.");
     expect(c.attribution).toMatchObject({speaker: "Bob Christie", verb: "said", direct: false});

@@ -116,6 +116,19 @@ const IRREGULAR_VERBS = wordTable<string>({
 });
 
 /**
+ * The base form of a verb whose "-ed" or "-ing" was cut off, by the spelling rules of English: a
+ * doubled final consonant is single in the base form ("dragg" → "drag"), and a base form does not
+ * end in v, u, a consonant before c, or in iz, yz, rg, dg, a vowel pair before s or a consonant
+ * before os without an e ("deriv" → "derive", "argu" → "argue", "produc" → "produce", "organiz" →
+ * "organize", "charg" → "charge", "releas" → "release", "propos" → "propose").
+ */
+function restoreStem(stem: string): string {
+  if (/([bcdghjkmnpqrtvwxy])\1$/.test(stem)) return stem.slice(0, -1);
+  if (/(?:v|u|[^aeiouc]c|[iy]z|rg|dg|(?:ea|au|ai|oi|ou|ui)s|[^aeiou]os)$/.test(stem)) return stem + "e";
+  return stem;
+}
+
+/**
  * Base form of an English verb, by rule and a small list of verbs that govern figures.
  * @example verbLemma("creating") // "create"
  */
@@ -132,7 +145,8 @@ export function verbLemma(word: string): string {
       if (suffix === "es" || suffix === "ed") candidates.push(w.slice(0, -1));
       if (/ies$|ied$/.test(w)) candidates.push(w.slice(0, -3) + "y");
       for (const c of candidates) if (VERB_LEMMAS.has(c)) return c;
-      return stem;
+      if (/ies$|ied$/.test(w)) return w.slice(0, -3) + "y";
+      return suffix === "ing" || suffix === "ed" ? restoreStem(stem) : stem;
     }
   }
   return w;

@@ -33,6 +33,8 @@ const HORIZON = /\b(?:(?:over|in|during|within|for)\s+the\s+(?:next|coming|past|
 const QUALIFYING_PREPOSITIONS = new Set(["on", "against"]);
 /** After a money or percentage figure, "of"/"in"/"on" introduces what it measures ("$15 billion in sales"). */
 const MEASURE_PREPOSITIONS = new Set(["of", "in", "on", "worth"]);
+/** Fixed phrases after such a preposition that name no measure ("cut by 89 percent in response to"). */
+const NOT_MEASURES = new Set(["response", "addition", "total", "part", "turn", "fact", "order", "line", "terms", "particular", "all", "short", "general", "contrast", "comparison", "return", "effect", "case"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "all", "new"]);
 
 function isBoundary(text: string, from: number, to: number): boolean {
@@ -72,6 +74,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       let j = firstAfter + 1;
       if (tokens[j]?.norm === "of" && t.norm === "worth") j++;
       while (j < tokens.length && DETERMINERS.has(tokens[j]!.norm) && tokens[j]!.norm !== "new") j++;
+      if (j === firstAfter + 1 && NOT_MEASURES.has(tokens[j]?.norm ?? "")) return {measure: null, qualifiers: [], end: figureEnd};
       prevEnd = tokens[j - 1]!.end;
       while (j < tokens.length && collected.length < 4) {
         const u = tokens[j]!;
@@ -137,7 +140,20 @@ function readPredicate(tokensBefore: readonly Token[], text: string): {predicate
   return {predicate: null, index: -1};
 }
 
-const INTRODUCTORY = new Set(["in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "for"]);
+const INTRODUCTORY = new Set(["in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "once", "if", "although", "though", "because", "unless", "until", "whether", "whereas"]);
+/**
+ * A dateline before the first sentence's subject: an upper-case city with an optional region and
+ * date, an optional credit in brackets, then a dash ("SEOUL, South Korea —", "WASHINGTON, Jan 9
+ * (AP) —", "(Reuters) -").
+ */
+const DATELINE_START =
+  /^(?:\p{Lu}[\p{Lu}\s.'’\/-]{2,}(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})?(?:,?\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\.?)(?:,?\s*\d{4})?)?\s*)?(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s+/u;
+/** Month and weekday names: capitalised, never the subject of a figure. */
+const CALENDAR_NAMES = new Set([
+  "january", "february", "march", "april", "june", "july", "august", "september", "october",
+  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+]);
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
 
 /**
@@ -148,8 +164,10 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
 function readSubject(text: string, tokens: readonly Token[], untilIndex: number, quotes: readonly Span[]): string | null {
   let i = 0;
   const sentenceStart = tokens[0]?.start ?? 0;
-  const dateline = /^[\p{Lu}\s,./]{3,}(?:\([^)]*\))?\s*[-–—]\s+/u.exec(text.slice(sentenceStart, sentenceStart + 80));
-  if (dateline) while (i < untilIndex && tokens[i]!.start < sentenceStart + dateline[0].length) i++;
+  // The sentence's first word may be the credit inside a bracket: "(Reuters) - …".
+  const datelineStart = text[sentenceStart - 1] === "(" ? sentenceStart - 1 : sentenceStart;
+  const dateline = DATELINE_START.exec(text.slice(datelineStart, datelineStart + 120));
+  if (dateline) while (i < untilIndex && tokens[i]!.start < datelineStart + dateline[0].length) i++;
   if (i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm)) {
     for (let j = i + 1; j < untilIndex; j++) {
       if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(",")) {
@@ -163,7 +181,7 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
     const t = tokens[i]!;
     if (inQuote(t)) continue;
     if (PRONOUN_SUBJECT.test(t.norm)) return t.norm;
-    if (!/^\p{Lu}/u.test(t.raw) || CAPITALISED_FUNCTION.has(t.norm)) continue;
+    if (!/^\p{Lu}/u.test(t.raw) || CAPITALISED_FUNCTION.has(t.norm) || CALENDAR_NAMES.has(t.norm)) continue;
     const run: Token[] = [t];
     for (let j = i + 1; j < untilIndex; j++) {
       const u = tokens[j]!;

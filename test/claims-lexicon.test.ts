@@ -1,0 +1,26 @@
+import {describe, expect, it} from "vitest";
+import {lemmatize, verbLemma} from "../src/lib/claims-lexicon.js";
+
+describe("verbLemma", () => {
+  it("returns the listed verbs that govern figures", () => {
+    expect(verbLemma("creating")).toBe("create");
+    expect(verbLemma("added")).toBe("add");
+    expect(verbLemma("brought")).toBe("bring");
+    expect(verbLemma("increases")).toBe("increase");
+  });
+  it("restores the spelling of other verbs' base forms by rule", () => {
+    const lemmas = (words: string[]) => words.map(verbLemma);
+    // a doubled final consonant is single in the base form, but not l, s, f or z
+    expect(lemmas(["dragged", "stunned", "kidnapped", "called", "passed", "staffed", "buzzed"])).toEqual(["drag", "stun", "kidnap", "call", "pass", "staff", "buzz"]);
+    // endings that need an e in the base form
+    expect(lemmas(["derived", "argued", "produced", "organized", "judged", "released", "proposed"])).toEqual(["derive", "argue", "produce", "organize", "judge", "release", "propose"]);
+    // and endings that do not
+    expect(lemmas(["treated", "joined", "focused", "founded", "studies", "carried"])).toEqual(["treat", "join", "focus", "found", "study", "carry"]);
+  });
+});
+
+describe("lemmatize", () => {
+  it("gives singular nouns", () => {
+    expect(["Businesses", "companies", "people", "jobs", "tonnes"].map(lemmatize)).toEqual(["business", "company", "person", "job", "tonne"]);
+  });
+});
