@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {normalizeWord, paragraphs, scanWords, sentences, WORD_PATTERN, words} from "../src/lib/text.js";
+import {hasWord, normalizeWord, paragraphs, scanWords, sentences, TextLayout, WORD_PATTERN, words} from "../src/lib/text.js";
 
 describe("words", () => {
   it("keeps offsets into the original text", () => {
@@ -54,5 +54,44 @@ describe("scanWords", () => {
     fc.assert(fc.property(fc.array(alphabet, {maxLength: 40}).map((a) => a.join("")), (text) => {
       expect(byScanner(text)).toEqual(byPattern(text));
     }), {numRuns: 2000});
+  });
+});
+
+describe("paragraphs, sentences and their layout", () => {
+  // The definition the scanner implements: lines trimmed of white space as `\s` and `trim` know it.
+  const byRegex = (text: string) => {
+    const spans: number[][] = [];
+    for (const m of text.matchAll(/[^\n]+/g)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const trimmed = m[0].trim();
+      if (trimmed) spans.push([m.index + lead, m.index + lead + trimmed.length]);
+    }
+    return spans;
+  };
+  const alphabet = fc.constantFrom(..."aZ0 .!?\n\r\t\v\f\"“”’(U.S".split(""), "\u00a0", "\u1680", "\u2003", "\u2028", "\u202f", "\u3000", "\ufeff", "\u200b", "\u0085", "Mr. ");
+
+  it("splits paragraphs exactly as the line pattern and trim do", () => {
+    fc.assert(fc.property(fc.array(alphabet, {maxLength: 40}).map((a) => a.join("")), (text) => {
+      expect(paragraphs(text)).toEqual(byRegex(text));
+    }), {numRuns: 2000});
+  });
+
+  it("gives the same sentences through a layout, and keeps them", () => {
+    const text = "He left. She said “yes.” Then Mr. Ma spoke.\n\nU.S. jobs rose! Did they?";
+    const layout = new TextLayout(text);
+    expect(layout.paragraphs).toEqual(paragraphs(text));
+    expect(layout.sentences).toEqual(sentences(text));
+    expect(layout.sentences).toBe(layout.sentences);
+    fc.assert(fc.property(fc.array(alphabet, {maxLength: 40}).map((a) => a.join("")), (t) => {
+      expect(new TextLayout(t).sentences).toEqual(sentences(t));
+    }), {numRuns: 500});
+  });
+
+  it("hasWord holds exactly where words finds one", () => {
+    const chars = fc.constantFrom(..." .,'’-\n\"!?%a9é".split(""), "𝐀", "\uD835", "\uDC00");
+    fc.assert(fc.property(fc.array(chars, {maxLength: 12}).map((a) => a.join("")), fc.nat(12), fc.nat(12), (text, a, b) => {
+      const [start, end] = a <= b ? [a, b] : [b, a];
+      expect(hasWord(text, start, end)).toBe(words(text.slice(start, end)).length > 0);
+    }), {numRuns: 3000});
   });
 });

@@ -11,7 +11,7 @@
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
 import type {Claim, Diagnostic, DocumentRecord, Span} from "./types.js";
-import {sentenceAt, sentences, words, type Token} from "./text.js";
+import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
@@ -283,32 +283,22 @@ function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[
  * `${doc.id}:c${n}`, numbered in text order. Malformed or out-of-range numbers become diagnostics.
  * @example extractClaims(doc).claims[0].measure // "job"
  */
-export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostics: Diagnostic[]} {
+export function extractClaims(doc: DocumentRecord, layout?: TextLayout): {claims: Claim[]; diagnostics: Diagnostic[]} {
   const claims: Claim[] = [];
   const diagnostics: Diagnostic[] = [];
   const text = typeof doc.text === "string" ? doc.text : "";
+  if (!layout || layout.text !== text) layout = new TextLayout(text);
   const {quantities, rejected} = scanQuantities(text);
   for (const r of rejected) {
     diagnostics.push({path: doc.path, documentId: doc.id, level: "warning", code: r.code, message: `${r.message} (at character ${r.start}); it is not counted as a claim.`});
   }
   const figures = quantities.filter((q) => !q.minor);
   if (!figures.length) return {claims, diagnostics};
-  // Sentences of the whole text only when an attribution needs its neighbours; the figure's own
-  // sentence comes from splitting its paragraph.
-  let allSentences: Span[] | null = null;
-  const sentenceSpans = (): Span[] => (allSentences ??= sentences(text));
-  // Figures come in text order: the line (paragraph) of the last one is kept, and its sentences
-  // are found once and looked up by binary search.
-  let line: {start: number; end: number; spans: Span[]} | null = null;
+  // The sentences of the whole text (shared with the quotations' pass), looked up by binary search.
+  const textLayout = layout;
   const pieceCache = new Map<number, Span[]>();
   const sentenceOf = (offset: number): Span | null => {
-    if (!line || offset < line.start || offset > line.end) {
-      const start = text.lastIndexOf("\n", offset - 1) + 1;
-      const newline = text.indexOf("\n", offset);
-      const end = newline < 0 ? text.length : newline;
-      line = {start, end, spans: sentences(text.slice(start, end)).map(([s, e]) => [s + start, e + start] as Span)};
-    }
-    const sentence = sentenceAt(line.spans, offset);
+    const sentence = sentenceAt(textLayout.sentences, offset);
     if (!sentence || sentence[1] - sentence[0] <= MAX_SENTENCE_CHARS) return sentence;
     let pieces = pieceCache.get(sentence[0]);
     if (!pieces) {
@@ -361,11 +351,11 @@ export function extractClaims(doc: DocumentRecord): {claims: Claim[]; diagnostic
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);
     const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, sentenceQuotes);
     const span: Span = [figureStart, q.end];
-    let attribution = attributeFigure(text, sentenceQuotes, sentenceSpan, span, sentenceSpans, context);
+    let attribution = attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jane Smith … promised … that her company would create …": the one who promises speaks.
       let speaker = subject;
-      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, sentenceSpans(), sStart, context) ?? subject;
+      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
     }
     let horizon: string | null = null;

@@ -19,7 +19,7 @@
 import {editScript, diffWords} from "./diff.js";
 import {postingRuns} from "./postings.js";
 import {wordHashes} from "./reuse-tokens.js";
-import {paragraphs, sentenceAt, sentences, spanIndexAt, words} from "./text.js";
+import {TextLayout, hasWord, sentenceAt, spanIndexAt, words} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
 /** Quotations shorter than this (in words) are not grouped into families. */
@@ -89,7 +89,7 @@ function doubleMarkKind(text: string, i: number, lineStart: number): MarkKind {
   return openingContext && !isSpace(after) ? "open" : "close";
 }
 
-function sentenceEndAfter(sentenceSpans: Span[], offset: number, limit: number): number {
+function sentenceEndAfter(sentenceSpans: readonly Span[], offset: number, limit: number): number {
   const span = sentenceAt(sentenceSpans, offset);
   return span ? Math.min(span[1], limit) : limit;
 }
@@ -123,11 +123,10 @@ function trimSpan(text: string, start: number, end: number): Span {
 }
 
 /** Quotation spans of a text, in order. */
-export function findQuotations(text: string): RawQuote[] {
-  const source = typeof text === "string" ? text : "";
-  const paras = paragraphs(source);
-  let sentenceSpans: Span[] | null = null;
-  const sentencesOf = () => (sentenceSpans ??= sentences(source));
+export function findQuotations(text: string, layout: TextLayout = new TextLayout(typeof text === "string" ? text : "")): RawQuote[] {
+  const source = layout.text;
+  const paras = layout.paragraphs;
+  const sentencesOf = () => layout.sentences;
   const found: RawQuote[] = [];
   // A quotation carried over from the previous paragraph.
   let carried: {open: number; innerStart: number} | null = null;
@@ -198,29 +197,17 @@ export function findQuotations(text: string): RawQuote[] {
     };
     // The next closing mark of each kind, kept while the scan has not passed it (each search
     // would otherwise run to the end of the text for every opening mark).
-    const nextCloser = new Map<string, {from: number; at: number}>();
-    const closerAfter = (mark: string, from: number): number => {
-      const known = nextCloser.get(mark);
-      if (known && known.from <= from && from <= known.at) return known.at;
-      const closer = mark === "‘" ? /’(?![\p{L}\p{N}])/gu : /'(?![\p{L}\p{N}])/gu;
-      closer.lastIndex = from;
-      const c = closer.exec(source);
-      const at = c ? c.index : Infinity;
-      nextCloser.set(mark, {from, at});
-      return at;
-    };
-    const single = /[‘']/g;
-    single.lastIndex = pStart;
-    let m: RegExpExecArray | null;
-    while ((m = single.exec(source)) && m.index < pEnd) {
-      const i = m.index;
+    closers.curly.from = closers.curly.at = closers.straight.from = closers.straight.at = -1;
+    for (let i = pStart; i < pEnd; i++) {
+      const code = source.charCodeAt(i);
+      if (code !== 0x2018 && code !== 39) continue; // ‘ '
       const before = i > pStart ? source[i - 1] : undefined;
       if (!(before === undefined || /[\s(\[]/.test(before)) || !isWordChar(source[i + 1]) || inside(i)) continue;
-      const c = closerAfter(m[0], i + 1);
+      const c = closerAfter(source, code === 39 ? closers.straight : closers.curly, i + 1);
       if (c >= pEnd || source[c - 1] === " ") continue;
       const span = trimSpan(source, i + 1, c);
       if (span[1] > span[0] && span[1] - span[0] < 300) found.push({open: i, close: c + 1, span});
-      single.lastIndex = c + 1;
+      i = c;
     }
   }
   if (carried) {
@@ -228,7 +215,28 @@ export function findQuotations(text: string): RawQuote[] {
     if (span[1] > span[0]) found.push({open: carried.open, close: span[1], span});
   }
   found.sort((a, b) => a.span[0] - b.span[0]);
-  return found.filter((q) => words(source.slice(q.span[0], q.span[1])).length > 0);
+  return found.filter((q) => hasWord(source, q.span[0], q.span[1]));
+}
+
+/** A closing single quotation mark (not an apostrophe inside a word) and the last place it was found. */
+interface CloserSearch {
+  mark: RegExp;
+  from: number;
+  at: number;
+}
+const closers = {
+  curly: {mark: /’(?![\p{L}\p{N}])/gu, from: -1, at: -1} as CloserSearch,
+  straight: {mark: /'(?![\p{L}\p{N}])/gu, from: -1, at: -1} as CloserSearch,
+};
+
+/** The next closing mark at or after `from`, or Infinity; the last answer is reused while `from` has not passed it. */
+function closerAfter(source: string, search: CloserSearch, from: number): number {
+  if (search.from >= 0 && search.from <= from && from <= search.at) return search.at;
+  search.mark.lastIndex = from;
+  const c = search.mark.exec(source);
+  search.from = from;
+  search.at = c ? c.index : Infinity;
+  return search.at;
 }
 
 interface Attribution {
@@ -310,13 +318,14 @@ function mentions(text: string, from: number, to: number): Attribution[] {
  * quotation over several paragraphs) shown as one space; `span` covers it in the document's text.
  * @example extractQuotes(doc).map((q) => [q.speaker, q.text])
  */
-export function extractQuotes(doc: DocumentRecord): Quote[] {
+export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[] {
   const text = typeof doc?.text === "string" ? doc.text : "";
   if (!text) return [];
-  const raw = findQuotations(text);
+  if (!layout || layout.text !== text) layout = new TextLayout(text);
+  const raw = findQuotations(text, layout);
   if (raw.length === 0) return [];
-  const sentenceSpans = sentences(text);
-  const paraSpans = paragraphs(text);
+  const sentenceSpans = layout.sentences;
+  const paraSpans = layout.paragraphs;
   // Every look-up below is a binary search or a cached value, so that the time stays linear in the
   // text however many quotations, sentences and speakers it holds.
   const sentenceIndexAt = (offset: number) => spanIndexAt(sentenceSpans, offset);

@@ -160,20 +160,29 @@ export function wordCount(text: string): number {
   return count;
 }
 
+/** Whether the UTF-16 unit `c` is white space as `\s` and `String.prototype.trim` define it. */
+function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /**
  * Paragraph spans: runs of text separated by blank lines or single newlines, trimmed.
  * @example paragraphs("a\n\nb") // [[0, 1], [3, 4]]
  */
 export function paragraphs(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[^\n]+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const trimmed = m[0].trim();
-    if (!trimmed) continue;
-    const start = m.index + lead;
-    spans.push([start, start + trimmed.length]);
+  const n = text.length;
+  for (let from = 0; from < n; ) {
+    let lineEnd = text.indexOf("\n", from);
+    if (lineEnd < 0) lineEnd = n;
+    let start = from;
+    let end = lineEnd;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (end > start) spans.push([start, end]);
+    from = lineEnd + 1;
   }
   return spans;
 }
@@ -186,22 +195,22 @@ const CLOSERS = `"'”’)]»`;
  * initials. Never crosses a line break.
  * @example sentences("He left. She said “yes.” Then Mr. Ma spoke.").length // 3
  */
-export function sentences(text: string): Span[] {
+export function sentences(text: string, paragraphSpans: readonly Span[] = paragraphs(text)): Span[] {
   const spans: Span[] = [];
-  for (const [pStart, pEnd] of paragraphs(text)) {
+  for (const [pStart, pEnd] of paragraphSpans) {
     let start = pStart;
     for (let i = pStart; i < pEnd; i++) {
-      const ch = text[i];
-      if (ch !== "." && ch !== "!" && ch !== "?") continue;
+      const c = text.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
       let end = i + 1;
       while (end < pEnd && CLOSERS.includes(text[end]!)) end++;
       if (end >= pEnd) break;
-      if (!/\s/.test(text[end]!)) continue;
+      if (!isSpaceCode(text.charCodeAt(end))) continue;
       let next = end;
-      while (next < pEnd && /\s/.test(text[next]!)) next++;
+      while (next < pEnd && isSpaceCode(text.charCodeAt(next))) next++;
       if (next >= pEnd) break;
       if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(text[next]!)) continue;
-      if (ch === "." && endsWithAbbreviation(text, start, i)) continue;
+      if (c === 46 && endsWithAbbreviation(text, start, i)) continue;
       spans.push([start, end]);
       start = next;
       i = next - 1;
@@ -219,6 +228,29 @@ function endsWithAbbreviation(text: string, from: number, dot: number): boolean 
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   if (/^(?:\p{L}\.)*\p{L}$/u.test(word) && word.length <= 5 && /\./.test(word)) return true; // U.S, U.N
   return /^\p{Lu}$/u.test(word); // an initial: "Jack B. Smith"
+}
+
+/**
+ * The paragraphs and sentences of one text, each found on first use and then kept, for the
+ * passes over one document that need them (claims and quotations).
+ */
+export class TextLayout {
+  #paragraphs: Span[] | null = null;
+  #sentences: Span[] | null = null;
+  constructor(readonly text: string) {}
+  get paragraphs(): readonly Span[] {
+    return (this.#paragraphs ??= paragraphs(this.text));
+  }
+  get sentences(): readonly Span[] {
+    return (this.#sentences ??= sentences(this.text, this.paragraphs));
+  }
+}
+
+/** Whether [start, end) of `text` holds a word (as `words` finds them): a letter or digit. */
+export function hasWord(text: string, start: number, end: number): boolean {
+  const n = Math.min(end, text.length);
+  for (let i = Math.max(0, start); i < n; i++) if (alnumAt(text, i, n) !== 0) return true;
+  return false;
 }
 
 /** Index of the span holding `offset` in sorted, disjoint spans, or -1. */

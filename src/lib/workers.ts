@@ -23,6 +23,7 @@ import {readDocumentTimes, type TimeReading} from "./time.js";
 import {readCorpusFile, type CorpusFile} from "./read.js";
 import {alignDocuments, prepareText, prepareTokenIds, sharesPassage, tokenNgrams, type PreparedText} from "./reuse.js";
 import {comparisonTokens} from "./reuse-tokens.js";
+import {TextLayout} from "./text.js";
 import {collectGarbage} from "./collect-garbage.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
@@ -41,10 +42,12 @@ export interface DocumentFindings {
 
 /** Figures, quotations and reuse fingerprints of one document (independent of the other documents). */
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
-  const {claims, diagnostics} = extractClaims(doc);
+  // The figures' and the quotations' passes split the text into the same sentences: once.
+  const layout = new TextLayout(typeof doc.text === "string" ? doc.text : "");
+  const {claims, diagnostics} = extractClaims(doc, layout);
   const tokenIds = comparisonTokens(doc.text).ids;
   const ngrams = tokenNgrams(tokenIds);
-  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others, tokenIds};
+  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc, layout), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others, tokenIds};
 }
 
 /** What the per-document pass finds in one document: its outlet, its own times, and its findings. */
