@@ -138,8 +138,8 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
     let innerStart = -1;
     let first = true;
     for (let i = pStart; i < pEnd; i++) {
-      const ch = source[i]!;
-      if (ch !== "“" && ch !== "”" && ch !== '"') continue;
+      const code = source.charCodeAt(i);
+      if (code !== 0x201c && code !== 0x201d && code !== 34) continue; // “ ” "
       const kind = doubleMarkKind(source, i, pStart);
       if (first && carried) {
         first = false;
