@@ -4,9 +4,11 @@
  * and 10") and bound or approximation ("up to", "more than", "about").
  *
  * Not figures, and skipped: years ("2015"), dates ("January 9, 2017", "10 January"), times of day
- * ("8:01am"), ordinals ("first", "4th"), ages ("52-year-old", "Ma, 52,"), phone numbers, ids and
- * tickers ("SCP-173", "A320", "0700.HK"), numbered references and page furniture ("paragraph 16",
- * "2 min read", "(3 Images)").
+ * ("8:01am", "2206 GMT"), ordinals ("first", "4th"), ages ("52-year-old", "Ma, 52,"), phone numbers,
+ * ids and tickers ("SCP-173", "A320", "0700.HK"), model and series numbers after a name ("the
+ * Falcon 9 rocket", "Chapter 11"), lengths glued to a lower-case metric unit ("3.5mm", "the 40m
+ * well"), numbered references and page furniture ("paragraph 16", "2 min read", "(3 Images)").
+ * Pounds of weight ("a 400-pound gorilla", "5 million pounds of thrust") are counts, not money.
  *
  * Small bare numbers. A count written as a word below ten ("one of the best", "the two countries",
  * "a dozen", "half") with no scale, unit or bound is returned with `minor: true`: English style
