@@ -132,6 +132,13 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     expect(only("H\nThe UN cut imports of fuel by 89 percent in response to the tests.").measure).toBeNull();
     expect(only("H\nThe company had $15 billion in sales.").measure).toBe("sale");
   });
+  it("reads the counted thing of an attributive count joined by a hyphen", () => {
+    expect(only("H\nThey passed a 2,700-page bill.").measure).toBe("page");
+    expect(only("H\nThe 15-member Security Council met.").measure).toBe("member");
+    expect(only("H\nHe drove a 25-tonne truck.").measure).toBe("tonne");
+    expect(claimsOf("H\nAbout two-thirds of the charge comes from the tax.")).toEqual([]);
+    expect(only("H\nSales saw a 10-fold increase.").measure).toBe("increase");
+  });
   it("reads the subject after an introductory clause", () => {
     expect(only("H\nOnce Dauer made it to the hospital, he was treated within five minutes.").subject).toBe("he");
   });

@@ -52,6 +52,20 @@ interface MeasureReading {
   end: number;
 }
 
+const FRACTION_WORDS = /^(?:halves|halfs?|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?|time|way|fold|off|sided)$/i;
+
+/**
+ * The counted thing of an attributive count, joined to the figure by a hyphen: "a 2,700-page bill"
+ * counts pages, "a 12-member panel" members (a unit such as "40-minute" is read by the figure).
+ */
+function attributiveMeasure(text: string, q: QuantityMatch): MeasureReading | null {
+  if (q.kind !== "count" || text.charCodeAt(q.end) !== 45) return null;
+  const m = /^-([\p{L}]+)(?![\p{L}\p{N}'’-])/u.exec(text.slice(q.end, q.end + 40));
+  // "two-thirds" is a fraction, not a count of thirds; "one-time", "two-way", "threefold" are idioms.
+  if (!m || FRACTION_WORDS.test(m[1]!)) return null;
+  return {measure: lemmatize(m[1]!), qualifiers: [], end: q.end + m[0].length};
+}
+
 /** The counted thing after a figure: qualifiers then a head noun, plus an "on …" phrase. */
 function readMeasure(text: string, tokens: readonly Token[], firstAfter: number, figureEnd: number, q: QuantityMatch): MeasureReading {
   const collected: Token[] = [];
@@ -140,7 +154,7 @@ function readPredicate(tokensBefore: readonly Token[], text: string): {predicate
   return {predicate: null, index: -1};
 }
 
-const INTRODUCTORY = new Set(["in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "once", "if", "although", "though", "because", "unless", "until", "whether", "whereas"]);
+const INTRODUCTORY = new Set(["rather", "in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "once", "if", "although", "though", "because", "unless", "until", "whether", "whereas"]);
 /**
  * A dateline before the first sentence's subject: an upper-case city with an optional region and
  * date, an optional credit in brackets, then a dash ("SEOUL, South Korea —", "WASHINGTON, Jan 9
@@ -339,7 +353,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout): {claims
     const firstAfter = tokens.findIndex((t) => t.start >= q.end);
     const beforeIndex = tokens.findIndex((t) => t.end > figureStart);
     const tokensBefore = tokens.slice(0, beforeIndex < 0 ? tokens.length : beforeIndex);
-    let reading: MeasureReading = firstAfter < 0 ? {measure: null, qualifiers: [], end: q.end} : readMeasure(text, tokens, firstAfter, q.end, q);
+    let reading: MeasureReading = attributiveMeasure(text, q) ?? (firstAfter < 0 ? {measure: null, qualifiers: [], end: q.end} : readMeasure(text, tokens, firstAfter, q.end, q));
     if (q.kind === "duration" && !q.attributive) {
       reading = {measure: durationSubject(tokens, tokensBefore.length) , qualifiers: [], end: q.end};
     }
