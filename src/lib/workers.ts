@@ -25,6 +25,7 @@ import {alignDocuments, prepareText, prepareTokenIds, sharesPassage, tokenNgrams
 import {comparisonTokens} from "./reuse-tokens.js";
 import {TextLayout} from "./text.js";
 import {collectGarbage} from "./collect-garbage.js";
+import {workerBundle} from "./worker-bundle.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
 import type {PairAlignment} from "./reuse.js";
 
@@ -293,12 +294,15 @@ export function defaultWorkerCount(): number {
 
 /**
  * How to start a worker running this module: the module itself when it is JavaScript; when it is
- * TypeScript (run through tsx), a small script that registers tsx in the thread first. Null when
- * neither works (then everything runs on the main thread).
+ * TypeScript (run through tsx), its bundle as plain JavaScript (`worker-bundle.ts`), or failing
+ * that a small script that registers tsx in the thread first. Null when none works (then
+ * everything runs on the main thread).
  */
 function workerEntry(): {script: string | URL; eval: boolean} | null {
   if (!import.meta.url.endsWith(".ts")) return {script: new URL(import.meta.url), eval: false};
   if (process.env.VITEST) return null;
+  const bundle = process.env.DRIFTLINE_WORKER_BUNDLE === "0" ? null : workerBundle(import.meta.url);
+  if (bundle) return {script: bundle, eval: false};
   try {
     const api = pathToFileURL(createRequire(import.meta.url).resolve("tsx/package.json").replace(/package\.json$/, "dist/esm/api/index.mjs")).href;
     const code = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
