@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {decodeBytes, normalizeText} from "../src/lib/decode.js";
 
@@ -83,5 +84,24 @@ describe("normalizeText", () => {
       expect(normalizeText(once), JSON.stringify(s)).toBe(once);
     }
     expect(normalizeText("e\u0007\u0301")).toBe("é");
+  });
+
+  it("gives what the plain chain of replacements gives, on arbitrary text", () => {
+    // The definition: every replacement applied, whether or not it has anything to do.
+    const byDefinition = (text: string) =>
+      text
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+        .replace(/\uFEFF/g, "")
+        .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+        .normalize("NFC")
+        .split("\n")
+        .map((line) => line.replace(/[ \t]+$/, ""))
+        .join("\n")
+        .trimEnd();
+    const alphabet = fc.constantFrom(..."ae \t\n\r\u0301\u0007\u0085\u2028\uFEFF\u00a0".split(""), "\uD800", "\uDC00", "\uD83D\uDE00");
+    fc.assert(fc.property(fc.array(alphabet, {maxLength: 30}).map((a) => a.join("")), (text) => {
+      expect(normalizeText(text)).toBe(byDefinition(text));
+    }), {numRuns: 3000});
   });
 });

@@ -120,17 +120,22 @@ function finish(text: string, encoding: Encoding): Decoded {
  * @example normalizeText("a\r\nb\rc") // "a\nb\nc"
  */
 export function normalizeText(text: string): string {
-  return text
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+  // Each step first tests whether it has anything to do: most texts have no lone surrogate, byte-
+  // order mark, carriage return, control character or space before a line end, and a test is a
+  // plain scan where the replacement builds a new string.
+  if (ANY_SURROGATE.test(text)) text = text.replace(LONE_SURROGATE, "\uFFFD");
+  const cleaned = text
     .replace(/\uFEFF/g, "")
     .replace(/\r\n?|[\u0085\u2028\u2029]/g, "\n")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
-    .normalize("NFC")
-    .split("\n")
-    .map(trimSpacesAtEnd)
-    .join("\n")
-    .trimEnd();
+    .normalize("NFC");
+  const trimmed = SPACE_AT_LINE_END.test(cleaned) ? cleaned.split("\n").map(trimSpacesAtEnd).join("\n") : cleaned;
+  return trimmed.trimEnd();
 }
+
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SPACE_AT_LINE_END = /[ \t]\n/;
 
 /**
  * A line without its trailing spaces and tabs. (A loop, not `/[ \t]+$/`: that regular expression
