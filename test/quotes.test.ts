@@ -62,6 +62,10 @@ describe("extractQuotes: speakers", () => {
       ["Maria Lopez", "told"],
     ]);
   });
+  it("drops page controls printed in capitals before a speaker's name, but not a name like them", () => {
+    expect(quotesOf(`CLOSE Sheila E said she wanted “people to know there was no hologram.”`)[0]!.speaker).toBe("Sheila E");
+    expect(quotesOf(`“It was great,” said Skip Bayless.`)[0]!.speaker).toBe("Skip Bayless");
+  });
   it("resolves he said to the last named speaker", () => {
     const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
     expect(quotes[0]!.speaker).toBe("Tom Avery");

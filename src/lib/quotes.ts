@@ -250,11 +250,17 @@ const DESCRIPTOR_START = /^(?:the|a|an|his|her|their)\s+\S/i;
 /** Job words printed before a name ("Executive Chairman Jane Smith"): not part of the name. */
 const ROLE_WORD = /^(?:Executive|Chairman|Chairwoman|Chief|CEO|President|President-elect|Vice|Prime|Minister|Secretary|Director|Founder|Spokesman|Spokeswoman|Senior|Deputy|Managing|General|Manager|Group|Company)$/;
 
+/** Words of a web page's controls and captions that end up before a name when a page is saved as text. */
+const PAGE_FURNITURE = new Set(["close", "skip", "ad", "autoplay", "embed", "share", "replay", "play", "watch", "video", "photo", "photos", "caption", "gallery", "advertisement"]);
+
 function cleanSpeaker(raw: string): string | null {
   let s = raw.trim().replace(/[’']s$/, "").replace(/[,.]$/, "");
   if (!s) return null;
   if (DESCRIPTOR_START.test(s)) return s;
   const parts = s.split(/\s+/);
+  // Page furniture run into the text before a name, printed in capitals: "CLOSE Sheila E" (but
+  // "Skip Bayless" is a name).
+  while (parts.length > 1 && parts[0] === parts[0]!.toUpperCase() && PAGE_FURNITURE.has(parts[0]!.toLowerCase())) parts.shift();
   if (NOT_NAMES.has(parts[0]!)) return null;
   while (parts.length > 2 && ROLE_WORD.test(parts[0]!)) parts.shift();
   s = parts.join(" ");
