@@ -231,8 +231,10 @@ function ascendingUnique(list: Uint32Array): Uint32Array {
 function gatherBelow(list: Uint32Array, from: number, upper: number, entry: number, keys: GrowingUint32, values: GrowingUint32): number {
   let i = from;
   while (i < list.length && list[i]! < upper) i++;
+  // Element by element: the pieces are short (a document's n-grams in one range), and this runs
+  // once per document and range, where a view of the piece would be an object each time.
   if (i > from) {
-    keys.append(list.subarray(from, i));
+    keys.appendRange(list, from, i);
     values.appendRepeated(entry, i - from);
   }
   return i;
@@ -265,16 +267,21 @@ class GrowingUint32 {
     this.data[this.length++] = value;
   }
 
-  append(values: Uint32Array): void {
-    this.reserve(values.length);
-    this.data.set(values, this.length);
-    this.length += values.length;
+  /** Appends `list[from]` … `list[to - 1]`. */
+  appendRange(list: Uint32Array, from: number, to: number): void {
+    this.reserve(to - from);
+    const data = this.data;
+    let at = this.length;
+    for (let k = from; k < to; k++) data[at++] = list[k]!;
+    this.length = at;
   }
 
   appendRepeated(value: number, count: number): void {
     this.reserve(count);
-    this.data.fill(value, this.length, this.length + count);
-    this.length += count;
+    const data = this.data;
+    const end = this.length + count;
+    for (let at = this.length; at < end; at++) data[at] = value;
+    this.length = end;
   }
 
   clear(): void {
