@@ -19,7 +19,7 @@
 import {editScript, diffWords} from "./diff.js";
 import {postingRuns} from "./postings.js";
 import {wordHashes} from "./reuse-tokens.js";
-import {TextLayout, hasWord, sentenceAt, spanIndexAt, words} from "./text.js";
+import {TextLayout, hasWord, sentenceAt, spanIndexAt} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
 
 /** Quotations shorter than this (in words) are not grouped into families. */
@@ -126,7 +126,6 @@ function trimSpan(text: string, start: number, end: number): Span {
 export function findQuotations(text: string, layout: TextLayout = new TextLayout(typeof text === "string" ? text : "")): RawQuote[] {
   const source = layout.text;
   const paras = layout.paragraphs;
-  const sentencesOf = () => layout.sentences;
   const found: RawQuote[] = [];
   // A quotation carried over from the previous paragraph.
   let carried: {open: number; innerStart: number} | null = null;
@@ -154,7 +153,7 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
       if (kind === "open") {
         if (openAt >= 0) {
           // A new quotation opens before the last one closed: the last one ends with its sentence.
-          const end = sentenceEndAfter(sentencesOf(), innerStart, i);
+          const end = sentenceEndAfter(layout.sentences, innerStart, i);
           const span = trimSpan(source, innerStart, end);
           if (span[1] > span[0]) found.push({open: openAt, close: span[1], span});
         }
@@ -181,7 +180,7 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
       const nextOpens = opensParagraph && next && (source[next[0]] === "“" || source[next[0]] === '"');
       if (nextOpens) carried = {open: openAt, innerStart};
       else {
-        const end = sentenceEndAfter(sentencesOf(), innerStart, pEnd);
+        const end = sentenceEndAfter(layout.sentences, innerStart, pEnd);
         const span = trimSpan(source, innerStart, end);
         if (span[1] > span[0]) found.push({open: openAt, close: span[1], span});
       }
