@@ -120,9 +120,9 @@ function finish(text: string, encoding: Encoding): Decoded {
  * @example normalizeText("a\r\nb\rc") // "a\nb\nc"
  */
 export function normalizeText(text: string): string {
-  // Each step first tests whether it has anything to do: most texts have no lone surrogate, byte-
-  // order mark, carriage return, control character or space before a line end, and a test is a
-  // plain scan where the replacement builds a new string.
+  // The two costly steps, the lone-surrogate replacement (a look-around at every character) and the
+  // per-line trim (a string per line), first test whether there is anything for them to do: most
+  // texts have neither a lone surrogate nor a space before a line end.
   if (ANY_SURROGATE.test(text)) text = text.replace(LONE_SURROGATE, "\uFFFD");
   const cleaned = text
     .replace(/\uFEFF/g, "")
