@@ -6,6 +6,8 @@ const one = (text: string) => {
   expect(found).toHaveLength(1);
   return found[0]!;
 };
+/** No figure worth tracking in `text`. */
+const none = (text: string) => expect(findQuantities(text).filter((q) => !q.minor)).toEqual([]);
 
 describe("findQuantities: numbers", () => {
   it("reads digits with separators and decimals", () => {
@@ -96,7 +98,6 @@ describe("findQuantities: ranges and bounds", () => {
 });
 
 describe("findQuantities: not figures", () => {
-  const none = (text: string) => expect(findQuantities(text).filter((q) => !q.minor)).toEqual([]);
   it("skips years, dates and times of day", () => {
     none("In a 2015 opinion piece in the Journal");
     none("at Trump Tower in New York, U.S., January 9, 2017.");
@@ -160,7 +161,6 @@ describe("findQuantities: not figures", () => {
 });
 
 describe("findQuantities: metric units and pounds of weight", () => {
-  const none = (text: string) => expect(findQuantities(text).filter((q) => !q.minor)).toEqual([]);
   it("reads a glued lower-case m or mm as metres, not millions, without a currency", () => {
     none("It still has a 3.5mm headphone jack");
     none("The boy fell down the 40m dry well");
