@@ -279,6 +279,35 @@ describe("reporting periods, spans and the present moment", () => {
   });
 });
 
+describe("the reported quarter, counts ahead and the present", () => {
+  it("a year-ago comparison follows the last quarter named, not the quarter of its closing day", () => {
+    const sentence = "The company had a net loss of C$2.3 million a year ago.";
+    const context = {sentence, offset: sentence.indexOf("a year ago"), previousDate: "2015-09-30"};
+    // The fiscal first quarter ended Sept. 30: the comparison is with that quarter a year before.
+    expect(resolveDateExpression("a year ago", "2015-10-26", {...context, previousQuarter: "2015-Q1"})).toBe("2014-Q1");
+    // Without a quarter named, the last completed calendar quarter.
+    expect(resolveDateExpression("a year ago", "2015-10-26", context)).toBe("2014-Q3");
+    // A quarter already a year back ("the year-ago quarter" before it) is not the reported one.
+    expect(resolveDateExpression("a year ago", "2015-10-26", {...context, previousQuarter: "2014-Q1"})).toBe("2014-Q1");
+    expect(resolveDateExpression("the quarter", "2015-10-26", {sentence: "Sales rose in the quarter.", previousQuarter: "2015-Q1"})).toBe("2015-Q1");
+  });
+  it("a count ahead in a future clause is a date; one counted from an event is not", () => {
+    expect(inSentence("five years", "1989-11-02", "The stock would be redeemed in five years, the company said.")).toBe("1994");
+    expect(inSentence("two weeks", "2015-06-10", "The plant will reopen within two weeks.")).toBe("2015-W26");
+    expect(inSentence("five years", "1989-11-02", "The plant was built in five years.")).toBeNull();
+    expect(inSentence("10 days", "2015-06-10", "A jogger saw the car 10 days before the murder.")).toBeNull();
+    expect(inSentence("10 days", "2015-06-10", "He had left 10 days before, police said.")).toBe("2015-05-31");
+    expect(inSentence("two days", "2015-06-10", "The talks ended two days earlier.")).toBe("2015-06-08");
+  });
+  it("already, yet and a comparison with today are the present", () => {
+    expect(r("already", "2015-06-10")).toBe("PRESENT_REF");
+    expect(r("yet", "2015-06-10")).toBe("PRESENT_REF");
+    expect(inSentence("today", "2015-06-10", "It runs millions of times faster than can be done today.")).toBe("PRESENT_REF");
+    expect(inSentence("today", "2015-06-10", "Prices are higher than today.")).toBe("PRESENT_REF");
+    expect(inSentence("today", "2015-06-10", "The minister said today that prices would fall.")).toBe("2015-06-10");
+  });
+});
+
 describe("dayFromValue", () => {
   it("reads the date of day values with a clock time or a part of day", () => {
     expect(dayFromValue("2015-06-10")).toEqual({year: 2015, month: 6, day: 10});

@@ -4,12 +4,14 @@
  *     with `resolveDateExpression` (the function the pipeline uses for "on Monday"), compared with
  *     the gold TimeML value. Week numbers are compared without leading zeros ("W07" = "W7": the gold
  *     files write both) and decades with or without a trailing X ("198X" = "198"). Each expression
- *     gets its sentence, its offset in it, and the reference date: the latest calendar value this
- *     resolver gave to an earlier date expression of the same article (never a gold value).
+ *     gets its sentence, its offset in it, and two references: the latest calendar value this
+ *     resolver gave to an earlier date expression of the same article, and the latest quarter it
+ *     gave (never a gold value).
  *     The rules were tuned on TimeBank + AQUAINT; TE3 platinum is reported apart as held-out.
  * (2) giveme5w1h-news-cluster: each article's news-please `date_publish` (zone-less outlet time)
  *     read through the pipeline's outlet and time stages; counts of bounded times and known zones.
- * Usage: tsx src/eval/time.ts [--json]
+ * Usage: tsx src/eval/time.ts [--json]; MISS_KIND=<kind prefix> prints the misses of that kind on
+ * stderr (MISS_CONTEXT=1 adds each one's sentence), TOP_MISSES=<n> lengthens the list.
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
@@ -112,14 +114,17 @@ function evalTempEval() {
       const doc = JSON.parse(line) as {dct: {value: string}; text: string; timexes: Timex[]};
       const anchor = doc.dct.value.slice(0, 10);
       const spans = sentences(doc.text);
-      // Reference-time tracking: the latest calendar value this resolver gave to a date expression
-      // earlier in the same article (never a gold value).
+      // Reference-time tracking: the latest calendar value, and the latest quarter, this resolver
+      // gave to a date expression earlier in the same article (never a gold value).
       let previousDate: string | undefined;
+      let previousQuarter: string | undefined;
       for (const t of doc.timexes) {
         if (t.type !== "DATE") continue;
         total++;
-        const value = resolveDateExpression(t.text, anchor, {...sentenceOf(doc.text, spans, t.start), previousDate});
+        const context = sentenceOf(doc.text, spans, t.start);
+        const value = resolveDateExpression(t.text, anchor, {...context, previousDate, previousQuarter});
         if (value && /^\d{4}/.test(value)) previousDate = value;
+        if (value && /^\d{4}-Q[1-4]$/.test(value)) previousQuarter = value;
         if (value === null) unresolved++;
         if (value !== null && compatible(value, t.value)) lenient++;
         if (value !== null && normalise(value) === normalise(t.value)) correct++;
@@ -128,7 +133,10 @@ function evalTempEval() {
           misses.set(key, (misses.get(key) ?? 0) + 1);
           const kind = missKind(t.text, value, t.value);
           kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-          if (process.env.MISS_KIND && kind.startsWith(process.env.MISS_KIND)) console.error(`${kind}: ${t.text} → ${value} (gold ${t.value}; document ${anchor})`);
+          if (process.env.MISS_KIND && kind.startsWith(process.env.MISS_KIND)) {
+            console.error(`${kind}: ${t.text} → ${value} (gold ${t.value}; document ${anchor})`);
+            if (process.env.MISS_CONTEXT) console.error(`    ${context.sentence.replace(/\s+/g, " ").trim()}`);
+          }
         }
       }
     }

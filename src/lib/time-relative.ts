@@ -18,6 +18,10 @@ export interface ExpressionContext {
    *  "that day", "the next morning", "later that year". Never used for "Friday" or "last week", which
    *  news copy anchors on the publication date. */
   previousDate?: string;
+  /** The most recent quarter stated before the expression in the same article ("1989-Q1"): the
+   *  quarter an earnings report compares ("a year earlier", "the quarter") when a day such as the
+   *  quarter's closing date ("ended Sept. 30") was stated after it. */
+  previousQuarter?: string;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -182,7 +186,7 @@ function numericDayOrdinals(text: string): string {
 }
 
 const RE = {
-  present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|at the moment|the present|present|(?:at )?(?:this|the present|the current)(?: [a-z]+)? moment)$/,
+  present: /^(?:now|right now|just now|currently|current|presently|at present|nowadays|these days|today's|already|yet|at the moment|the present|present|(?:at )?(?:this|the present|the current)(?: [a-z]+)? moment)$/,
   past: /^(?:recently|recent|the past|past|previously|formerly|in the past|earlier|once|lately|more recently|recent (?:days|weeks|months|years|weeks and months)|(?:the )?(?:past|last|previous) (?:several|few|couple of) (?:days|weeks|months|years|quarters)|past (?:years|decades)|the recent past|before|at the time|the time|then current)$/,
   future: /^(?:future|the future|the near future|soon|later|(?:the )?coming (?:days|weeks|months|years|quarters)|future (?:quarters|years)|the years ahead|the days ahead|(?:the )?(?:near|short|long|medium) term|as soon as possible|one day|some day|someday|a later date|from time to time)$/,
   today: /^(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|later today|late today|early today)$/,
@@ -239,16 +243,18 @@ export function reportingPeriod(sentence: string, offset: number, previousDate?:
   return null;
 }
 
-/** The quarter being reported: the previous quarter expression when it is recent, else the last
- *  completed quarter before the anchor. */
-function reportedQuarter(anchor: LocalDateTime, previousDate?: string): [number, number] {
+/** The quarter being reported: the previous date expression when it is a recent quarter, else the
+ *  article's latest quarter when that is recent, else the last completed quarter before the anchor. */
+function reportedQuarter(anchor: LocalDateTime, previousDate?: string, previousQuarter?: string): [number, number] {
   const last = offsetQuarter(anchor.year, Math.ceil(anchor.month / 3), -1);
-  const m = /^(\d{4})-Q([1-4])$/.exec(previousDate ?? "");
+  const m = /^(\d{4})-Q([1-4])$/.exec(previousDate ?? "") ?? /^(\d{4})-Q([1-4])$/.exec(previousQuarter ?? "");
   if (m) {
     const distance = (anchor.year * 4 + Math.ceil(anchor.month / 3)) - (+m[1]! * 4 + +m[2]!);
-    if (distance >= 1 && distance <= 2) return [+m[1]!, +m[2]!];
+    // Up to three quarters back: a fiscal year's numbering can put the latest quarter there ("the
+    // fiscal first quarter ended Sept. 30" is 1989-Q1 in October 1989).
+    if (distance >= 1 && distance <= 3) return [+m[1]!, +m[2]!];
     // Already the year-ago quarter ("the comparable year-ago quarter" just before).
-    if (distance > 2 && distance <= 6) return [+m[1]! + 1, +m[2]!];
+    if (distance > 3 && distance <= 7) return [+m[1]! + 1, +m[2]!];
   }
   return last;
 }
@@ -323,7 +329,7 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   const earnings = EARNINGS_CUE.test(sentence);
   const at = context.offset ?? Math.max(0, sentence.toLowerCase().indexOf(t));
   const period = reportingPeriod(sentence, at, context.previousDate) ?? (earnings ? "quarter" : null);
-  const reported = reportedQuarter(anchor, context.previousDate);
+  const reported = reportedQuarter(anchor, context.previousDate, context.previousQuarter);
   const lastQuarter = reported;
   const yearAgoQuarter = `${reported[0] - 1}-Q${reported[1]}`;
   const m = (re: RegExp) => re.exec(t);
@@ -361,12 +367,20 @@ export function resolveDateExpression(text: string, anchorISODate: string, conte
   if (/^(?:(?:an?|one) (?:day|week|month|year|decade)s? or two|(?:a few|several|a couple of) (?:day|week|month|year|decade)s)$/.test(t) && context.sentence !== undefined) {
     if (/\b(?:in|within)\s+$/i.test(sentence.slice(0, at))) return "FUTURE_REF";
   }
-  // An annotated "a year" or "two years" whose "earlier"/"ago" follows outside the span.
+  // An annotated "a year" or "two years" whose "earlier"/"ago" follows outside the span. "Ten days
+  // before the murder" counts from the murder, not from the day of writing: no value.
   if (/^(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) (?:day|week|month|year|decade|quarter)s?$/.test(t) && context.sentence !== undefined) {
-    const after = sentence.slice(at + text.trim().length, at + text.trim().length + 12);
-    const w = /^\s*(earlier|ago|before|later)\b/i.exec(after);
+    const after = sentence.slice(at + text.trim().length, at + text.trim().length + 24);
+    const w = /^\s*(earlier|ago|before|later)\b(\s+(?:the|a|an|his|her|its|their|he|she|it|they)\b)?/i.exec(after);
+    if (w && w[2] && /^before$/i.test(w[1]!)) return null;
     if (w) return resolveDateExpression(`${t} ${w[1]!.toLowerCase()}`, anchorISODate, {...context, offset: at});
+    // "will be redeemed in five years": that many units after the day of writing.
+    if (future && /\b(?:in|within)\s+$/i.test(sentence.slice(0, at)) && !/^(?:several|a few)\b/.test(t)) {
+      return resolveDateExpression(`${t} later`, anchorISODate, {...context, offset: at});
+    }
   }
+  // "faster than can be done today": a comparison with the present, not the day of writing.
+  if (t === "today" && context.sentence !== undefined && /\bthan\b(?:\s+[a-z']+){0,4}\s+$/i.test(sentence.slice(0, at))) return "PRESENT_REF";
   // A month whose year follows outside the span: "in [February] this year", "[July] last year".
   if (context.sentence !== undefined && new RegExp(`^(?:early |late |mid-?)?${MONTH_PATTERN}\\.?(?: \\d{1,2})?$`).test(t)) {
     const after = sentence.slice(at + text.trim().length, at + text.trim().length + 20);
