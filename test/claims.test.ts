@@ -139,6 +139,14 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     expect(claimsOf("H\nAbout two-thirds of the charge comes from the tax.")).toEqual([]);
     expect(only("H\nSales saw a 10-fold increase.").measure).toBe("increase");
   });
+  it("reads the subject after an opening participial phrase, not from it", () => {
+    expect(only("H\nUnderscoring the tension, Acme Group cut 400 jobs.").subject).toBe("Acme Group");
+    expect(only("H\nSpeaking to reporters, Jane Smith said 30 people were hurt.").subject).toBe("Jane Smith");
+    expect(only("H\nBeijing on Monday said exports rose 5 percent.").subject).toBe("Beijing");
+    expect(only("H\nBoeing said it would build 50 planes, a record.").subject).toBe("Boeing");
+    // "According to" opens an introductory phrase of any length.
+    expect(only("H\nAccording to a complaint Acme filed on May 2 with the World Intellectual Property Organization in Geneva, Beta Corp paid $5 million.").subject).toBe("Beta Corp");
+  });
   it("reads the subject after an introductory clause", () => {
     expect(only("H\nOnce Dauer made it to the hospital, he was treated within five minutes.").subject).toBe("he");
   });

@@ -169,6 +169,12 @@ const CALENDAR_NAMES = new Set([
   "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ]);
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
+/** Words that open the object of a sentence-initial participle ("Citing the report, …", "Speaking
+ *  to reporters, …"); a name ending in -ing ("Beijing said", "Boeing on Monday") is not followed by
+ *  them. */
+const PARTICIPLE_OBJECT = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "these", "those", "to"]);
+/** Words within which an opening participial phrase must reach its comma. */
+const PARTICIPLE_PHRASE_WORDS = 12;
 
 /**
  * The sentence's grammatical subject, approximated: after a dateline ("NEW YORK (Reuters) -") and an
@@ -182,8 +188,12 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
   const datelineStart = text[sentenceStart - 1] === "(" ? sentenceStart - 1 : sentenceStart;
   const dateline = DATELINE_START.exec(text.slice(datelineStart, datelineStart + 120));
   if (dateline) while (i < untilIndex && tokens[i]!.start < datelineStart + dateline[0].length) i++;
-  if (i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm)) {
-    for (let j = i + 1; j < untilIndex; j++) {
+  // An opening participial phrase ("Underscoring the tension, officials …") is introductory too.
+  const introductory = i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm);
+  const participle = !introductory && i + 1 < untilIndex && /^\p{Lu}\p{Ll}{2,}ing$/u.test(tokens[i]!.raw) && PARTICIPLE_OBJECT.has(tokens[i + 1]!.norm);
+  if (introductory || participle) {
+    const last = participle ? Math.min(untilIndex, i + PARTICIPLE_PHRASE_WORDS) : untilIndex;
+    for (let j = i + 1; j < last; j++) {
       if (text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(",")) {
         i = j;
         break;
