@@ -139,6 +139,13 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     expect(claimsOf("H\nAbout two-thirds of the charge comes from the tax.")).toEqual([]);
     expect(only("H\nSales saw a 10-fold increase.").measure).toBe("increase");
   });
+  it("ends the measure at a plural noun followed by a verb of stance", () => {
+    expect(only("H\nA poll found 47 percent of Americans hold the president responsible.").measure).toBe("american");
+    expect(only("H\nNearly 3 in 5 registered voters favor the photo identification law.").measure).toBe("voter");
+    expect(only("H\nAbout 430,000 settlers live among the villages.").measure).toBe("settler");
+    // A noun phrase that goes on past a plural noun is read whole.
+    expect(only("H\nThe state collected $5 million in sales tax receipts.").measure).toBe("receipt");
+  });
   it("reads the subject after an opening participial phrase, not from it", () => {
     expect(only("H\nUnderscoring the tension, Acme Group cut 400 jobs.").subject).toBe("Acme Group");
     expect(only("H\nSpeaking to reporters, Jane Smith said 30 people were hurt.").subject).toBe("Jane Smith");

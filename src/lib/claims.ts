@@ -45,6 +45,16 @@ function isNounCandidate(token: Token): boolean {
   return !PHRASE_STOP.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
 }
 
+/** Verbs of stance in their plain form, which follow a plural subject ("47 percent of Americans
+ *  hold …", "60 percent of voters favor …") and are seldom the last word of a noun phrase. */
+const STANCE_VERBS = new Set(["say", "think", "believe", "want", "hold", "oppose", "favor", "favour", "approve", "disapprove", "agree", "disagree", "prefer", "blame", "expect", "feel", "consider", "know", "remain", "live", "plan", "intend", "trust", "fear", "worry", "doubt"]);
+
+/** A plural noun already read, followed by a verb of stance: the noun phrase ends at the noun. */
+function endsAtPlural(collected: readonly Token[], next: Token): boolean {
+  const last = collected[collected.length - 1];
+  return last !== undefined && /[^s']s$/.test(last.norm) && STANCE_VERBS.has(next.norm);
+}
+
 interface MeasureReading {
   measure: string | null;
   qualifiers: string[];
@@ -77,6 +87,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
     if (/['’]s$/.test(t.raw) && collected.length) break;
     if (!isNounCandidate(t)) break;
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
+    if (endsAtPlural(collected, t)) break;
     collected.push(t);
     prevEnd = t.end;
     i++;
@@ -94,6 +105,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
         const u = tokens[j]!;
         if (isBoundary(text, prevEnd, u.start) || !isNounCandidate(u)) break;
         if (/(?:ing|ed)$/.test(u.norm) && collected.length > 0 && !/-/.test(u.raw)) break;
+        if (endsAtPlural(collected, u)) break;
         collected.push(u);
         prevEnd = u.end;
         j++;
