@@ -1,6 +1,6 @@
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
+import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {afterAll, describe, expect, it, vi} from "vitest";
 
@@ -13,6 +13,8 @@ const partPath = join(dir, "part.ts");
 writeFileSync(partPath, "export const answer: number = 42;\n");
 writeFileSync(entryPath, 'import {answer} from "./part.ts";\nexport const value: number = answer + 1;\nexport const where: string = import.meta.url;\n');
 const entry = pathToFileURL(entryPath).href;
+
+const {UNUSED_BUNDLE_MS} = await import("../src/lib/worker-bundle.js");
 
 const fresh = async () => {
   vi.resetModules();
@@ -43,6 +45,39 @@ describe("workerBundle", () => {
     expect(second.href).not.toBe(first.href);
     expect((await import(second.href)).value).toBe(8);
   });
+
+  it("removes bundles unused for a week when it makes a new one, and keeps those used since", async () => {
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = mkdtempSync(join(dir, "tmp-"));
+    try {
+      await pruning();
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+    }
+  });
+  const pruning = async () => {
+    const first = fileURLToPath((await fresh())(entry)!);
+    const folder = dirname(first);
+    const stale = join(folder, "workers-00000000000000aa.mjs");
+    const recent = join(folder, "workers-00000000000000bb.mjs");
+    const other = join(folder, "notes-00000000000000cc.mjs");
+    const old = new Date(Date.now() - UNUSED_BUNDLE_MS - 60_000);
+    for (const file of [stale, recent, other]) writeFileSync(file, "export {};\n");
+    utimesSync(stale, old, old);
+    utimesSync(other, old, old);
+    // The bundle in use, though made long ago, is marked used when it is used again.
+    utimesSync(first, old, old);
+    expect(fileURLToPath((await fresh())(entry)!)).toBe(first);
+    writeFileSync(partPath, "export const answer: number = 9;\n");
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(partPath, later, later);
+    (await fresh())(entry);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect(existsSync(first)).toBe(true);
+  };
 
   it("does not use a bundle folder that other users can write to", async () => {
     const previous = process.env.TMPDIR;

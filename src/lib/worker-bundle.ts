@@ -6,13 +6,16 @@
  * of its contents, starts in about a third of that.
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 
 const bundles = new Map<string, URL | null>();
+
+/** A bundle not used for this long is removed when a new one is made (each is about 0.5 MB). */
+export const UNUSED_BUNDLE_MS = 7 * 86_400_000;
 
 /** What a bundle was made from: each input file with its size and modification time. */
 interface Manifest {
@@ -66,9 +69,30 @@ function unchangedBundle(manifestFile: string): string | null {
       const stat = statSync(path);
       if (stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
     }
+    // Its modification time says when it was last used, which decides when it may be removed.
+    const now = new Date();
+    utimesSync(manifest.bundle, now, now);
     return manifest.bundle;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Removes the bundles (and files left half-written) in `dir` that no run has used for
+ * UNUSED_BUNDLE_MS, except `keep`. A run that uses a bundle marks it used first, so none in use goes.
+ */
+function pruneBundles(dir: string, keep: string): void {
+  const before = Date.now() - UNUSED_BUNDLE_MS;
+  for (const name of readdirSync(dir)) {
+    if (!/^workers-[0-9a-f]{16}\.mjs(?:\.\d+\.partial)?$/.test(name)) continue;
+    const path = join(dir, name);
+    if (path === keep) continue;
+    try {
+      if (statSync(path).mtimeMs < before) unlinkSync(path);
+    } catch {
+      // Removed by another run meanwhile.
+    }
   }
 }
 
@@ -103,5 +127,6 @@ function makeBundle(entry: string, dir: string, manifestFile: string): string {
     return [path, stat.size, stat.mtimeMs];
   });
   writeWhole(manifestFile, JSON.stringify({bundle: file, inputs} satisfies Manifest));
+  pruneBundles(dir, file);
   return file;
 }
