@@ -70,8 +70,12 @@ function unchangedBundle(manifestFile: string): string | null {
       if (stat.size !== size || stat.mtimeMs !== mtimeMs) return null;
     }
     // Its modification time says when it was last used, which decides when it may be removed.
-    const now = new Date();
-    utimesSync(manifest.bundle, now, now);
+    try {
+      const now = new Date();
+      utimesSync(manifest.bundle, now, now);
+    } catch {
+      // Not markable (a read-only folder): still usable.
+    }
     return manifest.bundle;
   } catch {
     return null;
