@@ -14,8 +14,10 @@ describe("verbLemma", () => {
     expect(lemmas(["dragged", "stunned", "kidnapped", "called", "passed", "staffed", "buzzed"])).toEqual(["drag", "stun", "kidnap", "call", "pass", "staff", "buzz"]);
     // endings that need an e in the base form
     expect(lemmas(["derived", "argued", "produced", "organized", "judged", "released", "proposed"])).toEqual(["derive", "argue", "produce", "organize", "judge", "release", "propose"]);
+    expect(lemmas(["declared", "compared", "retired", "acquired", "measured", "captured", "ensuring"])).toEqual(["declare", "compare", "retire", "acquire", "measure", "capture", "ensure"]);
     // and endings that do not
     expect(lemmas(["treated", "joined", "focused", "founded", "studies", "carried"])).toEqual(["treat", "join", "focus", "found", "study", "carry"]);
+    expect(lemmas(["cleared", "appeared", "offered", "entered", "occurred", "starred", "honored", "stirring"])).toEqual(["clear", "appear", "offer", "enter", "occur", "star", "honor", "stir"]);
   });
 });
 

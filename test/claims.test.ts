@@ -146,6 +146,11 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     // A noun phrase that goes on past a plural noun is read whole.
     expect(only("H\nThe state collected $5 million in sales tax receipts.").measure).toBe("receipt");
   });
+  it("never takes an auxiliary opening a question, or May before a day, for the subject", () => {
+    expect(only("H\nIs it chance that Jane Smith lost 4 state championships?").subject).toBe("it");
+    expect(only("H\nThe policy, lifted on May 23, has blocked 1.7 million attempts.").subject).toBeNull();
+    expect(only("H\nMay said 40 members would vote against the deal.").subject).toBe("May");
+  });
   it("reads the subject after an opening participial phrase, not from it", () => {
     expect(only("H\nUnderscoring the tension, Acme Group cut 400 jobs.").subject).toBe("Acme Group");
     expect(only("H\nSpeaking to reporters, Jane Smith said 30 people were hurt.").subject).toBe("Jane Smith");

@@ -218,6 +218,8 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
     if (inQuote(t)) continue;
     if (PRONOUN_SUBJECT.test(t.norm)) return t.norm;
     if (!/^\p{Lu}/u.test(t.raw) || CAPITALISED_FUNCTION.has(t.norm) || CALENDAR_NAMES.has(t.norm)) continue;
+    // "May" before a day of the month is the month ("lifted on May 23"), else it may be a name.
+    if (t.norm === "may" && /^\d{1,2}(?:st|nd|rd|th)?$/.test(tokens[i + 1]?.raw ?? "")) continue;
     const run: Token[] = [t];
     for (let j = i + 1; j < untilIndex; j++) {
       const u = tokens[j]!;
