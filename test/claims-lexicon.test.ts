@@ -15,9 +15,11 @@ describe("verbLemma", () => {
     // endings that need an e in the base form
     expect(lemmas(["derived", "argued", "produced", "organized", "judged", "released", "proposed"])).toEqual(["derive", "argue", "produce", "organize", "judge", "release", "propose"]);
     expect(lemmas(["declared", "compared", "retired", "acquired", "measured", "captured", "ensuring"])).toEqual(["declare", "compare", "retire", "acquire", "measure", "capture", "ensure"]);
+    expect(lemmas(["included", "decided", "traded", "riddled", "handling", "doubled"])).toEqual(["include", "decide", "trade", "riddle", "handle", "double"]);
     // and endings that do not
     expect(lemmas(["treated", "joined", "focused", "founded", "studies", "carried"])).toEqual(["treat", "join", "focus", "found", "study", "carry"]);
     expect(lemmas(["cleared", "appeared", "offered", "entered", "occurred", "starred", "honored", "stirring"])).toEqual(["clear", "appear", "offer", "enter", "occur", "star", "honor", "stir"]);
+    expect(lemmas(["raided", "nodded", "founded", "recorded", "avoided", "called", "curled", "crawled", "sailed", "modeled"])).toEqual(["raid", "nod", "found", "record", "avoid", "call", "curl", "crawl", "sail", "model"]);
   });
 });
 

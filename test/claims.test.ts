@@ -146,6 +146,21 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
     // A noun phrase that goes on past a plural noun is read whole.
     expect(only("H\nThe state collected $5 million in sales tax receipts.").measure).toBe("receipt");
   });
+  it("reads a name over spaces only, or over a comma from a role to its holder", () => {
+    expect(only("H\nReuters The truck was riddled with more than 40 bullet holes.").subject).toBe("Reuters");
+    expect(only("H\nCORRECTION: An earlier version named all 12 people.").subject).toBeNull();
+    expect(only("H\nThe attorneys general for New York, California and 12 other states sued.").subject).toBe("New York");
+    expect(only("H\nSen. Rand Paul (R-Ky.) voted against the $732 billion bill.").subject).toBe("Sen. Rand Paul");
+    expect(only("H\nThe Japanese chief Cabinet secretary, Yoshihide Suga, says the missile reached 770 kilometers.").subject).toBe("Japanese chief Cabinet secretary Yoshihide Suga");
+    // Capitalised words inside a name are kept ("Formula One", "USA TODAY").
+    expect(only("H\nThe Brazilian Formula One Grand Prix was halted after 20 laps.").subject).toBe("Brazilian Formula One Grand Prix");
+    expect(only("H\nUSA TODAY counted 41 photos.").subject).toBe("USA TODAY");
+  });
+  it("reads past a sentence adverb, an infinitive of purpose and page labels", () => {
+    expect(only("H\nConsequently, Merkel's party lost 65 seats.").subject).toBe("Merkel's");
+    expect(only("H\nTo protect itself, Japan has deployed 34 batteries.").subject).toBe("Japan");
+    expect(only("H\nPhotos: Shocking splits cost 30 couples dearly.").subject).toBe("Shocking");
+  });
   it("never takes an auxiliary opening a question, or May before a day, for the subject", () => {
     expect(only("H\nIs it chance that Jane Smith lost 4 state championships?").subject).toBe("it");
     expect(only("H\nThe policy, lifted on May 23, has blocked 1.7 million attempts.").subject).toBeNull();

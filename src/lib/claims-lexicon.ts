@@ -33,9 +33,10 @@ export const CAPITALISED_FUNCTION = new Set([
   "additionally", "instead", "now", "then", "today", "yesterday", "last", "next", "earlier", "later",
   "according", "under", "over", "about", "around", "despite", "amid", "among", "between", "through",
   "until", "unless", "because", "even", "only", "just", "more", "less", "such", "other", "another",
-  "watch", "read", "related", "photo", "video", "on", "off", "like",
+  "watch", "read", "related", "photo", "photos", "video", "videos", "caption", "advertisement", "correction", "on", "off", "like",
   // auxiliaries that open a question ("Is it mere chance that …"); not "Will" or "May", which are names
   "is", "are", "was", "were", "do", "does", "did", "can", "could", "would", "should", "has", "have", "had",
+  "to",
 ]);
 
 /** Role nouns that may sit inside a speaker's noun phrase ("company spokesman John Doe"). */
@@ -121,14 +122,18 @@ const IRREGULAR_VERBS = wordTable<string>({
  * The base form of a verb whose "-ed" or "-ing" was cut off, by the spelling rules of English: a
  * doubled final consonant is single in the base form ("dragg" → "drag"), and a base form does not
  * end in v, u, a consonant before c, or in iz, yz, rg, dg, a vowel pair before s, a consonant
- * before os, or a consonant before ar, ir or ur without an e ("deriv" → "derive", "argu" → "argue",
+ * before os, a consonant before ar, ir or ur, a consonant and one vowel before d, or a consonant
+ * other than w, r or l before l, without an e
+ * ("deriv" → "derive", "argu" → "argue",
  * "produc" → "produce", "organiz" → "organize", "charg" → "charge", "releas" → "release", "propos" →
- * "propose", "declar" → "declare", "retir" → "retire", "measur" → "measure"; a verb such as "occur"
- * or "star" doubles its r, and "clear" or "appear" has a vowel pair before it).
+ * "propose", "declar" → "declare", "retir" → "retire", "measur" → "measure", "includ" → "include",
+ * "handl" → "handle";
+ * a verb such as "occur", "star" or "nod" doubles its last letter, and "clear", "appear" or "raid"
+ * has a vowel pair before it).
  */
 function restoreStem(stem: string): string {
   if (/([bcdghjkmnpqrtvwxy])\1$/.test(stem)) return stem.slice(0, -1);
-  if (/(?:v|u|[^aeiouc]c|[iy]z|rg|dg|(?:ea|au|ai|oi|ou|ui)s|[^aeiou]os|[^aeiou][aiu]r)$/.test(stem)) return stem + "e";
+  if (/(?:v|u|[^aeiouc]c|[iy]z|rg|dg|(?:ea|au|ai|oi|ou|ui)s|[^aeiou]os|[^aeiou][aiu]r|[^aeiou][aeiou]d|[^aeiouwrl]l)$/.test(stem)) return stem + "e";
   return stem;
 }
 

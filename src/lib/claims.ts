@@ -45,9 +45,10 @@ function isNounCandidate(token: Token): boolean {
   return !PHRASE_STOP.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
 }
 
-/** Verbs of stance in their plain form, which follow a plural subject ("47 percent of Americans
- *  hold …", "60 percent of voters favor …") and are seldom the last word of a noun phrase. */
-const STANCE_VERBS = new Set(["say", "think", "believe", "want", "hold", "oppose", "favor", "favour", "approve", "disapprove", "agree", "disagree", "prefer", "blame", "expect", "feel", "consider", "know", "remain", "live", "plan", "intend", "trust", "fear", "worry", "doubt"]);
+/** Verbs of stance and a few others in their plain form, which follow a plural subject ("47 percent
+ *  of Americans hold …", "60 percent of voters favor …", "100 banks use …") and are seldom the last
+ *  word of a noun phrase. */
+const STANCE_VERBS = new Set(["say", "think", "believe", "want", "hold", "oppose", "favor", "favour", "approve", "disapprove", "agree", "disagree", "prefer", "blame", "expect", "feel", "consider", "know", "remain", "live", "plan", "intend", "trust", "fear", "worry", "doubt", "use", "own", "earn", "need", "face", "receive", "die"]);
 
 /** A plural noun already read, followed by a verb of stance: the noun phrase ends at the noun. */
 function endsAtPlural(collected: readonly Token[], next: Token): boolean {
@@ -166,7 +167,7 @@ function readPredicate(tokensBefore: readonly Token[], text: string): {predicate
   return {predicate: null, index: -1};
 }
 
-const INTRODUCTORY = new Set(["rather", "in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "once", "if", "although", "though", "because", "unless", "until", "whether", "whereas"]);
+const INTRODUCTORY = new Set(["to", "rather", "in", "on", "at", "during", "after", "before", "within", "for", "since", "by", "under", "over", "while", "when", "as", "with", "without", "despite", "following", "amid", "according", "already", "meanwhile", "however", "still", "additionally", "instead", "last", "next", "earlier", "later", "once", "if", "although", "though", "because", "unless", "until", "whether", "whereas"]);
 /**
  * A dateline before the first sentence's subject: an upper-case city with an optional region and
  * date, an optional credit in brackets, then a dash ("SEOUL, South Korea —", "WASHINGTON, Jan 9
@@ -181,6 +182,8 @@ const CALENDAR_NAMES = new Set([
   "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ]);
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
+/** Capitalised words that start a new phrase rather than continue a name ("Reuters The truck …"). */
+const CLAUSE_OPENERS = new Set(["the", "a", "an", "he", "she", "they", "it", "we", "i", "this", "that", "these", "those", "his", "her", "their", "its", "our", "according", "at", "in", "on", "for", "with", "by", "to", "from", "but", "and", "or", "if", "when", "while", "as", "after", "before", "well", "yeah", "yes", "no"]);
 /** Words that open the object of a sentence-initial participle ("Citing the report, …", "Speaking
  *  to reporters, …"); a name ending in -ing ("Beijing said", "Boeing on Monday") is not followed by
  *  them. */
@@ -201,6 +204,8 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
   const dateline = DATELINE_START.exec(text.slice(datelineStart, datelineStart + 120));
   if (dateline) while (i < untilIndex && tokens[i]!.start < datelineStart + dateline[0].length) i++;
   // An opening participial phrase ("Underscoring the tension, officials …") is introductory too.
+  // "Consequently, …", "Separately, …": a sentence adverb set off by a comma.
+  if (i + 1 < untilIndex && /^\p{Lu}\p{Ll}{4,}ly$/u.test(tokens[i]!.raw) && /^\s*,/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) i++;
   const introductory = i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm);
   const participle = !introductory && i + 1 < untilIndex && /^\p{Lu}\p{Ll}{2,}ing$/u.test(tokens[i]!.raw) && PARTICIPLE_OBJECT.has(tokens[i + 1]!.norm);
   if (introductory || participle) {
@@ -224,7 +229,13 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
     for (let j = i + 1; j < untilIndex; j++) {
       const u = tokens[j]!;
       if (/^\p{Lu}/u.test(u.raw) || (ROLE_NOUNS.has(u.norm) && j + 1 < untilIndex && /^\p{Lu}/u.test(tokens[j + 1]!.raw))) {
-        if (u.start - run[run.length - 1]!.end > 2) break;
+        // A name runs over spaces only ("CORRECTION: An earlier …", "(CNN) The …", "Paris, Brussels
+        // and …" are more than one), or over a comma from a role to its holder ("the Cabinet
+        // secretary, Yoshihide Suga").
+        const last = run[run.length - 1]!;
+        const gap = text.slice(last.end, u.start);
+        if (gap.length > 2 || (/[^\s.&'’-]/u.test(gap) && !(gap === ", " && ROLE_NOUNS.has(last.norm)))) break;
+        if (CLAUSE_OPENERS.has(u.norm)) break;
         run.push(u);
       } else break;
       if (run.length >= 6) break;
