@@ -66,6 +66,10 @@ describe("extractQuotes: speakers", () => {
     expect(quotesOf(`CLOSE Sheila E said she wanted “people to know there was no hologram.”`)[0]!.speaker).toBe("Sheila E");
     expect(quotesOf(`“It was great,” said Skip Bayless.`)[0]!.speaker).toBe("Skip Bayless");
   });
+  it("takes the name before a party and state tag, not the tag", () => {
+    expect(quotesOf(`But Rep. Dana Rohrabacher, R-Calif., said "any suggestion that this is a budget issue is off base."`)[0]!.speaker).toBe("Rep. Dana Rohrabacher");
+    expect(quotesOf(`"Shame on the House," Rep. Gregory Meeks, D-N.Y., said on Wednesday.`)[0]!.speaker).toBe("Rep. Gregory Meeks");
+  });
   it("resolves he said to the last named speaker", () => {
     const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
     expect(quotes[0]!.speaker).toBe("Tom Avery");

@@ -59,6 +59,10 @@ const NOT_NAMES = new Set([
 ]);
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+/** A conjunction or sentence adverb before a name ("But Rep. …", "And Smith …"). */
+const CONJUNCTION_FIRST = /^(?:But|And|Yet|So|Still|However|Also|Then|Meanwhile)\s/;
+/** A US party and state tag: "R-Calif", "D-N.Y", "I-Vt". */
+const PARTY_TAG = /^[RDI]-\p{Lu}[\p{L}.]*$/u;
 
 interface RawQuote {
   /** Position of the opening mark. */
@@ -261,6 +265,8 @@ function cleanSpeaker(raw: string): string | null {
   // "Skip Bayless" is a name).
   while (parts.length > 1 && parts[0] === parts[0]!.toUpperCase() && PAGE_FURNITURE.has(parts[0]!.toLowerCase())) parts.shift();
   if (NOT_NAMES.has(parts[0]!)) return null;
+  // A party and state tag set off after a name ("Rep. Dana Rohrabacher, R-Calif., said") is not one.
+  if (parts.length === 1 && PARTY_TAG.test(parts[0]!)) return null;
   while (parts.length > 2 && ROLE_WORD.test(parts[0]!)) parts.shift();
   s = parts.join(" ");
   return s;
@@ -294,7 +300,10 @@ function subjectVerbs(stretch: string): {speaker: string; verb: string; index: n
       if (speaker && (re === BEFORE_SIMPLE || !byVerbEnd.has(verbEnd))) {
         byVerbEnd.set(verbEnd, {speaker, verb: verbOf(m[2]!), index: m.index + m[0].indexOf(m[1]!), verbEnd});
       }
-      re.lastIndex = m.index + Math.max(1, m[1]!.length);
+      // A subject after a conjunction ("But Rep. Dana Rohrabacher") is tried again from its next
+      // word; after a preposition ("In November, Parker said") the name that follows is no subject.
+      const next = !speaker && CONJUNCTION_FIRST.test(m[1]!) ? m[1]!.search(/\s/) + 1 : m[1]!.length;
+      re.lastIndex = m.index + Math.max(1, next);
     }
   }
   return [...byVerbEnd.values()].sort((a, b) => a.verbEnd - b.verbEnd);
