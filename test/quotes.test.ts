@@ -70,6 +70,18 @@ describe("extractQuotes: speakers", () => {
     expect(quotesOf(`But Rep. Dana Rohrabacher, R-Calif., said "any suggestion that this is a budget issue is off base."`)[0]!.speaker).toBe("Rep. Dana Rohrabacher");
     expect(quotesOf(`"Shame on the House," Rep. Gregory Meeks, D-N.Y., said on Wednesday.`)[0]!.speaker).toBe("Rep. Gregory Meeks");
   });
+  it("gives a quotation after a participle ('…, saying, “') to the sentence's subject when it reads as a speaker", () => {
+    expect(quotesOf(`Mr. Santorum did not back down, saying, “I think the record is very bad.”`)[0]!.speaker).toBe("Mr. Santorum");
+    expect(quotesOf(`Tom Avery said the road was shut. He then signaled more delays, saying, “We need another week.”`)[0]!.speaker).toBe("Tom Avery");
+    // A capitalised opener that is nobody is not taken for one.
+    expect(quotesOf(`Almost 400 people signed up, saying they wanted “justice for the animals.”`)[0]!.speaker).toBeNull();
+  });
+  it("keeps the last four words of a long capitalised run before a verb", () => {
+    expect(quotesOf(`Supreme Court Justice Ruth Bader Ginsburg said: “I can’t imagine it.”`)[0]!.speaker).toBe("Justice Ruth Bader Ginsburg");
+  });
+  it("takes a document that says something for its speaker", () => {
+    expect(quotesOf(`The letter says Mr. Obama “should not back down.”`)[0]!.speaker).toBe("The letter");
+  });
   it("resolves he said to the last named speaker", () => {
     const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
     expect(quotes[0]!.speaker).toBe("Tom Avery");

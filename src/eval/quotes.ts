@@ -15,7 +15,8 @@
  *     quotation has that speaker (the last word of the name in ours, ignoring case: "Donald_Trump"
  *     matches "Trump" and "President Donald Trump"), has none, a pronoun left unresolved, a
  *     description ("the president"), or another name; and the share right among those given a name.
- * Usage: tsx src/eval/quotes.ts [--json]; SHOW_SPEAKERS=1 prints each other speaker in context on stderr.
+ * Usage: tsx src/eval/quotes.ts [--json]; SHOW_SPEAKERS=1 prints each other or missing speaker in context
+ * on stderr.
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
@@ -127,7 +128,10 @@ function evaluate() {
         }
         if (found && isNamed(p.speaker)) {
           counts.named++;
-          if (!found.speaker) counts.speakerNone++;
+          if (!found.speaker) {
+            counts.speakerNone++;
+            if (process.env.SHOW_SPEAKERS) console.error(`${p.speaker} → none: …${text.slice(Math.max(0, found.span[0] - 300), found.span[1] + 120).replace(/\s+/g, " ")}\n`);
+          }
           else if (found.speaker.toLowerCase().split(/[\s.]+/).includes(lastWord(p.speaker))) counts.speakerRight++;
           else {
             counts.speakerOther++;

@@ -34,21 +34,27 @@ const VERBS =
   "said|says|say|told|tells|added|adds|noted|notes|stated|states|explained|explains|asked|asks|wrote|writes|tweeted|tweets|" +
   "declared|declares|insisted|insists|warned|warns|argued|argues|continued|replied|announced|announces|remarked|recalled|" +
   "acknowledged|admitted|claimed|claims|concluded|conceded|commented|observed|emphasized|emphasised|stressed|suggested|" +
-  "predicted|promised|called|calls|praised|described|describes|quipped|joked|boasted|vowed|pledged|urged|told reporters";
+  "predicted|promised|called|calls|praised|described|describes|quipped|joked|boasted|vowed|pledged|urged|told reporters|" +
+  "responded|responds|retorted|countered";
 const INVERTED_VERBS = "said|says|added|adds|noted|notes|told|asked|explained|continued|wrote|insisted|stated|declared|replied|argued|warned|remarked|tweeted";
 const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge)\.?\s+)?`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
-const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,3}`;
+const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,5}`;
 const PRONOUN = String.raw`[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I`;
-const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople|treasurer|mayor|governor|senator|secretary|premier|commissioner|leader|manager|economist|professor|judge|witness|resident|officer|scientist|chancellor|coach|owner|author|ambassador|envoy|general|king|queen|prince|pope|prime minister|head)`;
+const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople|treasurer|mayor|governor|senator|secretary|premier|commissioner|leader|manager|economist|professor|judge|witness|resident|officer|scientist|chancellor|coach|owner|author|ambassador|envoy|general|king|queen|prince|pope|prime minister|head|letter|lawsuit|suit|ad|advertisement|memo|filing|complaint|resolution|petition)`;
 const SPEAKER = String.raw`(${NAME}|${PRONOUN}|${DESCRIPTOR})`;
-const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,80}){0,3},?`;
+const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,120}){0,3},?`;
 
 const AFTER_INVERTED = new RegExp(String.raw`^[\s,.;:!?—–-]*(${INVERTED_VERBS})\s+${SPEAKER}`, "u");
 const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "u");
 const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
+/** A participle joining a quotation to its sentence's subject: "Smith did not back down, saying, “…”". */
+const PARTICIPLE_LINK = /\b(saying|adding|writing|calling|telling|accusing|arguing|declaring|describing|insisting|noting|warning|tweeting|claiming)\b/;
+/** The subject a sentence opens with, after a conjunction ("But he …", "Mr. Santorum …"); not a
+ *  word that opens a phrase ("Close to three dozen …"). */
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${SPEAKER}(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b)`, "u");
 const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(${VERBS})\b`, "u");
 
 const NOT_NAMES = new Set([
@@ -59,6 +65,8 @@ const NOT_NAMES = new Set([
 ]);
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+/** A name with a title before it ("Mr. Santorum", "Sen. Paul"). */
+const TITLED = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge|Justice|Representative)\.?\s/;
 /** A conjunction or sentence adverb before a name ("But Rep. …", "And Smith …"). */
 const CONJUNCTION_FIRST = /^(?:But|And|Yet|So|Still|However|Also|Then|Meanwhile)\s/;
 /** A US party and state tag: "R-Calif", "D-N.Y", "I-Vt". */
@@ -267,6 +275,10 @@ function cleanSpeaker(raw: string): string | null {
   if (NOT_NAMES.has(parts[0]!)) return null;
   // A party and state tag set off after a name ("Rep. Dana Rohrabacher, R-Calif., said") is not one.
   if (parts.length === 1 && PARTY_TAG.test(parts[0]!)) return null;
+  // A run of more than four capitalised words keeps its last four, where the name is: "Supreme
+  // Court Justice Ruth Bader Ginsburg" → "Justice Ruth Bader Ginsburg", "Nice French President
+  // François Hollande" (a dateline before it) → "French President François Hollande".
+  if (parts.length > 4) parts.splice(0, parts.length - 4);
   while (parts.length > 2 && ROLE_WORD.test(parts[0]!)) parts.shift();
   s = parts.join(" ");
   return s;
@@ -389,6 +401,11 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const m = mentionsBySurname.get(surname);
     return m && m.at < offset ? m : undefined;
   };
+  /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
+  const spokeElsewhere = (name: string): boolean => {
+    const last = name.split(/\s+/).pop()!;
+    return allMentionsOf().some((m) => m.speaker === name || m.speaker.split(/\s+/).pop() === last);
+  };
   // Per sentence: where its first letter or digit is, and its "according to" match.
   const firstWordChar = new Map<number, number>();
   const firstWordCharFrom = (start: number) => {
@@ -442,6 +459,17 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
         if (!isInsideQuote(at)) last = {speaker: sv.speaker, verb: sv.verb, at};
       }
       found = last;
+    }
+    // 2b. A participle before the opening mark ("…, saying, “"): the sentence's subject.
+    if (!found && q.open > sentenceStart) {
+      const link = PARTICIPLE_LINK.exec(text.slice(sentenceStart, q.open));
+      const subject = link ? SENTENCE_SUBJECT.exec(text.slice(sentenceStart, Math.min(q.open, sentenceStart + OPENING_WINDOW))) : null;
+      const speaker = link && subject ? cleanSpeaker(subject[1]!) : null;
+      // Only a subject that reads as a speaker: a pronoun, a title or a role, or a name printed
+      // elsewhere as someone's ("Bloomberg … said"), not any capitalised opener ("Sky", "Almost").
+      if (speaker && (isPronoun(speaker) || TITLED.test(speaker) || speaker.split(/\s+/).some((w) => ROLE_WORD.test(w)) || spokeElsewhere(speaker))) {
+        found = {speaker, verb: verbOf(link![1]!), at: sentenceStart + subject![0].length - subject![1]!.length};
+      }
     }
     // 3. "according to X" in the sentence.
     if (!found) {
