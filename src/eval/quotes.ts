@@ -90,7 +90,7 @@ function holder(quotes: readonly Quote[], start: number, end: number): Quote | n
 }
 
 const isNamed = (speaker: string) => !!speaker && !/^other_/i.test(speaker);
-const lastWord = (name: string) => name.replace(/_/g, " ").trim().split(/\s+/).pop()!.toLowerCase();
+const lastWord = (name: string) => name.replace(/_/g, " ").replace(/[.,]+$/, "").trim().split(/\s+/).pop()!.toLowerCase();
 
 function evaluate() {
   const counts = {
