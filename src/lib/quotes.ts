@@ -10,10 +10,12 @@
  *
  * The speaker is looked for, in this order: right after the closing mark (`,” said Clark`,
  * `,” Smith told reporters`, `,” he said`), before the opening mark in the same sentence (`Smith called
- * the plan “bold”`, `He said, “…`), `according to X` in the sentence, the previous quotation when this
- * one opens its sentence right after it (a quote continued in the next sentence or paragraph), a
- * speaker named in the previous sentence (`Smith said …` then a bare quote), or the next sentence
- * when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
+ * the plan “bold”`, `He said, “…`), the sentence's subject when a participle leads to the quotation
+ * (`Smith did not back down, saying, “…`; only a subject that reads as a speaker: a pronoun, a title,
+ * a role, or a name printed elsewhere as a speaker's), `according to X` in the sentence, the previous
+ * quotation when this one opens its sentence right after it (a quote continued in the next sentence
+ * or paragraph), a speaker named in the previous sentence (`Smith said …` then a bare quote), or the
+ * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
  * a surname to the full name printed earlier ("Clark" → "Anna Clark").
  */
 import {editScript, diffWords} from "./diff.js";
@@ -37,7 +39,9 @@ const VERBS =
   "predicted|promised|called|calls|praised|described|describes|quipped|joked|boasted|vowed|pledged|urged|told reporters|" +
   "responded|responds|retorted|countered";
 const INVERTED_VERBS = "said|says|added|adds|noted|notes|told|asked|explained|continued|wrote|insisted|stated|declared|replied|argued|warned|remarked|tweeted";
-const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge)\.?\s+)?`;
+/** Titles printed before a name ("Mr. Santorum", "Sen. Paul", "Justice Ginsburg"). */
+const TITLE_WORDS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge|Justice|Representative";
+const TITLE = String.raw`(?:(?:${TITLE_WORDS})\.?\s+)?`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.\-]*`;
 const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,5}`;
 const PRONOUN = String.raw`[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I`;
@@ -65,8 +69,8 @@ const NOT_NAMES = new Set([
 ]);
 
 const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
-/** A name with a title before it ("Mr. Santorum", "Sen. Paul"). */
-const TITLED = /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge|Justice|Representative)\.?\s/;
+/** A name with a title before it. */
+const TITLED = new RegExp(String.raw`^(?:${TITLE_WORDS})\.?\s`);
 /** A conjunction or sentence adverb before a name ("But Rep. …", "And Smith …"). */
 const CONJUNCTION_FIRST = /^(?:But|And|Yet|So|Still|However|Also|Then|Meanwhile)\s/;
 /** A US party and state tag: "R-Calif", "D-N.Y", "I-Vt". */
