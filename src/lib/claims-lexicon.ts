@@ -121,15 +121,13 @@ const IRREGULAR_VERBS = wordTable<string>({
 /**
  * The base form of a verb whose "-ed" or "-ing" was cut off, by the spelling rules of English: a
  * doubled final consonant is single in the base form ("dragg" → "drag"), and a base form does not
- * end in v, u, a consonant before c, or in iz, yz, rg, dg, a vowel pair before s, a consonant
- * before os, a consonant before ar, ir or ur, a consonant and one vowel before d, or a consonant
- * other than w, r or l before l, without an e
- * ("deriv" → "derive", "argu" → "argue",
- * "produc" → "produce", "organiz" → "organize", "charg" → "charge", "releas" → "release", "propos" →
+ * end without an e in v, u, a consonant before c, iz, yz, rg, dg, a vowel pair before s, a
+ * consonant before os, a consonant before ar, ir or ur, a consonant and one vowel before d, or a
+ * consonant other than w, r or l before l ("deriv" → "derive", "argu" → "argue", "produc" →
+ * "produce", "organiz" → "organize", "charg" → "charge", "releas" → "release", "propos" →
  * "propose", "declar" → "declare", "retir" → "retire", "measur" → "measure", "includ" → "include",
- * "handl" → "handle";
- * a verb such as "occur", "star" or "nod" doubles its last letter, and "clear", "appear" or "raid"
- * has a vowel pair before it).
+ * "handl" → "handle"). A verb such as "occur", "star" or "nod" doubles its last letter, and
+ * "clear", "appear" or "raid" has a vowel pair before it.
  */
 function restoreStem(stem: string): string {
   if (/([bcdghjkmnpqrtvwxy])\1$/.test(stem)) return stem.slice(0, -1);

@@ -203,10 +203,10 @@ function readSubject(text: string, tokens: readonly Token[], untilIndex: number,
   const datelineStart = text[sentenceStart - 1] === "(" ? sentenceStart - 1 : sentenceStart;
   const dateline = DATELINE_START.exec(text.slice(datelineStart, datelineStart + 120));
   if (dateline) while (i < untilIndex && tokens[i]!.start < datelineStart + dateline[0].length) i++;
-  // An opening participial phrase ("Underscoring the tension, officials …") is introductory too.
   // "Consequently, …", "Separately, …": a sentence adverb set off by a comma.
   if (i + 1 < untilIndex && /^\p{Lu}\p{Ll}{4,}ly$/u.test(tokens[i]!.raw) && /^\s*,/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) i++;
   const introductory = i < untilIndex && INTRODUCTORY.has(tokens[i]!.norm);
+  // An opening participial phrase ("Underscoring the tension, officials …") is introductory too.
   const participle = !introductory && i + 1 < untilIndex && /^\p{Lu}\p{Ll}{2,}ing$/u.test(tokens[i]!.raw) && PARTICIPLE_OBJECT.has(tokens[i + 1]!.norm);
   if (introductory || participle) {
     const last = participle ? Math.min(untilIndex, i + PARTICIPLE_PHRASE_WORDS) : untilIndex;
