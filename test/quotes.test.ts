@@ -82,6 +82,16 @@ describe("extractQuotes: speakers", () => {
   it("takes a document that says something for its speaker", () => {
     expect(quotesOf(`The letter says Mr. Obama “should not back down.”`)[0]!.speaker).toBe("The letter");
   });
+  it("reads a name past a bracketed tag or a place, and past the end of the sentence before it", () => {
+    expect(quotesOf(`“This vote is an opportunity,” Rep. John Lewis (D-Ga.) said.`)[0]!.speaker).toBe("Rep. John Lewis");
+    expect(quotesOf(`Sen. Chris Coons of Delaware said McConnell refused “to meaningfully negotiate.”`)[0]!.speaker).toBe("Sen. Chris Coons");
+    expect(quotesOf(`Mayor of London Sadiq Khan said: “I am in contact with emergency services.”`)[0]!.speaker).toBe("Sadiq Khan");
+    expect(quotesOf(`Politico reported it in December. Greene accused him of “sexual fantasies” about her.`)[0]!.speaker).toBe("Greene");
+    expect(quotesOf(`New Jersey Gov. Chris Christie said “we vaccinated our children.”`)[0]!.speaker).toBe("Gov. Chris Christie");
+  });
+  it("takes verbs that characterise for verbs of speech", () => {
+    expect(quotesOf(`Senator Chuck Schumer denounced the offer as “not a compromise but more hostage taking.”`)[0]!.speaker).toBe("Senator Chuck Schumer");
+  });
   it("resolves he said to the last named speaker", () => {
     const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
     expect(quotes[0]!.speaker).toBe("Tom Avery");

@@ -37,7 +37,7 @@ const VERBS =
   "declared|declares|insisted|insists|warned|warns|argued|argues|continued|replied|announced|announces|remarked|recalled|" +
   "acknowledged|admitted|claimed|claims|concluded|conceded|commented|observed|emphasized|emphasised|stressed|suggested|" +
   "predicted|promised|called|calls|praised|described|describes|quipped|joked|boasted|vowed|pledged|urged|told reporters|" +
-  "responded|responds|retorted|countered";
+  "responded|responds|retorted|countered|charged|accused|denounced|blasted|slammed|criticized|criticised|branded|dubbed|labeled|labelled";
 const INVERTED_VERBS = "said|says|added|adds|noted|notes|told|asked|explained|continued|wrote|insisted|stated|declared|replied|argued|warned|remarked|tweeted";
 /** Titles printed before a name ("Mr. Santorum", "Sen. Paul", "Justice Ginsburg"). */
 const TITLE_WORDS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|President|Senator|Governor|Minister|Judge|Justice|Representative";
@@ -47,12 +47,15 @@ const NAME = String.raw`${TITLE}${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,5}`;
 const PRONOUN = String.raw`[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I`;
 const DESCRIPTOR = String.raw`(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|analyst|analysts|president-elect|president|chairman|chairwoman|chief|executive|minister|director|researcher|expert|statement|report|company|firm|group|lawyer|adviser|advisor|aide|founder|ceo|police|prosecutor|prosecutors|agency|ministry|spokespeople|treasurer|mayor|governor|senator|secretary|premier|commissioner|leader|manager|economist|professor|judge|witness|resident|officer|scientist|chancellor|coach|owner|author|ambassador|envoy|general|king|queen|prince|pope|prime minister|head|letter|lawsuit|suit|ad|advertisement|memo|filing|complaint|resolution|petition)`;
 const SPEAKER = String.raw`(${NAME}|${PRONOUN}|${DESCRIPTOR})`;
-const APPOSITIVE = String.raw`(?:,[^,“”"\n]{1,120}){0,3},?`;
+/** What may follow a name before its verb: a place ("Sen. Chris Coons of Delaware"), a party and
+ *  state tag or other short aside in brackets ("Rep. John Lewis (D-Ga.)"). */
+const BRACKETED = String.raw`(?:\s+of\s+${NAME_WORD}(?:[ \t]+${NAME_WORD})?)?(?:\s*\([^()\n]{1,40}\))?`;
+const APPOSITIVE = String.raw`${BRACKETED}(?:,[^,“”"\n]{1,120}){0,3},?`;
 
 const AFTER_INVERTED = new RegExp(String.raw`^[\s,.;:!?—–-]*(${INVERTED_VERBS})\s+${SPEAKER}`, "u");
 const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "u");
 const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
-const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
+const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}${BRACKETED}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
 /** A participle joining a quotation to its sentence's subject: "Smith did not back down, saying, “…”". */
 const PARTICIPLE_LINK = /\b(saying|adding|writing|calling|telling|accusing|arguing|declaring|describing|insisting|noting|warning|tweeting|claiming)\b/;
@@ -71,6 +74,8 @@ const NOT_NAMES = new Set([
 const PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
 /** A name with a title before it. */
 const TITLED = new RegExp(String.raw`^(?:${TITLE_WORDS})\.?\s`);
+/** One word that is a title. */
+const TITLE_WORD = new RegExp(String.raw`^(?:${TITLE_WORDS})\.?$`);
 /** A conjunction or sentence adverb before a name ("But Rep. …", "And Smith …"). */
 const CONJUNCTION_FIRST = /^(?:But|And|Yet|So|Still|However|Also|Then|Meanwhile)\s/;
 /** A US party and state tag: "R-Calif", "D-N.Y", "I-Vt". */
@@ -269,7 +274,9 @@ const ROLE_WORD = /^(?:Executive|Chairman|Chairwoman|Chief|CEO|President|Preside
 const PAGE_FURNITURE = new Set(["close", "skip", "ad", "autoplay", "embed", "share", "replay", "play", "watch", "video", "photo", "photos", "caption", "gallery", "advertisement"]);
 
 function cleanSpeaker(raw: string): string | null {
-  let s = raw.trim().replace(/[’']s$/, "").replace(/[,.]$/, "");
+  // A word of five letters or more with a full stop ends a sentence, not an abbreviation ("reported
+  // in December. Greene accused …"): the speaker is after it.
+  let s = raw.trim().replace(/^.*\p{Lu}\p{Ll}{4,}\.\s+(?=\p{Lu})/u, "").replace(/[’']s$/, "").replace(/[,.]$/, "");
   if (!s) return null;
   if (DESCRIPTOR_START.test(s)) return s;
   const parts = s.split(/\s+/);
@@ -283,6 +290,10 @@ function cleanSpeaker(raw: string): string | null {
   // Court Justice Ruth Bader Ginsburg" → "Justice Ruth Bader Ginsburg", "Nice French President
   // François Hollande" (a dateline before it) → "French President François Hollande".
   if (parts.length > 4) parts.splice(0, parts.length - 4);
+  // What stands before a title is a place or a body: "New Jersey Gov. Chris Christie" → "Gov. Chris
+  // Christie".
+  const titled = parts.findIndex((w, i) => i > 0 && i < parts.length - 1 && TITLE_WORD.test(w));
+  if (titled > 0) parts.splice(0, titled);
   while (parts.length > 2 && ROLE_WORD.test(parts[0]!)) parts.shift();
   s = parts.join(" ");
   return s;
@@ -310,7 +321,12 @@ function subjectVerbs(stretch: string): {speaker: string; verb: string; index: n
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(stretch))) {
-      const speaker = cleanSpeaker(m[1]!);
+      // A name after "of" is a place or a body that belongs to the name before it ("Coons of
+      // Delaware"), unless a person's name follows it ("Mayor of London Sadiq Khan", "Secretary of
+      // State Rex Tillerson": the last two words).
+      const afterOf = /\bof\s+$/.test(stretch.slice(Math.max(0, m.index - 4), m.index));
+      const words = m[1]!.trim().split(/\s+/);
+      const speaker = !afterOf ? cleanSpeaker(m[1]!) : words.length >= 3 ? cleanSpeaker(words.slice(-2).join(" ")) : null;
       const verbEnd = m.index + m[0].length;
       // The simple pattern overrides; among appositive readings the earliest subject is kept.
       if (speaker && (re === BEFORE_SIMPLE || !byVerbEnd.has(verbEnd))) {
