@@ -285,6 +285,8 @@ describe("extractQuotes: time linear in the text", () => {
     "quotations attributed to a pronoun": "“We will hire more people,” he said. ".repeat(SIZE / 37),
     "surnames after full names": "Jack Smith said it. “We will hire more people,” Smith said. ".repeat(SIZE / 60),
     "quotations over several lines": "“We will add jobs.\n“And more jobs,” she said.\n".repeat(SIZE / 46),
+    "participles before quotations, no sentence end": "Aa Bb saying, “x y z” ".repeat(SIZE / 22),
+    "names with places and brackets before verbs": "“x y z,” Aa of Bb (Cc) Dd said ".repeat(SIZE / 31),
   };
   for (const [name, body] of Object.entries(CASES)) {
     it(name, () => {
