@@ -1,6 +1,7 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {extractClaims} from "../src/lib/claims.js";
+import {extractQuotes} from "../src/lib/quotes.js";
 import type {Claim} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -204,6 +205,30 @@ describe("extractClaims: subject, predicate, attribution, horizon", () => {
   it("reads horizons", () => {
     expect(only("H\nConsumers are expected to spend more than US$150 billion on products by 2020.").horizon).toBe("by 2020");
     expect(only("H\nWithin 20 years, he expects to serve 2 billion consumers.").horizon).toBe("Within 20 years");
+  });
+});
+
+describe("extractClaims: figures inside quotations", () => {
+  it("take the quotation's speaker, with the words of the attribution as evidence", () => {
+    const c = only("H\n“We will create 1 million jobs,” Rep. John Lewis (D-Ga.) said.");
+    expect(c.attribution).toMatchObject({speaker: "Rep. John Lewis", verb: "said", direct: true});
+    expect(c.attribution!.evidence!.text).toBe("Rep. John Lewis (D-Ga.) said.");
+    expect(only("H\nMr. Santorum did not back down, saying, “We will cut 40 percent of the budget.”").attribution?.speaker).toBe("Mr. Santorum");
+  });
+  it("never name another speaker than their quotation does, in the seed articles", () => {
+    const dir = new URL("../seeds/", import.meta.url);
+    let checked = 0;
+    for (const f of readdirSync(dir).filter((name) => name.endsWith(".txt"))) {
+      const doc = makeDocument(f.slice(0, 3), readFileSync(new URL(f, dir), "utf8"));
+      const quotes = extractQuotes(doc).filter((q) => q.speaker && !/^(?:he|she|they|we|i)$/i.test(q.speaker));
+      for (const c of extractClaims(doc).claims) {
+        const q = quotes.find((x) => x.span[0] <= c.span[0] && c.span[1] <= x.span[1]);
+        if (!q) continue;
+        checked++;
+        expect(c.attribution?.speaker, c.sentence).toBe(q.speaker);
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 

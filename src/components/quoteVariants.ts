@@ -7,7 +7,8 @@ export interface QuoteFamilyView {
   id: string;
   label: string;
   documentIds: string[];
-  quotes: Quote[];
+  /** The family's quotations as the phrasing page carries them (without `speakerAt`). */
+  quotes: Omit<Quote, "speakerAt">[];
   variants: {quoteId: string; diff: DiffPiece[]}[];
 }
 

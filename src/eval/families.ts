@@ -134,7 +134,7 @@ function main(): void {
   console.log("Claim families on giveme5w1h-news-cluster");
   console.log(`${summary.articles} articles, ${summary.events} events, ${summary.claims} claims (${summary.diagnostics} diagnostics)`);
   console.log(`families spanning >= 2 outlets: ${summary.multiOutletFamilies} in ${summary.eventsWithMultiOutletFamilies} events, ${summary.driftEvents} drift events`);
-  console.log(`claim extraction: ${summary.extractArticlesPerSecond} articles/s (one thread, after a warm-up pass)`);
+  console.log(`claim extraction, with the quotations that attribute quoted figures: ${summary.extractArticlesPerSecond} articles/s (one thread, after a warm-up pass)`);
   for (const r of shown) {
     console.log(`\nEvent ${r.event}: ${r.articles} articles from ${r.outlets} outlets, ${r.claims} claims, ${r.families} families`);
     for (const {family, outlets} of r.multiOutlet) {

@@ -10,7 +10,8 @@
  * Not claims: minor numbers ("one of the best": see quantity.ts), and durations that are a
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
-import type {Claim, Diagnostic, DocumentRecord, Span} from "./types.js";
+import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
+import {extractQuotes} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
@@ -327,12 +328,47 @@ function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[
   return found;
 }
 
+/** The quotation (of `quotes`, in text order and disjoint) holding [start, end), by binary search. */
+function quotationHolding(quotes: readonly Quote[], start: number, end: number): Quote | null {
+  let lo = 0;
+  let hi = quotes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid]!.span[0] <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const q = found >= 0 ? quotes[found]! : null;
+  return q && end <= q.span[1] ? q : null;
+}
+
+/** A figure inside a quotation is attributed as the quotation is: to its speaker, with the words
+ *  of the attribution as evidence (the rest of the sentence after the quotation, "said Ma to
+ *  reporters", or before it, "Smith did not back down, saying,", or the sentence that names the
+ *  speaker); null when the quotation has no named speaker. */
+function quotedAttribution(text: string, layout: TextLayout, quote: Quote): Attribution | null {
+  if (!quote.speaker || quote.speakerAt === null || /^(?:he|she|they|we|i|it)$/i.test(quote.speaker)) return null;
+  const at = quote.speakerAt;
+  const sentence = sentenceAt(layout.sentences, at) ?? ([at, Math.min(text.length, at + 200)] as Span);
+  let span: Span = at >= quote.span[1] && quote.span[1] >= sentence[0] ? [quote.span[1], sentence[1]] : at < quote.span[0] && quote.span[0] <= sentence[1] ? [sentence[0], quote.span[0]] : sentence;
+  span = [span[0], Math.min(span[1], span[0] + 300)];
+  // Trim the quotation's closing or opening mark, its punctuation and the white space around.
+  while (span[0] < span[1] && /[\s"”’“‘,.;:!?]/.test(text[span[0]]!)) span[0]++;
+  while (span[1] > span[0] && /[\s"”’“‘]/.test(text[span[1] - 1]!)) span[1]--;
+  return {speaker: quote.speaker, verb: quote.verb, direct: true, evidence: {text: text.slice(span[0], span[1]), span, source: "text"}};
+}
+
 /**
  * Every figure in a document as a claim record (familyId null until grouped). Claim ids are
  * `${doc.id}:c${n}`, numbered in text order. Malformed or out-of-range numbers become diagnostics.
+ * A figure inside a quotation takes the quotation's speaker (`extractQuotes`, given as `quotations`
+ * when the caller has them already), so that a quotation and its figures never name different
+ * speakers; the figure's own reading is the fallback.
  * @example extractClaims(doc).claims[0].measure // "job"
  */
-export function extractClaims(doc: DocumentRecord, layout?: TextLayout): {claims: Claim[]; diagnostics: Diagnostic[]} {
+export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotations?: readonly Quote[]): {claims: Claim[]; diagnostics: Diagnostic[]} {
   const claims: Claim[] = [];
   const diagnostics: Diagnostic[] = [];
   const text = typeof doc.text === "string" ? doc.text : "";
@@ -357,6 +393,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout): {claims
     return sentenceAt(pieces, offset) ?? sentence;
   };
   const quotes = quotationSpans(text);
+  const found = quotations ?? extractQuotes(doc, textLayout);
   const context = attributionContext();
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
@@ -400,7 +437,8 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout): {claims
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);
     const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, sentenceQuotes);
     const span: Span = [figureStart, q.end];
-    let attribution = attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
+    const holding = found.length ? quotationHolding(found, figureStart, q.end) : null;
+    let attribution = (holding && quotedAttribution(text, textLayout, holding)) ?? attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jane Smith … promised … that her company would create …": the one who promises speaks.
       let speaker = subject;

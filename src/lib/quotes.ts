@@ -559,6 +559,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       text: text.slice(q.span[0], q.span[1]).replace(/\s*\n\s*[“"]?\s*/g, " ").replace(/\s+/g, " ").trim(),
       speaker: found && !isPronoun(found.speaker) ? found.speaker : found ? found.speaker : null,
       verb: found ? found.verb : null,
+      speakerAt: found ? found.at : null,
       familyId: null,
     });
   }

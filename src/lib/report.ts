@@ -394,13 +394,15 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
           })
       };
     });
-  const quotesById = new Map(analysis.quotes.map((q) => [q.id, q]));
+  // The page shows who spoke, not where the attribution is printed: the offset stays out of its data.
+  const quotesById = new Map(analysis.quotes.map(({speakerAt: _printedAt, ...q}) => [q.id, q]));
+  type PageQuote = Omit<Quote, "speakerAt">;
   const quoteFamilies = [...analysis.quoteFamilies]
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.id < b.id ? -1 : 1))
     .slice(0, maxQuoteFamilies)
     .map((family: QuoteFamily) => {
       // The first variants (earliest first) up to the per-family limit; the totals stay countable.
-      if (family.quoteIds.length <= claimsPerFamily) return {...family, quotes: family.quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)};
+      if (family.quoteIds.length <= claimsPerFamily) return {...family, quotes: family.quoteIds.map((id) => quotesById.get(id)).filter((q): q is PageQuote => !!q)};
       const quoteIds = family.quoteIds.slice(0, claimsPerFamily);
       const kept = new Set(quoteIds);
       return {
@@ -408,7 +410,7 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
         quoteIds,
         variants: family.variants.filter((v) => kept.has(v.quoteId)),
         quotesTotal: family.quoteIds.length,
-        quotes: quoteIds.map((id) => quotesById.get(id)).filter((q): q is Quote => !!q)
+        quotes: quoteIds.map((id) => quotesById.get(id)).filter((q): q is PageQuote => !!q)
       };
     });
   const named = new Set([...reuse.flatMap((r) => [r.source, r.target]), ...quoteFamilies.flatMap((f) => f.quotes.map((q) => q.documentId))]);

@@ -220,6 +220,8 @@ export interface Quote {
   text: string;
   speaker: string | null;
   verb: string | null;
+  /** Where the attribution is printed (the speaker's name or pronoun), or null without a speaker. */
+  speakerAt: number | null;
   familyId: string | null;
 }
 

@@ -45,10 +45,12 @@ export interface DocumentFindings {
 export function documentFindings(doc: DocumentRecord): DocumentFindings {
   // The figures' and the quotations' passes split the text into the same sentences: once.
   const layout = new TextLayout(typeof doc.text === "string" ? doc.text : "");
-  const {claims, diagnostics} = extractClaims(doc, layout);
+  const quotes = extractQuotes(doc, layout);
+  // Figures inside a quotation take the quotation's speaker.
+  const {claims, diagnostics} = extractClaims(doc, layout, quotes);
   const tokenIds = comparisonTokens(doc.text).ids;
   const ngrams = tokenNgrams(tokenIds);
-  return {claims, claimDiagnostics: diagnostics, quotes: extractQuotes(doc, layout), fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others, tokenIds};
+  return {claims, claimDiagnostics: diagnostics, quotes, fingerprints: ngrams.fingerprints, otherNgrams: ngrams.others, tokenIds};
 }
 
 /** What the per-document pass finds in one document: its outlet, its own times, and its findings. */
