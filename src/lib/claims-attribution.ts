@@ -29,15 +29,16 @@ export function quotationSpans(text: string): Span[] {
   return spans;
 }
 
-/** The quotation holding [start, end) (spans sorted and disjoint, as `quotationSpans` gives), by binary search. */
+/** The quotation holding [start, end) (spans sorted and disjoint, as `quotationSpans` gives, with
+ *  or without their marks), by binary search. */
 export function insideQuotation(quotes: readonly Span[], start: number, end: number): Span | null {
-  // The last quotation opening before `start` is the only one that can hold the span.
+  // The last quotation opening at or before `start` is the only one that can hold the span.
   let lo = 0;
   let hi = quotes.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (quotes[mid]![0] < start) {
+    if (quotes[mid]![0] <= start) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

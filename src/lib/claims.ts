@@ -16,7 +16,7 @@ import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
-import {attributeFigure, attributionContext, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
+import {attributeFigure, attributionContext, insideQuotation, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
 
 const SPEAKING_CUES = /^(?:promise|vow|pledge|expect|offer|predict|aim|guarantee|forecast|intend|propose|hope|envision|claim|insist|commit|target|seek|anticipate)$/;
 
@@ -328,22 +328,6 @@ function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[
   return found;
 }
 
-/** The quotation (of `quotes`, in text order and disjoint) holding [start, end), by binary search. */
-function quotationHolding(quotes: readonly Quote[], start: number, end: number): Quote | null {
-  let lo = 0;
-  let hi = quotes.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid]!.span[0] <= start) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const q = found >= 0 ? quotes[found]! : null;
-  return q && end <= q.span[1] ? q : null;
-}
-
 /** A figure inside a quotation is attributed as the quotation is: to its speaker, with the words
  *  of the attribution as evidence (the rest of the sentence after the quotation, "said Ma to
  *  reporters", or before it, "Smith did not back down, saying,", or the sentence that names the
@@ -394,6 +378,8 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
   };
   const quotes = quotationSpans(text);
   const found = quotations ?? extractQuotes(doc, textLayout);
+  const foundSpans = found.map((q) => q.span);
+  const quoteBySpan = new Map(found.map((q) => [q.span, q]));
   const context = attributionContext();
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
@@ -437,7 +423,8 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);
     const subject = readSubject(text, tokens, predicateIndex >= 0 ? predicateIndex : tokensBefore.length, sentenceQuotes);
     const span: Span = [figureStart, q.end];
-    const holding = found.length ? quotationHolding(found, figureStart, q.end) : null;
+    const holdingSpan = foundSpans.length ? insideQuotation(foundSpans, figureStart, q.end) : null;
+    const holding = holdingSpan ? quoteBySpan.get(holdingSpan)! : null;
     let attribution = (holding && quotedAttribution(text, textLayout, holding)) ?? attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jane Smith … promised … that her company would create …": the one who promises speaks.
