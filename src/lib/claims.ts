@@ -11,7 +11,7 @@
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
-import {extractQuotes} from "./quotes.js";
+import {extractQuotes, isPronoun} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
@@ -333,7 +333,7 @@ function horizons(text: string, sentenceSpan: Span): {text: string; span: Span}[
  *  reporters", or before it, "Smith did not back down, saying,", or the sentence that names the
  *  speaker); null when the quotation has no named speaker. */
 function quotedAttribution(text: string, layout: TextLayout, quote: Quote): Attribution | null {
-  if (!quote.speaker || quote.speakerAt === null || /^(?:he|she|they|we|i|it)$/i.test(quote.speaker)) return null;
+  if (!quote.speaker || quote.speakerAt === null || isPronoun(quote.speaker)) return null;
   const at = quote.speakerAt;
   const sentence = sentenceAt(layout.sentences, at) ?? ([at, Math.min(text.length, at + 200)] as Span);
   let span: Span = at >= quote.span[1] && quote.span[1] >= sentence[0] ? [quote.span[1], sentence[1]] : at < quote.span[0] && quote.span[0] <= sentence[1] ? [sentence[0], quote.span[0]] : sentence;

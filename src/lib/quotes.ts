@@ -299,7 +299,8 @@ function cleanSpeaker(raw: string): string | null {
   return s;
 }
 
-function isPronoun(speaker: string): boolean {
+/** Whether a speaker is a personal pronoun left as printed ("he", "they"). */
+export function isPronoun(speaker: string): boolean {
   return PRONOUNS.has(speaker.toLowerCase());
 }
 
