@@ -2,8 +2,8 @@ import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {parseDocument} from "yaml";
-import {assignUniqueIds, baseId, dateProblem, dropDuplicates, formatOf, functionWordShare, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, parseSimpleFrontMatter, safeId} from "../src/lib/ingest.js";
-import {words} from "../src/lib/text.js";
+import {assignUniqueIds, baseId, countWordsAndLanguage, dateProblem, documentLooksEnglish, dropDuplicates, formatOf, functionWordShare, ingestSource, looksEnglish, MAX_HEADLINE_LENGTH, parseSimpleFrontMatter, safeId} from "../src/lib/ingest.js";
+import {wordCount, words} from "../src/lib/text.js";
 import {makeDocument} from "./helpers.js";
 
 const source = (path: string, text: string | Uint8Array) => ({path, bytes: typeof text === "string" ? new TextEncoder().encode(text) : text});
@@ -273,5 +273,35 @@ describe("looksEnglish", () => {
     fc.assert(fc.property(text, (t) => {
       expect(functionWordShare(t)).toEqual(byWords(t));
     }), {numRuns: 500});
+  });
+  it("gives the word count and the language check of a text in one pass, as the two separate ones do", () => {
+    const english = "The minister said that the plan was on track. ";
+    const german = "Der Minister sagte, dass die Stadt wächst. ";
+    // Texts longer than the 20,000 characters the language check reads, with a word cut at its end.
+    const cases = [
+      "",
+      english,
+      german.repeat(10),
+      german.repeat(400) + english.repeat(400),
+      english.repeat(10) + german.repeat(800),
+      "x".repeat(19_996) + " U.S.-made goods and-the rest",
+      "x".repeat(19_997) + "ab-cd ef",
+      "y ".repeat(9_999) + "abc.def the",
+      // 30 words in the sample, 3 of them function words (not English); read whole, the cut
+      // "th|e" would be a fourth (English).
+      ("haus ".repeat(26) + "the ".repeat(3)).padEnd(19_998, " ") + "the end",
+    ];
+    for (const text of cases) {
+      expect(countWordsAndLanguage(text)).toEqual({count: wordCount(text), english: looksEnglish(text)});
+    }
+    // The language flag changes with the sample: German after the first 20,000 characters is not read.
+    expect(countWordsAndLanguage(english.repeat(450) + german.repeat(2000)).english).toBe(true);
+    expect(countWordsAndLanguage(german.repeat(600)).english).toBe(false);
+  });
+
+  it("remembers the language of each document it made", () => {
+    const doc = ingestSource(fixture("german-article.txt")).documents[0]!;
+    expect(documentLooksEnglish(doc)).toBe(false);
+    expect(documentLooksEnglish({...doc})).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
-import {normalizeWord, scanWords, wordCount, wordEnd} from "./text.js";
+import {normalizeWord, scanWords, wordEnd} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
 export interface SourceFile {
@@ -143,14 +143,15 @@ function plainDocument(path: string, id: string, format: InputFormat, untrimmed:
     title = line;
     titleSpan = [start, start + line.length];
   }
-  return {
+  const {count, english} = countWordsAndLanguage(text);
+  const doc: DocumentRecord = {
     id,
     path,
     format,
     title,
     titleSpan,
     text,
-    wordCount: wordCount(text),
+    wordCount: count,
     contentHash: createHash("sha256").update(text).digest("hex"),
     url: declared.url ?? null,
     authors: declared.authors ?? [],
@@ -161,6 +162,8 @@ function plainDocument(path: string, id: string, format: InputFormat, untrimmed:
     event: null,
     flags: []
   };
+  englishOfDocument.set(doc, english);
+  return doc;
 }
 
 function oneLine(s: string): string {
@@ -427,14 +430,49 @@ export function dropDuplicates(documents: readonly DocumentRecord[]): IngestResu
 
 const ENGLISH_FUNCTION_WORDS = new Set(["the", "a", "an", "of", "and", "to", "in", "on", "for", "is", "was", "that", "with", "as", "by", "at", "it", "he", "she", "said", "from", "his", "her", "has", "have", "be", "are", "were", "this", "which", "but", "not", "or", "will"]);
 
+/** The language check reads at most this many characters of a text. */
+const LANGUAGE_SAMPLE = 20_000;
+
 /**
  * Flags text that is probably not English (few English function words), so the report can say
  * why an article yields few claims. The article is kept.
  */
 export function looksEnglish(text: string): boolean {
-  const {words, functionWords} = functionWordShare(text.slice(0, 20_000));
+  return readsAsEnglish(functionWordShare(text.slice(0, LANGUAGE_SAMPLE)));
+}
+
+function readsAsEnglish({words, functionWords}: {words: number; functionWords: number}): boolean {
   if (words < 30) return true;
   return functionWords / words >= 0.12;
+}
+
+/** What `looksEnglish` answered for documents made here, found in the same pass as their word count. */
+const englishOfDocument = new WeakMap<DocumentRecord, boolean>();
+
+/**
+ * `looksEnglish` of a document `ingestSource` made, without reading its words again.
+ * @example documentLooksEnglish(ingestSource(source).documents[0])
+ */
+export function documentLooksEnglish(doc: DocumentRecord): boolean {
+  return englishOfDocument.get(doc) ?? looksEnglish(doc.text);
+}
+
+/**
+ * The number of words (`wordCount`) and, in the same pass over them, the language check of the
+ * first `LANGUAGE_SAMPLE` characters (`looksEnglish`).
+ */
+export function countWordsAndLanguage(text: string): {count: number; english: boolean} {
+  const share = {words: 0, functionWords: 0};
+  let count = 0;
+  scanWords(text, (start, end) => {
+    count++;
+    if (start >= LANGUAGE_SAMPLE) return;
+    if (end <= LANGUAGE_SAMPLE) return countFunctionWord(text, start, end, share);
+    // A word cut by the end of the sample counts as the sample's own scan reads it.
+    const cut = text.slice(start, LANGUAGE_SAMPLE);
+    scanWords(cut, (s, e) => countFunctionWord(cut, s, e, share));
+  });
+  return {count, english: readsAsEnglish(share)};
 }
 
 /**
@@ -443,28 +481,32 @@ export function looksEnglish(text: string): boolean {
  * @example functionWordShare("The cat sat on the mat.") // {words: 6, functionWords: 3}
  */
 export function functionWordShare(sample: string): {words: number; functionWords: number} {
-  let alphabetic = 0;
-  let hits = 0;
-  // Words are counted from their characters where that is enough, without making strings:
-  // - a word of ASCII letters (most of them), with or without a final dot (the dot is dropped from
-  //   its normal form either way): the function words are at most five letters long, so a short
-  //   word is looked up by its letters packed into a number;
-  // - a number (digits, dots and commas): no letter, not counted.
-  // Any other word goes through its normal form.
-  scanWords(sample, (start, end) => {
-    const key = asciiLettersKey(sample, start, sample.charCodeAt(end - 1) === 46 ? end - 1 : end);
-    if (key >= 0) {
-      alphabetic++;
-      if (key > 0 && FUNCTION_WORD_KEYS.has(key)) hits++;
-      return;
-    }
-    if (isNumeral(sample, start, end)) return;
-    const norm = normalizeWord(sample.slice(start, wordEnd(sample, start, end)));
-    if (!/\p{L}/u.test(norm)) return;
-    alphabetic++;
-    if (ENGLISH_FUNCTION_WORDS.has(norm)) hits++;
-  });
-  return {words: alphabetic, functionWords: hits};
+  const share = {words: 0, functionWords: 0};
+  scanWords(sample, (start, end) => countFunctionWord(sample, start, end, share));
+  return share;
+}
+
+/**
+ * Counts the word at [start, end) of `text` into `share`. Words are counted from their characters
+ * where that is enough, without making strings:
+ * - a word of ASCII letters (most of them), with or without a final dot (the dot is dropped from
+ *   its normal form either way): the function words are at most five letters long, so a short
+ *   word is looked up by its letters packed into a number;
+ * - a number (digits, dots and commas): no letter, not counted.
+ * Any other word goes through its normal form.
+ */
+function countFunctionWord(text: string, start: number, end: number, share: {words: number; functionWords: number}): void {
+  const key = asciiLettersKey(text, start, text.charCodeAt(end - 1) === 46 ? end - 1 : end);
+  if (key >= 0) {
+    share.words++;
+    if (key > 0 && FUNCTION_WORD_KEYS.has(key)) share.functionWords++;
+    return;
+  }
+  if (isNumeral(text, start, end)) return;
+  const norm = normalizeWord(text.slice(start, wordEnd(text, start, end)));
+  if (!/\p{L}/u.test(norm)) return;
+  share.words++;
+  if (ENGLISH_FUNCTION_WORDS.has(norm)) share.functionWords++;
 }
 
 /**

@@ -16,7 +16,7 @@ import {getHeapStatistics} from "node:v8";
 import {pathToFileURL} from "node:url";
 import {isMainThread, parentPort, threadId, Worker, workerData} from "node:worker_threads";
 import {extractClaims} from "./claims.js";
-import {ingestSource, looksEnglish, type IngestResult, type SourceFile} from "./ingest.js";
+import {documentLooksEnglish, ingestSource, type IngestResult, type SourceFile} from "./ingest.js";
 import {attributeOutlet} from "./outlet.js";
 import {extractQuotes} from "./quotes.js";
 import {readDocumentTimes, type TimeReading} from "./time.js";
@@ -154,7 +154,7 @@ export interface IngestedSource extends IngestResult {
 /** `ingestSource`, plus the language check of each document (it depends on the text alone). */
 export function ingestWithLanguage(source: SourceFile): IngestedSource {
   const result = ingestSource(source);
-  return {...result, english: result.documents.map((d) => looksEnglish(d.text))};
+  return {...result, english: result.documents.map(documentLooksEnglish)};
 }
 
 /** Files to read and parse on a worker, with the size cap. */
