@@ -143,3 +143,37 @@ describe("explicit lines and zones", () => {
     expect(resolveTimes([], registry)).toEqual({documents: [], event: null, diagnostics: []});
   });
 });
+
+describe("update notes", () => {
+  const base = "Deal reached\nPublished January 9, 2017 10:00 am\nThe firms agreed on Monday.\n";
+  // Every form of note the reader knows: each one is kept as the document's update evidence.
+  const notes = [
+    "(This story has been refiled to fix a typo)",
+    "This article was corrected to fix a name.",
+    "The story was re-issued with a new headline.",
+    "It has been reissued.",
+    "The figures were revised after publication.",
+    "An earlier version has been clarified.",
+    "The report is being amended.",
+    "The report was updated with comment.",
+    "Reuters corrects to fix spelling.",
+    "This version updates with comment from the company.",
+    "CORRECTED-Firms agree",
+    "UPDATE 2-Firms agree",
+    "REFILE-Firms agree",
+    "CORRECTION: An earlier version misspelled a name.",
+    "Correction: An earlier version misspelled a name.",
+    "Clarification: The deal is not final.",
+    "Editor’s note: This story has changed.",
+    "Editor's note: This story has changed."
+  ];
+  for (const note of notes) {
+    it(`reads "${note}"`, () => {
+      const {doc} = one(base + note + "\n");
+      expect(doc.updated?.evidence.some((e) => e.text.includes(note.replace(/^\(|\)$/g, "").slice(0, 12))) ?? false).toBe(true);
+    });
+  }
+  it("reads no note in a text without one", () => {
+    expect(one(base).doc.updated).toBeNull();
+  });
+});

@@ -148,6 +148,8 @@ const LABEL =
 const LABEL_PREFILTER = /\b(?:published|posted|created|issued|released|dated?|updated?|modified|revised|amended|refiled|edited|publication)\b/i;
 const UPDATE_NOTE =
   /\b(?:has been|have been|was|were|is being) (?:refiled|corrected|updated|amended|revised|clarified|re-?issued)\b|\brefiled to\b|\b(?:corrects|updates) (?:to|with)\b|^[ \t]*\(?(?:CORRECTED|UPDATED|UPDATE \d+|REFILE|CORRECTION|Correction|Clarification|Editor['’]s note)\b/m;
+/** What every update note holds (a necessary condition, checked once per text, which most texts fail). */
+const UPDATE_NOTE_WORD = /refile|correct|Correct|update|amended|revised|clarified|issued|REFILE|CORRECT|UPDATE|Clarification|Editor/;
 const PHOTO_MARK = /\b[A-Z]{2,}(?: Photo)?[ \t]?\/[ \t]?[A-Z]|\b(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:|\bAP Photo\b|\bGetty Images\b|\bPhoto by\b/;
 const RELDAY =
   /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![ \t]*,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d)|\b(yesterday|last night)\b/gi;
@@ -249,6 +251,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
   let caption: {parsed: ParsedDateTime; line: Line} | null = null;
   const updateNotes: Evidence[] = [];
   const skip: Span[] = [];
+  const mayHoldUpdateNote = UPDATE_NOTE_WORD.test(text);
   for (const line of linesOf(text)) {
     const raw = line.text;
     if (!raw.trim() || raw.length > 400) continue;
@@ -282,7 +285,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
         continue;
       }
     }
-    if (UPDATE_NOTE.test(raw)) {
+    if (mayHoldUpdateNote && UPDATE_NOTE.test(raw)) {
       const parsed = mayContainDate(raw) ? parseDateTime(raw, {dayFirst: context.dayFirst}) : null;
       const evidence: Evidence[] = [{text: raw.trim(), span: [line.start + (raw.length - raw.trimStart().length), line.start + raw.trimEnd().length], source: "text"}];
       const reading = parsed && parsed.year !== null ? readParsed(shift(parsed, line.start), context, "update-note", evidence) : null;
