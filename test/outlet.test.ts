@@ -95,6 +95,15 @@ describe("credit lines", () => {
     const kinds = findCredits(text, registry, [0, 6]).map((f) => f.kind);
     expect(kinds).toEqual(["picture-credit", "source-line"]);
   });
+  it("takes a 'Source:' line under each label, however it is spaced, and only at the start of a line", () => {
+    for (const line of ["Source: AAP", "Sources :\tAAP", "Via   : AAP", "  Agencies: AAP", "Agency:AAP", "Wire\t: AAP", "Credit: AAP"]) {
+      const text = `Floods\nThe river burst its banks.\n${line}\n`;
+      expect(findCredits(text, registry, [0, 6]).map((f) => [f.kind, f.text])).toEqual([["source-line", "AAP"]]);
+    }
+    for (const text of ["Floods\nThe Source: AAP\n", "Floods\nOur source said: AAP\n", "Floods\nTime: 10:30\n"]) {
+      expect(findCredits(text, registry, [0, 6]).filter((f) => f.kind === "source-line")).toEqual([]);
+    }
+  });
   it("reads an ownership disclosure set off by dashes", () => {
     const text = "Deal\nFor Acme – owner of The Straits Times – the deal is a step forward.";
     const {outlet} = attributeOutlet(makeDocument("h", text), registry);

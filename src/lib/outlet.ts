@@ -162,6 +162,21 @@ const PAREN_AT_LINE_END = /\(([A-Z][A-Za-z.&]{1,15}(?:[/ ][A-Z][A-Za-z.&]{1,15})
 const LEADING_CREDIT = /^[ \t]*\(([A-Z][A-Za-z.&]{1,15}(?: [A-Z][A-Za-z.&]{1,15}){0,2})\)[ \t]*[-—–]/gm;
 const COPYRIGHT = /(?:\bCopyright\b|©|\(c\))[ \t]*(?:\d{4}(?:[-–]\d{4})?[ \t,]*)?([^\n]{2,80})/gi;
 const OWNERSHIP = /(?:[–—(]|\s-)\s*(?:which (?:also )?owns|(?:the )?(?:owner|parent(?: company)?|proprietor|publisher) of)\s+(?=\S)/g;
+const SOURCE_LABEL_END = /(?:Sources?|Via|Credit|Wire|Agency|Agencies)$/;
+
+/**
+ * Whether a "Source:" line can be in the text: a colon after one of the labels (a necessary
+ * condition for `SOURCE_LINE`, found from the colons, which is much faster than the line pattern).
+ */
+function mayHoldSourceLine(text: string): boolean {
+  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    let end = colon;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    if (SOURCE_LABEL_END.test(text.slice(Math.max(0, end - 8), end))) return true;
+  }
+  return false;
+}
+
 const UNREGISTERED_SIGN_OFF = /^\(([A-Z][A-Z0-9&.]{1,7}(?:[/ ][A-Z][A-Z0-9&.]{1,7}){0,2})\)$/;
 
 function addEntryFinding(out: CreditFinding[], kind: CreditKind, entry: OutletEntry | null | undefined, text: string, span: Span): void {
@@ -211,7 +226,7 @@ export function findCredits(text: string, registry: OutletRegistry, titleSpan: S
     const start = m.index! + m[0].indexOf(m[1]!);
     addEntryFinding(found, "dateline", index.byCredit.get(m[1]!), m[1]!, [start, start + m[1]!.length]);
   }
-  for (const m of text.matchAll(SOURCE_LINE)) {
+  for (const m of mayHoldSourceLine(text) ? text.matchAll(SOURCE_LINE) : []) {
     let pos = m.index! + m[0].indexOf(m[1]!);
     for (const part of m[1]!.split(/\s*(?:[/,;|&]|\band\b|\bwith\b)\s*/)) {
       if (!part) continue;
