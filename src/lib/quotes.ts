@@ -143,6 +143,11 @@ function trimSpan(text: string, start: number, end: number): Span {
   return [s, e];
 }
 
+/** Double quotation marks: “ ” ". */
+const DOUBLE_MARK = /[“”"]/g;
+/** Single quotation marks that may open a quotation: ‘ '. */
+const SINGLE_MARK = /[‘']/g;
+
 /** Quotation spans of a text, in order. */
 export function findQuotations(text: string, layout: TextLayout = new TextLayout(typeof text === "string" ? text : "")): RawQuote[] {
   const source = layout.text;
@@ -157,9 +162,11 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
     let openAt = -1;
     let innerStart = -1;
     let first = true;
-    for (let i = pStart; i < pEnd; i++) {
-      const code = source.charCodeAt(i);
-      if (code !== 0x201c && code !== 0x201d && code !== 34) continue; // “ ” "
+    // The marks are found by regular expressions, which skip the text between them much faster
+    // than a loop over its characters.
+    DOUBLE_MARK.lastIndex = pStart;
+    for (let m = DOUBLE_MARK.exec(source); m && m.index < pEnd; m = DOUBLE_MARK.exec(source)) {
+      const i = m.index;
       const kind = doubleMarkKind(source, i, pStart);
       if (first && carried) {
         first = false;
@@ -218,16 +225,17 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
     // The next closing mark of each kind, kept while the scan has not passed it (each search
     // would otherwise run to the end of the text for every opening mark).
     closers.curly.from = closers.curly.at = closers.straight.from = closers.straight.at = -1;
-    for (let i = pStart; i < pEnd; i++) {
+    SINGLE_MARK.lastIndex = pStart;
+    for (let m = SINGLE_MARK.exec(source); m && m.index < pEnd; m = SINGLE_MARK.exec(source)) {
+      const i = m.index;
       const code = source.charCodeAt(i);
-      if (code !== 0x2018 && code !== 39) continue; // ‘ '
       const before = i > pStart ? source[i - 1] : undefined;
       if (!(before === undefined || /[\s(\[]/.test(before)) || !isWordChar(source[i + 1]) || inside(i)) continue;
       const c = closerAfter(source, code === 39 ? closers.straight : closers.curly, i + 1);
       if (c >= pEnd || source[c - 1] === " ") continue;
       const span = trimSpan(source, i + 1, c);
       if (span[1] > span[0] && span[1] - span[0] < 300) found.push({open: i, close: c + 1, span});
-      i = c;
+      SINGLE_MARK.lastIndex = c + 1;
     }
   }
   if (carried) {

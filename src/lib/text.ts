@@ -188,6 +188,8 @@ export function paragraphs(text: string): Span[] {
 }
 
 const CLOSERS = `"'”’)]»`;
+/** A mark that may end a sentence. */
+const SENTENCE_MARK = /[.!?]/g;
 
 /**
  * Sentence spans. Splits each paragraph after `.`, `!` or `?` (with any closing quotes or brackets)
@@ -199,9 +201,11 @@ export function sentences(text: string, paragraphSpans: readonly Span[] = paragr
   const spans: Span[] = [];
   for (const [pStart, pEnd] of paragraphSpans) {
     let start = pStart;
-    for (let i = pStart; i < pEnd; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    // The marks are found by a regular expression, which skips the text between them much faster
+    // than a loop over its characters.
+    SENTENCE_MARK.lastIndex = pStart;
+    for (let m = SENTENCE_MARK.exec(text); m && m.index < pEnd; m = SENTENCE_MARK.exec(text)) {
+      const i = m.index;
       let end = i + 1;
       while (end < pEnd && CLOSERS.includes(text[end]!)) end++;
       if (end >= pEnd) break;
@@ -210,10 +214,10 @@ export function sentences(text: string, paragraphSpans: readonly Span[] = paragr
       while (next < pEnd && isSpaceCode(text.charCodeAt(next))) next++;
       if (next >= pEnd) break;
       if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(text[next]!)) continue;
-      if (c === 46 && endsWithAbbreviation(text, start, i)) continue;
+      if (text.charCodeAt(i) === 46 && endsWithAbbreviation(text, start, i)) continue;
       spans.push([start, end]);
       start = next;
-      i = next - 1;
+      SENTENCE_MARK.lastIndex = next;
     }
     if (start < pEnd) spans.push([start, pEnd]);
   }
