@@ -13,10 +13,13 @@ describe("benchmark", () => {
     const {runs} = JSON.parse(lines[0]!);
     expect(runs).toHaveLength(1);
     const run = runs[0];
-    for (const key of ["articles", "megabytes", "seconds", "articlesPerSecond", "floorSeconds", "ratioToFloor", "peakRssMB", "reuseRecall", "claimRecall", "indexRecall"]) {
+    for (const key of ["articles", "megabytes", "seconds", "cpuSeconds", "coresUsed", "articlesPerSecond", "floorSeconds", "ratioToFloor", "peakRssMB", "reuseRecall", "claimRecall", "indexRecall"]) {
       expect(Number.isFinite(run[key]), key).toBe(true);
     }
     expect(run.articles).toBe(50);
+    // The CPU time counts every thread of the run: more than nothing, and at most the cores' share of it.
+    expect(run.cpuSeconds).toBeGreaterThan(0);
+    expect(run.coresUsed).toBeCloseTo(run.cpuSeconds / run.seconds, 1);
     expect(run.reuseRecall).toBeGreaterThanOrEqual(0.9);
     expect(run.claimRecall).toBeGreaterThanOrEqual(0.9);
     expect(Object.keys(run.stages)).toEqual(expect.arrayContaining(["read", "ingest", "documents", "time", "claims", "quotes", "reuse"]));

@@ -25,6 +25,10 @@ export interface BenchRun {
   articles: number;
   megabytes: number;
   seconds: number;
+  /** CPU time of the pipeline's process, every thread (the workers') included. */
+  cpuSeconds: number;
+  /** Cores kept busy on average: `cpuSeconds / seconds`. */
+  coresUsed: number;
   articlesPerSecond: number;
   floorSeconds: number;
   ratioToFloor: number;
@@ -100,6 +104,8 @@ async function main(): Promise<void> {
         articles,
         megabytes: round(plan.bytes / 1048576, 1),
         seconds: round(pipeline.seconds, 2),
+        cpuSeconds: round(pipeline.cpuSeconds, 2),
+        coresUsed: round(pipeline.cpuSeconds / pipeline.seconds, 2),
         articlesPerSecond: Math.round(articles / pipeline.seconds),
         floorSeconds: round(floor.seconds, 2),
         ratioToFloor: round(pipeline.seconds / floor.seconds, 2),
@@ -113,7 +119,7 @@ async function main(): Promise<void> {
         run.indexRecall = round(pipeline.indexRecall.recall, 3);
         log(`exhaustive alignment: ${pipeline.indexRecall.pairs} pairs with passages, ${pipeline.indexRecall.found} linked by the index (${pipeline.indexRecall.seconds.toFixed(1)} s)`);
       }
-      log(`${articles} articles: ${run.seconds} s, ${run.articlesPerSecond} articles/s, ${run.ratioToFloor}× floor, ${run.peakRssMB} MB peak`);
+      log(`${articles} articles: ${run.seconds} s (${run.cpuSeconds} s of CPU), ${run.articlesPerSecond} articles/s, ${run.ratioToFloor}× floor, ${run.peakRssMB} MB peak`);
       runs.push(run);
     } finally {
       if (!values.keep) rmSync(root, {recursive: true, force: true});
@@ -131,11 +137,13 @@ async function main(): Promise<void> {
 /** The runs as a plain-text table. */
 export function table(runs: readonly BenchRun[]): string {
   const stageNames = [...new Set(runs.flatMap((r) => Object.keys(r.stages)))];
-  const header = ["articles", "MB", "seconds", "articles/s", "floor s", "× floor", "peak MB", "reuse recall", "claim recall", "index recall", ...stageNames.map((s) => `${s} s`)];
+  const header = ["articles", "MB", "seconds", "CPU s", "cores", "articles/s", "floor s", "× floor", "peak MB", "reuse recall", "claim recall", "index recall", ...stageNames.map((s) => `${s} s`)];
   const rows = runs.map((r) => [
     r.articles.toLocaleString("en-US"),
     r.megabytes.toFixed(1),
     r.seconds.toFixed(2),
+    r.cpuSeconds.toFixed(2),
+    r.coresUsed.toFixed(2),
     r.articlesPerSecond.toLocaleString("en-US"),
     r.floorSeconds.toFixed(2),
     r.ratioToFloor.toFixed(2),

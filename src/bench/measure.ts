@@ -133,6 +133,7 @@ async function main(): Promise<void> {
   const stages: Record<string, number> = {};
   const started = new Map<string, number>();
   const start = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const {analysis} = await analyzePaths([folder], {
     cwd: folder,
     onStage: (stage, event) => {
@@ -141,9 +142,12 @@ async function main(): Promise<void> {
     }
   });
   const seconds = (performance.now() - start) / 1000;
+  // CPU time of every thread of the process (the workers' included), user and system.
+  const cpu = process.cpuUsage(cpuAtStart);
   const peak = peakRssMB();
   const result: Record<string, unknown> = {
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMB: Math.round(peak),
     documents: analysis.documents.length,
     links: analysis.reuse.length,
