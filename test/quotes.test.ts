@@ -76,6 +76,22 @@ describe("extractQuotes: speakers", () => {
     // A capitalised opener that is nobody is not taken for one.
     expect(quotesOf(`Almost 400 people signed up, saying they wanted “justice for the animals.”`)[0]!.speaker).toBeNull();
   });
+  it("reads the subject past an opening phrase, and past a place after the name, when a participle leads to the quotation", () => {
+    const asked = quotesOf(`Asked whether he was suggesting that Mr. Obama lacked sympathy, Mr. Santorum did not back down, saying, “I think the record is very bad.”`)[0]!;
+    expect(asked.speaker).toBe("Mr. Santorum");
+    const judge = `Later that day, Judge William Alsup of Federal District Court handed down his ruling, writing that the administration must “maintain the program.”`;
+    const ruling = quotesOf(judge)[0]!;
+    expect(ruling.speaker).toBe("Judge William Alsup");
+    expect(`Headline\n${judge}`.slice(ruling.speakerAt!)).toMatch(/^Judge William Alsup of/);
+    expect(quotesOf(`Trump said it was fine. In the wake of the attack, Trump again defended his plan, saying on Twitter: “It is just the beginning.”`)[0]!.speaker).toBe("Trump");
+  });
+  it("does not give a participle in a later clause of its own to the sentence's subject", () => {
+    expect(quotesOf(`When DeSantis signed the ban, he and other Republicans touted it, while opponents slammed it, calling it the “Don’t Say Gay” bill.`)[0]!.speaker).toBeNull();
+  });
+  it("reads a subject with an emphatic reflexive before its verb", () => {
+    expect(quotesOf(`Trump himself said Friday evening that the controversy was “a very sad day for journalism.”`)[0]!.speaker).toBe("Trump");
+    expect(quotesOf(`“It was a very sad day,” the president himself said.`)[0]!.speaker).toBe("the president");
+  });
   it("keeps the last four words of a long capitalised run before a verb", () => {
     expect(quotesOf(`Supreme Court Justice Ruth Bader Ginsburg said: “I can’t imagine it.”`)[0]!.speaker).toBe("Justice Ruth Bader Ginsburg");
   });

@@ -11,8 +11,10 @@
  * The speaker is looked for, in this order: right after the closing mark (`,” said Clark`,
  * `,” Smith told reporters`, `,” he said`), before the opening mark in the same sentence (`Smith called
  * the plan “bold”`, `He said, “…`), the sentence's subject when a participle leads to the quotation
- * (`Smith did not back down, saying, “…`; only a subject that reads as a speaker: a pronoun, a title,
- * a role, or a name printed elsewhere as a speaker's), `according to X` in the sentence, the previous
+ * (`Smith did not back down, saying, “…`, also after an opening phrase, `Asked whether …, Smith …`,
+ * but not across a clause of its own, `…, while opponents slammed it, calling it “…`; only a subject
+ * that reads as a speaker: a pronoun, a title, a role, or a name printed elsewhere as a speaker's),
+ * `according to X` in the sentence, the previous
  * quotation when this one opens its sentence right after it (a quote continued in the next sentence
  * or paragraph), a speaker named in the previous sentence (`Smith said …` then a bare quote), or the
  * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
@@ -51,17 +53,24 @@ const SPEAKER = String.raw`(${NAME}|${PRONOUN}|${DESCRIPTOR})`;
  *  state tag or other short aside in brackets ("Rep. John Lewis (D-Ga.)"). */
 const BRACKETED = String.raw`(?:\s+of\s+${NAME_WORD}(?:[ \t]+${NAME_WORD})?)?(?:\s*\([^()\n]{1,40}\))?`;
 const APPOSITIVE = String.raw`${BRACKETED}(?:,[^,“”"\n]{1,120}){0,3},?`;
+/** An emphatic reflexive between a subject and its verb ("Trump himself said"). */
+const REFLEXIVE = String.raw`(?:(?:him|her|them|it)sel(?:f|ves)\s+)?`;
 
 const AFTER_INVERTED = new RegExp(String.raw`^[\s,.;:!?—–-]*(${INVERTED_VERBS})\s+${SPEAKER}`, "u");
-const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "u");
-const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
-const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}${BRACKETED}\s+(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
+const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOSITIVE}\s+${REFLEXIVE}(?:also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "u");
+const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+${REFLEXIVE}(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
+const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}${BRACKETED}\s+${REFLEXIVE}(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
+/** A clause with a subject of its own, set off by a comma: "…, while opponents slammed it". */
+const NEW_CLAUSE = /,\s+(?:while|whereas|but|although|though|even as)\s/;
 /** A participle joining a quotation to its sentence's subject: "Smith did not back down, saying, “…”". */
 const PARTICIPLE_LINK = /\b(saying|adding|writing|calling|telling|accusing|arguing|declaring|describing|insisting|noting|warning|tweeting|claiming)\b/;
+/** A phrase of time, place or circumstance before a sentence's subject, up to its comma ("In the
+ *  wake of the attack, Trump …", "Asked whether …, Mr. Santorum …"). */
+const OPENING_PHRASE = String.raw`(?:(?:In|On|At|During|After|Before|Since|Following|Amid|Despite|When|While|Later|Earlier|Asked|Pressed|Questioned|Speaking)\s[^,“”"\n]{0,150},\s+)?`;
 /** The subject a sentence opens with, after a conjunction ("But he …", "Mr. Santorum …"); not a
  *  word that opens a phrase ("Close to three dozen …"). */
-const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${SPEAKER}(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b)`, "u");
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${OPENING_PHRASE}${SPEAKER}(${BRACKETED})(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b)`, "u");
 const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(${VERBS})\b`, "u");
 
 const NOT_NAMES = new Set([
@@ -491,13 +500,16 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     }
     // 2b. A participle before the opening mark ("…, saying, “"): the sentence's subject.
     if (!found && q.open > sentenceStart) {
-      const link = PARTICIPLE_LINK.exec(text.slice(sentenceStart, q.open));
-      const subject = link ? SENTENCE_SUBJECT.exec(text.slice(sentenceStart, Math.min(q.open, sentenceStart + OPENING_WINDOW))) : null;
-      const speaker = link && subject ? cleanSpeaker(subject[1]!) : null;
+      const subject = PARTICIPLE_LINK.test(text.slice(sentenceStart, q.open)) ? SENTENCE_SUBJECT.exec(text.slice(sentenceStart, Math.min(q.open, sentenceStart + OPENING_WINDOW))) : null;
+      // The participle after the subject, in its own clause: after "…, while opponents slammed it,
+      // calling it “…”" the subject of the sentence is not the one speaking.
+      const rest = subject ? text.slice(sentenceStart + subject[0].length, q.open) : "";
+      const link = subject ? PARTICIPLE_LINK.exec(rest) : null;
+      const speaker = link && !NEW_CLAUSE.test(rest.slice(0, link.index)) ? cleanSpeaker(subject![1]!) : null;
       // Only a subject that reads as a speaker: a pronoun, a title or a role, or a name printed
       // elsewhere as someone's ("Bloomberg … said"), not any capitalised opener ("Sky", "Almost").
       if (speaker && (isPronoun(speaker) || TITLED.test(speaker) || speaker.split(/\s+/).some((w) => ROLE_WORD.test(w)) || spokeElsewhere(speaker))) {
-        found = {speaker, verb: verbOf(link![1]!), at: sentenceStart + subject![0].length - subject![1]!.length};
+        found = {speaker, verb: verbOf(link![1]!), at: sentenceStart + subject![0].length - subject![2]!.length - subject![1]!.length};
       }
     }
     // 3. "according to X" in the sentence.
