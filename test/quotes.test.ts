@@ -88,6 +88,15 @@ describe("extractQuotes: speakers", () => {
   it("does not give a participle in a later clause of its own to the sentence's subject", () => {
     expect(quotesOf(`When DeSantis signed the ban, he and other Republicans touted it, while opponents slammed it, calling it the “Don’t Say Gay” bill.`)[0]!.speaker).toBeNull();
   });
+  it("names the one holder of an office printed before a description by that office", () => {
+    expect(quotesOf(`Gov. Mike Pence spoke on Monday. “We will clarify it,” the governor told reporters.`)[0]!.speaker).toBe("Gov. Mike Pence");
+    expect(quotesOf(`President Donald Trump met them. President Trump’s aides left. “It was a great meeting,” the president said.`)[0]!.speaker).toBe("Donald Trump");
+    // Two presidents printed, or none: the description stays.
+    expect(quotesOf(`President Obama and President Trump met. “It was a great meeting,” the president said.`)[0]!.speaker).toBe("the president");
+    expect(quotesOf(`Mr. Trump met them. “It was a great meeting,” the president said.`)[0]!.speaker).toBe("the president");
+    // Only a holder printed before the quotation counts.
+    expect(quotesOf(`“It was a great meeting,” the president said. President Trump left.`)[0]!.speaker).toBe("the president");
+  });
   it("reads a subject with an emphatic reflexive before its verb", () => {
     expect(quotesOf(`Trump himself said Friday evening that the controversy was “a very sad day for journalism.”`)[0]!.speaker).toBe("Trump");
     expect(quotesOf(`“It was a very sad day,” the president himself said.`)[0]!.speaker).toBe("the president");

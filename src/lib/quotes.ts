@@ -17,8 +17,10 @@
  * `according to X` in the sentence, the previous
  * quotation when this one opens its sentence right after it (a quote continued in the next sentence
  * or paragraph), a speaker named in the previous sentence (`Smith said …` then a bare quote), or the
- * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation, and
- * a surname to the full name printed earlier ("Clark" → "Anna Clark").
+ * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation,
+ * a surname to the full name printed earlier ("Clark" → "Anna Clark"), and a description by office
+ * ("the president", "the governor") to the one person printed with that title before it ("President
+ * Donald Trump"), when there is exactly one.
  */
 import {editScript, diffWords} from "./diff.js";
 import {postingRuns} from "./postings.js";
@@ -316,6 +318,45 @@ function cleanSpeaker(raw: string): string | null {
   return s;
 }
 
+/** The titles printed before the name of the holder of an office, by the office's word. */
+const OFFICE_TITLES: Record<string, string> = {
+  president: "President",
+  senator: "Sen\\.|Senator",
+  governor: "Gov\\.|Governor",
+  mayor: "Mayor",
+  judge: "Judge",
+  justice: "Justice",
+  chancellor: "Chancellor",
+  pope: "Pope",
+  "prime minister": "Prime Minister",
+  congressman: "Rep\\.|Representative|Congressman",
+  congresswoman: "Rep\\.|Representative|Congresswoman",
+};
+const OFFICE_DESCRIPTION = new RegExp(`^the\\s+(${Object.keys(OFFICE_TITLES).join("|")})$`, "i");
+const TITLE_HOLDER = new Map(Object.entries(OFFICE_TITLES).map(([office, titles]) => [office, new RegExp(String.raw`\b(?:${titles})\s+(${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2})`, "gu")]));
+
+/**
+ * The one person printed with the title of an office before `offset` ("President Donald Trump",
+ * "President Trump") for a description by that office ("the president"), with the title; null when
+ * none is printed or more than one person is (by surname).
+ */
+function titleHolderBefore(text: string, description: string, offset: number): string | null {
+  const office = OFFICE_DESCRIPTION.exec(description.trim());
+  if (!office) return null;
+  const re = TITLE_HOLDER.get(office[1]!.toLowerCase().replace(/\s+/g, " "))!;
+  re.lastIndex = 0;
+  let first: string | null = null;
+  let surname: string | null = null;
+  for (let m = re.exec(text); m && m.index < offset; m = re.exec(text)) {
+    const name = m[1]!.replace(/[’']s$|[.,]$/, "");
+    const last = name.split(/\s+/).pop()!;
+    if (surname !== null && last !== surname) return null;
+    surname = last;
+    first ??= `${m[0].slice(0, m[0].length - m[1]!.length)}${name}`;
+  }
+  return first ? cleanSpeaker(first) : null;
+}
+
 /** Whether a speaker is a personal pronoun left as printed ("he", "they"). */
 export function isPronoun(speaker: string): boolean {
   return PRONOUNS.has(speaker.toLowerCase());
@@ -571,6 +612,12 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
         }
         addKnown(found);
       }
+    }
+    // A description by office ("the president said") names the one holder of that title printed
+    // before it ("President Donald Trump"), when there is exactly one.
+    if (found && DESCRIPTOR_START.test(found.speaker)) {
+      const holder = titleHolderBefore(text, found.speaker, found.at);
+      if (holder) found = {...found, speaker: holder};
     }
     resolved.push(found);
     results.push({
