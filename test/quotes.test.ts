@@ -97,6 +97,22 @@ describe("extractQuotes: speakers", () => {
     // Only a holder printed before the quotation counts.
     expect(quotesOf(`“It was a great meeting,” the president said. President Trump left.`)[0]!.speaker).toBe("the president");
   });
+  it("resolves a pronoun to the person the sentence before is about, when no speaker is named there", () => {
+    const pelosi = quotesOf(`“It was a failure,” Ryan said. Ms. Pelosi did not agree with Ryan’s assessment in an interview. “He did not even carry his district,” she said.`);
+    expect(pelosi[1]!.speaker).toBe("Ms. Pelosi");
+    // A name that owns the subject is not the person.
+    const light = quotesOf(`Donald Trump said it was a hoax. Andrew Light said it was early. But Trump’s withdrawal could leave a lasting mark. “We will lose traction,” he said.`);
+    expect(light[0]!.speaker).toBe("Andrew Light");
+    // A speaker named in the sentence before wins over its subject.
+    const named = quotesOf(`Mr. Jones met reporters on Monday, and Smith said he would stay. “We will go on,” he said.`);
+    expect(named[0]!.speaker).toBe("Smith");
+    // The name after a role is the person, not the body before it.
+    const hennessy = quotesOf(`Goldman Sachs said profits fell. Bill Hennessy said it on Monday. Goldman Sachs spokesman Bill Hennessy declined to comment further. “You see a failure,” he wrote.`);
+    expect(hennessy[0]!.speaker).toBe("Bill Hennessy");
+    // A body is not a person.
+    const house = quotesOf(`Josh Earnest said it was early. Justice Department lawyers wrote that the talks would go on. “The president is exploring the option,” he said.`);
+    expect(house[0]!.speaker).toBe("Josh Earnest");
+  });
   it("reads a subject with an emphatic reflexive before its verb", () => {
     expect(quotesOf(`Trump himself said Friday evening that the controversy was “a very sad day for journalism.”`)[0]!.speaker).toBe("Trump");
     expect(quotesOf(`“It was a very sad day,” the president himself said.`)[0]!.speaker).toBe("the president");

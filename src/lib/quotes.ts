@@ -17,7 +17,10 @@
  * `according to X` in the sentence, the previous
  * quotation when this one opens its sentence right after it (a quote continued in the next sentence
  * or paragraph), a speaker named in the previous sentence (`Smith said …` then a bare quote), or the
- * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation,
+ * next sentence when it opens with `X said`. Pronouns resolve to the last named speaker before the quotation
+ * when it is printed in the sentence before, else to the person that sentence opens with (a titled
+ * name, or a name printed elsewhere as a speaker's; not a body, "the White House", nor a name before
+ * a role and another name, "Goldman Sachs spokesman …"), else to the last named speaker;
  * a surname to the full name printed earlier ("Clark" → "Anna Clark"), and a description by office
  * ("the president", "the governor") to the one person printed with that title before it ("President
  * Donald Trump"), when there is exactly one.
@@ -63,6 +66,10 @@ const AFTER_SUBJECT = new RegExp(String.raw`^[\s,.;:!?—–-]*${SPEAKER}${APPOS
 const BEFORE_SUBJECT = new RegExp(String.raw`${SPEAKER}${APPOSITIVE}\s+${REFLEXIVE}(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}${BRACKETED}\s+${REFLEXIVE}(?:\p{Ll}+ly\s+|also\s+|later\s+|then\s+|once\s+|has\s+|had\s+)?(${VERBS})\b`, "gu");
 const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
+/** A name that ends in the word for a body rather than a person: "White House", "Justice Department". */
+const BODY_NAME = /\s(?:House|Department|Ministry|Court|Senate|Congress|Party|Committee|Council|Police|Office|Agency|Company|Group|Government|Administration|Army|Bank|Campaign|Commission|Board|Service|Union)$/;
+/** A lower-case role and a name after a name: "… organizer Bill Hennessy", "… spokesman John Doe". */
+const ROLE_THEN_NAME = /^\s+\p{Ll}+\s+\p{Lu}/u;
 /** A clause with a subject of its own, set off by a comma: "…, while opponents slammed it". */
 const NEW_CLAUSE = /,\s+(?:while|whereas|but|although|though|even as)\s/;
 /** A participle joining a quotation to its sentence's subject: "Smith did not back down, saying, “…”". */
@@ -485,6 +492,28 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const last = name.split(/\s+/).pop()!;
     return allMentionsOf().some((m) => m.speaker === name || m.speaker.split(/\s+/).pop() === last);
   };
+  /**
+   * The person sentence `k` opens with, when it is in paragraph `para` or the one before and not
+   * inside a quotation: a titled name, or a name printed elsewhere as a speaker's ("Pelosi did not
+   * agree with Ryan's assessment.").
+   */
+  const personOpening = (k: number, para: number): string | null => {
+    if (k < 0 || !sentenceSpans[k]) return null;
+    const [start, end] = sentenceSpans[k]!;
+    if (paragraphAt(start) < para - 1 || isInsideQuote(start)) return null;
+    const opening = text.slice(start, Math.min(end, start + OPENING_WINDOW));
+    const subject = SENTENCE_SUBJECT.exec(opening);
+    // Not a name before a role and another name ("St. Louis Tea Party organizer Bill Hennessy"), nor
+    // one that owns the subject ("Trump's withdrawal").
+    const name = subject && !ROLE_THEN_NAME.test(opening.slice(subject[0].length)) && !/[’']s$/.test(subject[1]!) ? cleanSpeaker(subject[1]!) : null;
+    if (!name || isPronoun(name) || DESCRIPTOR_START.test(name) || !/^\p{Lu}/u.test(name)) return null;
+    if (BODY_NAME.test(name)) return null;
+    if (TITLED.test(name)) return name;
+    if (!spokeElsewhere(name)) return null;
+    // A single word is a person's surname only when a full name ends in it ("Pelosi").
+    const full = name.includes(" ") ? name : fullNameOf(name, start)?.speaker;
+    return full && !BODY_NAME.test(full) ? full : null;
+  };
   // Per sentence: where its first letter or digit is, and its "according to" match.
   const firstWordChar = new Map<number, number>();
   const firstWordCharFrom = (start: number) => {
@@ -601,8 +630,12 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     // Resolve pronouns and surnames against earlier named speakers.
     if (found) {
       if (isPronoun(found.speaker)) {
-        const last = lastNamedBefore(q.open);
-        found = last ? {speaker: last.speaker, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
+        // The last named speaker when printed in the sentence before, else the person that sentence
+        // is about, else the last named speaker.
+        const named = lastNamedBefore(q.open);
+        const before = openSentence > 0 ? sentenceSpans[openSentence - 1]![0] : 0;
+        const last = (named && named.at >= before ? named.speaker : null) ?? personOpening(openSentence - 1, para) ?? named?.speaker;
+        found = last ? {speaker: last, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
       }
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
