@@ -90,6 +90,11 @@ function holder(quotes: readonly Quote[], start: number, end: number): Quote | n
 }
 
 const isNamed = (speaker: string) => !!speaker && !/^other_/i.test(speaker);
+/**
+ * The words of our speaker as the labels would print them: the labels are ASCII, each name cut at
+ * its first other letter ("Felipe_Calder" for Felipe Calderón), so our words are cut there too.
+ */
+const speakerWords = (speaker: string) => speaker.toLowerCase().split(/[\s.]+/).map((w) => w.replace(/[^\x00-\x7f].*$/, ""));
 const lastWord = (name: string) => name.replace(/_/g, " ").replace(/[.,]+$/, "").trim().split(/\s+/).pop()!.toLowerCase();
 
 function evaluate() {
@@ -132,7 +137,7 @@ function evaluate() {
             counts.speakerNone++;
             if (process.env.SHOW_SPEAKERS) console.error(`${p.speaker} → none: …${text.slice(Math.max(0, found.span[0] - 300), found.span[1] + 120).replace(/\s+/g, " ")}\n`);
           }
-          else if (found.speaker.toLowerCase().split(/[\s.]+/).includes(lastWord(p.speaker))) counts.speakerRight++;
+          else if (speakerWords(found.speaker).includes(lastWord(p.speaker))) counts.speakerRight++;
           else {
             counts.speakerOther++;
             if (/^(?:he|she|they|we|i)$/i.test(found.speaker)) counts.otherPronoun++;
