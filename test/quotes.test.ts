@@ -328,6 +328,8 @@ describe("extractQuotes: time linear in the text", () => {
     "quotations over several lines": "“We will add jobs.\n“And more jobs,” she said.\n".repeat(SIZE / 46),
     "participles before quotations, no sentence end": "Aa Bb saying, “x y z” ".repeat(SIZE / 22),
     "names with places and brackets before verbs": "“x y z,” Aa of Bb (Cc) Dd said ".repeat(SIZE / 31),
+    "descriptions by office after titled names": "President Aa Bb spoke. “x y z,” the president said. ".repeat(SIZE / 52),
+    "pronouns after sentences opening with names": "Mr. Aa Bb met them. “x y z,” he said. ".repeat(SIZE / 39),
   };
   for (const [name, body] of Object.entries(CASES)) {
     it(name, () => {
@@ -342,6 +344,8 @@ describe("extractQuotes: time linear in the text", () => {
       // With no name printed before, "he" stays a pronoun; a surname resolves to the full name.
       if (name.startsWith("quotations attributed")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["he"]));
       if (name.startsWith("surnames")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["Jack Smith"]));
+      if (name.startsWith("descriptions")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["Aa Bb"]));
+      if (name.startsWith("pronouns after")) expect(new Set(quotes.map((q) => q.speaker))).toEqual(new Set(["Mr. Aa Bb"]));
     });
   }
 });

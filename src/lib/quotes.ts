@@ -343,25 +343,39 @@ const OFFICE_DESCRIPTION = new RegExp(`^the\\s+(${Object.keys(OFFICE_TITLES).joi
 const TITLE_HOLDER = new Map(Object.entries(OFFICE_TITLES).map(([office, titles]) => [office, new RegExp(String.raw`\b(?:${titles})\s+(${NAME_WORD}(?:[ \t]+${NAME_WORD}){0,2})`, "gu")]));
 
 /**
- * The one person printed with the title of an office before `offset` ("President Donald Trump",
- * "President Trump") for a description by that office ("the president"), with the title; null when
- * none is printed or more than one person is (by surname).
+ * For a description by office ("the president"), the one person printed with that title before
+ * `offset` ("President Donald Trump", "President Trump"), as first printed; null when none is or
+ * more than one person is (by surname). Each office's titled names are found once per text, so a
+ * look-up is a binary search however many quotations ask.
  */
-function titleHolderBefore(text: string, description: string, offset: number): string | null {
-  const office = OFFICE_DESCRIPTION.exec(description.trim());
-  if (!office) return null;
-  const re = TITLE_HOLDER.get(office[1]!.toLowerCase().replace(/\s+/g, " "))!;
-  re.lastIndex = 0;
-  let first: string | null = null;
-  let surname: string | null = null;
-  for (let m = re.exec(text); m && m.index < offset; m = re.exec(text)) {
-    const name = m[1]!.replace(/[’']s$|[.,]$/, "");
-    const last = name.split(/\s+/).pop()!;
-    if (surname !== null && last !== surname) return null;
-    surname = last;
-    first ??= `${m[0].slice(0, m[0].length - m[1]!.length)}${name}`;
-  }
-  return first ? cleanSpeaker(first) : null;
+function officeHolders(text: string): (description: string, offset: number) => string | null {
+  const byOffice = new Map<string, {at: number[]; first: string | null; ambiguousFrom: number}>();
+  const holdersOf = (office: string) => {
+    let found = byOffice.get(office);
+    if (found) return found;
+    found = {at: [], first: null, ambiguousFrom: Infinity};
+    const re = TITLE_HOLDER.get(office)!;
+    re.lastIndex = 0;
+    let surname: string | null = null;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const name = m[1]!.replace(/[’']s$|[.,]$/, "");
+      const last = name.split(/\s+/).pop()!;
+      if (surname !== null && last !== surname && found.ambiguousFrom === Infinity) found.ambiguousFrom = found.at.length;
+      surname ??= last;
+      found.first ??= `${m[0].slice(0, m[0].length - m[1]!.length)}${name}`;
+      found.at.push(m.index);
+    }
+    byOffice.set(office, found);
+    return found;
+  };
+  return (description, offset) => {
+    const office = OFFICE_DESCRIPTION.exec(description.trim());
+    if (!office) return null;
+    const {at, first, ambiguousFrom} = holdersOf(office[1]!.toLowerCase().replace(/\s+/g, " "));
+    // How many titled names are printed before the offset.
+    const before = lastBelow(at, (k) => k, offset) + 1;
+    return before > 0 && before <= ambiguousFrom && first ? cleanSpeaker(first) : null;
+  };
 }
 
 /** Whether a speaker is a personal pronoun left as printed ("he", "they"). */
@@ -458,6 +472,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const parts = a.speaker.split(/\s+/);
     if (parts.length > 1 && !knownBySurname.has(parts[parts.length - 1]!)) knownBySurname.set(parts[parts.length - 1]!, a);
   };
+  let titleHolder: ReturnType<typeof officeHolders> | null = null;
   let allMentions: Attribution[] | null = null;
   let mentionsBySurname: Map<string, Attribution> | null = null;
   const allMentionsOf = () => (allMentions ??= mentions(text, 0, text.length));
@@ -649,7 +664,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     // A description by office ("the president said") names the one holder of that title printed
     // before it ("President Donald Trump"), when there is exactly one.
     if (found && DESCRIPTOR_START.test(found.speaker)) {
-      const holder = titleHolderBefore(text, found.speaker, found.at);
+      const holder = (titleHolder ??= officeHolders(text))(found.speaker, found.at);
       if (holder) found = {...found, speaker: holder};
     }
     resolved.push(found);
