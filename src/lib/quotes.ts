@@ -503,9 +503,11 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     return m && m.at < offset ? m : undefined;
   };
   /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
+  let mentionedLastWords: Set<string> | null = null;
   const spokeElsewhere = (name: string): boolean => {
-    const last = name.split(/\s+/).pop()!;
-    return allMentionsOf().some((m) => m.speaker === name || m.speaker.split(/\s+/).pop() === last);
+    // A name's own last word is its last word, so the last words alone decide.
+    mentionedLastWords ??= new Set(allMentionsOf().map((m) => m.speaker.split(/\s+/).pop()!));
+    return mentionedLastWords.has(name.split(/\s+/).pop()!);
   };
   /**
    * The person sentence `k` opens with, when it is in paragraph `para` or the one before and not
