@@ -100,6 +100,9 @@ describe("extractQuotes: speakers", () => {
   it("resolves a pronoun to the person the sentence before is about, when no speaker is named there", () => {
     const pelosi = quotesOf(`“It was a failure,” Ryan said. Ms. Pelosi did not agree with Ryan’s assessment in an interview. “He did not even carry his district,” she said.`);
     expect(pelosi[1]!.speaker).toBe("Ms. Pelosi");
+    // "who" is said of a person.
+    const calderon = quotesOf(`“They are followers of a false prophet,” Fox said. Felipe Calderon, who was president of Mexico, has also dismissed the idea. “We are not going to pay,” he said.`);
+    expect(calderon[1]!.speaker).toBe("Felipe Calderon");
     // A name that owns the subject is not the person.
     const light = quotesOf(`Donald Trump said it was a hoax. Andrew Light said it was early. But Trump’s withdrawal could leave a lasting mark. “We will lose traction,” he said.`);
     expect(light[0]!.speaker).toBe("Andrew Light");

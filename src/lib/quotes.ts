@@ -511,8 +511,9 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
   };
   /**
    * The person sentence `k` opens with, when it is in paragraph `para` or the one before and not
-   * inside a quotation: a titled name, or a name printed elsewhere as a speaker's ("Pelosi did not
-   * agree with Ryan's assessment.").
+   * inside a quotation: a titled name, a full name followed by "who" ("Felipe Calderon, who was
+   * president of Mexico, …"), or a name printed elsewhere as a speaker's ("Pelosi did not agree with
+   * Ryan's assessment.").
    */
   const personOpening = (k: number, para: number): string | null => {
     if (k < 0 || !sentenceSpans[k]) return null;
@@ -526,6 +527,8 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     if (!name || isPronoun(name) || DESCRIPTOR_START.test(name) || !/^\p{Lu}/u.test(name)) return null;
     if (BODY_NAME.test(name)) return null;
     if (TITLED.test(name)) return name;
+    // "who" is said of a person: "Felipe Calderon, who was president of Mexico, …".
+    if (name.includes(" ") && /^\s*,\s+who\s/.test(opening.slice(subject![0].length))) return name;
     if (!spokeElsewhere(name)) return null;
     // A single word is a person's surname only when a full name ends in it ("Pelosi").
     const full = name.includes(" ") ? name : fullNameOf(name, start)?.speaker;
