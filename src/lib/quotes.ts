@@ -502,8 +502,8 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const m = mentionsBySurname.get(surname);
     return m && m.at < offset ? m : undefined;
   };
-  /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
   let mentionedLastWords: Set<string> | null = null;
+  /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
   const spokeElsewhere = (name: string): boolean => {
     // A name's own last word is its last word, so the last words alone decide.
     mentionedLastWords ??= new Set(allMentionsOf().map((m) => m.speaker.split(/\s+/).pop()!));
