@@ -140,6 +140,28 @@ describe("extractQuotes: speakers", () => {
     const quotes = quotesOf(`Police chief Tom Avery said the road would reopen. “We need another day,” he said.`);
     expect(quotes[0]!.speaker).toBe("Tom Avery");
   });
+  it("resolves a pronoun in the lead-in to the person its sentence opens with", () => {
+    const text = `Mayor Ana Ruiz said the budget was sound. Gov. Leo Park of Ohio is running an ad that vows to end what he calls “a war on farmers,” and the mayor replied.`;
+    const quote = quotesOf(text).find((q) => q.text.startsWith("a war on farmers"))!;
+    expect(quote.speaker).toBe("Gov. Leo Park");
+    expect(quote.verb).toBe("calls");
+    // A pronoun after the quotation is not in a lead-in: it goes to the last named speaker.
+    expect(quotesOf(`Mayor Ana Ruiz said the budget was sound. “We are ready,” she said.`)[0]!.speaker).toBe("Mayor Ana Ruiz");
+  });
+  it("reads a sentence's subject past a day of the week, keeping the whole name", () => {
+    const text = `President Rosa Quill on Friday restated her plan, and while she said it was “fair” to ask about costs, she would not say more.`;
+    expect(quotesOf(text)[0]!.speaker).toBe("Rosa Quill");
+    // Without the day the same name is read.
+    expect(quotesOf(text.replace(" on Friday", ""))[0]!.speaker).toBe("Rosa Quill");
+  });
+  it("takes a colon after a verb of speech in the infinitive as the sentence's subject speaking", () => {
+    const text = `Vice President Ned Cole said the talks failed. Marsh was referring to a memo. Cole was quick to retort: “That is a bunch of malarkey.”`;
+    const quote = quotesOf(text)[0]!;
+    expect(quote.speaker).toBe("Ned Cole");
+    expect(quote.verb).toBe("retort");
+    // Without such a verb before the colon, the rule does not apply.
+    expect(quotesOf(`Vice President Ned Cole said the talks failed. Cole had one thing on the list: “Malarkey.”`)[0]!.verb).not.toBe("retort");
+  });
   it("uses according to", () => {
     const quotes = quotesOf(`The talks were a chance to “reset the relationship”, according to Anna Berg, a former diplomat.`);
     expect(quotes[0]!.speaker).toBe("Anna Berg");

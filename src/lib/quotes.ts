@@ -68,8 +68,9 @@ const BEFORE_SIMPLE = new RegExp(String.raw`${SPEAKER}${BRACKETED}\s+${REFLEXIVE
 const ACCORDING_TO = new RegExp(String.raw`according to\s+(${NAME}|${DESCRIPTOR})`, "u");
 /** A name that ends in the word for a body rather than a person: "White House", "Justice Department". */
 const BODY_NAME = /\s(?:House|Department|Ministry|Court|Senate|Congress|Party|Committee|Council|Police|Office|Agency|Company|Group|Government|Administration|Army|Bank|Campaign|Commission|Board|Service|Union)$/;
-/** A lower-case role and a name after a name: "… organizer Bill Hennessy", "… spokesman John Doe". */
-const ROLE_THEN_NAME = /^\s+\p{Ll}+\s+\p{Lu}/u;
+/** A lower-case role and a name after a name: "… organizer Bill Hennessy", "… spokesman John Doe";
+ *  not a preposition ("Biden on Friday"). */
+const ROLE_THEN_NAME = /^\s+(?!(?:on|in|at|of|for|to|from|with|by)\s)\p{Ll}+\s+\p{Lu}/u;
 /** A clause with a subject of its own, set off by a comma: "…, while opponents slammed it". */
 const NEW_CLAUSE = /,\s+(?:while|whereas|but|although|though|even as)\s/;
 /** A participle joining a quotation to its sentence's subject: "Smith did not back down, saying, “…”". */
@@ -77,9 +78,14 @@ const PARTICIPLE_LINK = /\b(saying|adding|writing|calling|telling|accusing|argui
 /** A phrase of time, place or circumstance before a sentence's subject, up to its comma ("In the
  *  wake of the attack, Trump …", "Asked whether …, Mr. Santorum …"). */
 const OPENING_PHRASE = String.raw`(?:(?:In|On|At|During|After|Before|Since|Following|Amid|Despite|When|While|Later|Earlier|Asked|Pressed|Questioned|Speaking)\s[^,“”"\n]{0,150},\s+)?`;
+/** A verb of speech in the infinitive just before a colon that opens a quotation ("… was quick to
+ *  retort:", "… wanted to tell reporters:"). */
+const INFINITIVE_LEAD_IN = /\bto\s+(say|tell|add|note|state|explain|ask|write|tweet|declare|insist|warn|argue|reply|respond|retort|counter|answer|remark|quip|joke|boast|vow|pledge|promise|announce|point out)\b[^“”"\n.!?]{0,40}:\s*$/;
+/** A day of the week: "Biden on Friday reiterated …" names its subject before the day. */
+const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 /** The subject a sentence opens with, after a conjunction ("But he …", "Mr. Santorum …"); not a
  *  word that opens a phrase ("Close to three dozen …"). */
-const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${OPENING_PHRASE}${SPEAKER}(${BRACKETED})(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b)`, "u");
+const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${OPENING_PHRASE}${SPEAKER}(?![ \t]+\p{Lu})(${BRACKETED})(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b(?![ \t]+${WEEKDAY}\b))`, "u");
 const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(${VERBS})\b`, "u");
 
 const NOT_NAMES = new Set([
@@ -526,7 +532,8 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const name = subject && !ROLE_THEN_NAME.test(opening.slice(subject[0].length)) && !/[’']s$/.test(subject[1]!) ? cleanSpeaker(subject[1]!) : null;
     if (!name || isPronoun(name) || DESCRIPTOR_START.test(name) || !/^\p{Lu}/u.test(name)) return null;
     if (BODY_NAME.test(name)) return null;
-    if (TITLED.test(name)) return name;
+    // A title, kept ("Gov. Rick Perry") or dropped as a role ("President Joe Biden" → "Joe Biden").
+    if (TITLED.test(name) || TITLED.test(subject![1]!.trim())) return name;
     // "who" is said of a person: "Felipe Calderon, who was president of Mexico, …".
     if (name.includes(" ") && /^\s*,\s+who\s/.test(opening.slice(subject![0].length))) return name;
     if (!spokeElsewhere(name)) return null;
@@ -602,6 +609,13 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
         found = {speaker, verb: verbOf(link![1]!), at: sentenceStart + subject![0].length - subject![2]!.length - subject![1]!.length};
       }
     }
+    // 2c. A lead-in that ends in a colon after a verb of speech in the infinitive ("Biden was quick
+    // to retort: “…”"): the person the sentence opens with.
+    if (!found && q.open > sentenceStart) {
+      const toSay = INFINITIVE_LEAD_IN.exec(text.slice(Math.max(sentenceStart, q.open - 200), q.open));
+      const person = toSay ? personOpening(openSentence, para) : null;
+      if (person) found = {speaker: person, verb: verbOf(toSay![1]!), at: sentenceStart};
+    }
     // 3. "according to X" in the sentence.
     if (!found) {
       const sentenceEnd = Math.max(afterEnd, closeSentence >= 0 ? sentenceSpans[closeSentence]![1] : q.close);
@@ -650,11 +664,13 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     // Resolve pronouns and surnames against earlier named speakers.
     if (found) {
       if (isPronoun(found.speaker)) {
-        // The last named speaker when printed in the sentence before, else the person that sentence
-        // is about, else the last named speaker.
+        // A pronoun in the words that lead into the quotation is the person its sentence opens with
+        // ("Moore lashed out at what he called “…”"). Otherwise: the last named speaker when printed
+        // in the sentence before, else the person that sentence is about, else the last named speaker.
+        const inLeadIn = found.at > sentenceStart && found.at < q.open ? personOpening(openSentence, para) : null;
         const named = lastNamedBefore(q.open);
         const before = openSentence > 0 ? sentenceSpans[openSentence - 1]![0] : 0;
-        const last = (named && named.at >= before ? named.speaker : null) ?? personOpening(openSentence - 1, para) ?? named?.speaker;
+        const last = inLeadIn ?? (named && named.at >= before ? named.speaker : null) ?? personOpening(openSentence - 1, para) ?? named?.speaker;
         found = last ? {speaker: last, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
       }
       if (!isPronoun(found.speaker)) {
