@@ -208,6 +208,34 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     expect(result.diagnostics).toEqual([expect.objectContaining({code: "record-bad-date", message: expect.stringContaining("there is no month 13")})]);
   });
 
+  it("reads the other common names of the text, headline and publication date", () => {
+    const record = {headline: "Port reopens", body: "The port reopened on Monday.", date: "2021-03-01T08:00:00Z"};
+    const [doc] = ingestSource(source("x.json", JSON.stringify(record))).documents;
+    expect(doc!.title).toBe("Port reopens");
+    expect(doc!.text).toBe("Port reopens\n\nThe port reopened on Monday.");
+    expect(doc!.declared.published).toBe("2021-03-01T08:00:00Z");
+    expect(ingestSource(source("y.json", JSON.stringify({content: "Rain fell."}))).documents[0]!.text).toBe("Rain fell.");
+    // news-please's own fields come first.
+    const both = ingestSource(source("z.json", JSON.stringify({maintext: "Main.", text: "Other.", body: "Third.", date_publish: "2020-01-02", date: "1999-01-01"})));
+    expect(both.documents[0]!.text).toBe("Main.");
+    expect(both.documents[0]!.declared.published).toBe("2020-01-02");
+  });
+
+  it("reads a text given as a list of paragraphs, each a string or a list of pieces", () => {
+    const record = {title: "Vote delayed", "body-paragraphs": [["The vote was delayed.", "“We need time,” she said."], "Talks resume on Friday.", []]};
+    const result = ingestSource(source("p.json", JSON.stringify(record)));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.documents[0]!.text).toBe("Vote delayed\n\nThe vote was delayed. “We need time,” she said.\n\nTalks resume on Friday.");
+    // Items that are not text are left out and reported; a text of the wrong kind is reported.
+    const mixed = ingestSource(source("m.json", JSON.stringify({paragraphs: ["Kept.", 7, {x: 1}]})));
+    expect(mixed.documents[0]!.text).toBe("Kept.");
+    expect(mixed.diagnostics.map((d) => d.message)).toEqual([`The record: field "paragraphs" has items that are neither text nor lists of text; they were left out.`]);
+    const wrong = ingestSource(source("w.json", JSON.stringify({text: {html: "<p>x</p>"}})));
+    expect(wrong.documents).toEqual([]);
+    expect(wrong.diagnostics.map((d) => d.code)).toEqual(["record-wrong-type", "record-without-text"]);
+    expect(wrong.diagnostics[1]!.message).toContain(`"maintext", "text", "body", "content"`);
+  });
+
   it("makes JSONL record ids safe", () => {
     const result = ingestSource(source("f.jsonl", `${JSON.stringify({id: "../../etc/passwd", maintext: "One."})}\n${JSON.stringify({id: "..", maintext: "Two."})}`));
     expect(result.documents.map((d) => d.id)).toEqual([".._.._etc_passwd", "document__"]);

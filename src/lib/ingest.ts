@@ -306,7 +306,16 @@ function truncate(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-/** news-please fields, read defensively: wrong types are reported, not trusted. */
+/** Where a JSON record's article text may be, in order: news-please's field, then the names other
+ *  scrapers and datasets give it. The text is a string, or a list of paragraphs (each a string or
+ *  a list of strings). */
+export const TEXT_FIELDS = ["maintext", "text", "body", "content", "paragraphs", "body_paragraphs", "body-paragraphs"] as const;
+/** Where its headline may be. */
+const TITLE_FIELDS = ["title", "headline"] as const;
+/** Where its publication time may be: news-please's field first. */
+export const PUBLISHED_FIELDS = ["date_publish", "published", "date_published", "publish_date", "publication_date", "date"] as const;
+
+/** news-please fields (and their common other names), read defensively: wrong types are reported, not trusted. */
 function newsPleaseDocument(path: string, id: string, format: InputFormat, record: unknown, where: string): IngestResult {
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
     return {documents: [], diagnostics: [diagnostic(path, "error", "record-invalid", `${where} is not a JSON object.`)]};
@@ -321,18 +330,32 @@ function newsPleaseDocument(path: string, id: string, format: InputFormat, recor
     diagnostics.push(diagnostic(path, "warning", "record-wrong-type", `${where}: field "${key}" should be text; it was ignored.`));
     return undefined;
   };
-  const body = normalizeText(str("maintext") ?? str("text") ?? "");
+  /** The first of `keys` the record has (null values count as absent). */
+  const firstOf = (keys: readonly string[]) => keys.find((key) => r[key] !== undefined && r[key] !== null);
+  const textKey = firstOf(TEXT_FIELDS);
+  const body = normalizeText(
+    textKey === undefined
+      ? ""
+      : (textOf(r[textKey], (some) =>
+          diagnostics.push(diagnostic(path, "warning", "record-wrong-type", some
+            ? `${where}: field "${textKey}" has items that are neither text nor lists of text; they were left out.`
+            : `${where}: field "${textKey}" should be text or a list of paragraphs; it was ignored.`))
+        ) ?? "")
+  );
   if (!body.trim()) {
-    return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "record-without-text", `${where} has no article text ("maintext" or "text").`)]};
+    const names = TEXT_FIELDS.map((f) => `"${f}"`).join(", ");
+    return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "record-without-text", `${where} has no article text (in none of the fields ${names}).`)]};
   }
   const declared: DeclaredMetadata = {};
-  const title = str("title");
+  const titleKey = firstOf(TITLE_FIELDS);
+  const title = titleKey === undefined ? undefined : str(titleKey);
   if (title?.trim()) declared.title = normalizeText(title);
   const url = str("url");
   if (url) declared.url = url;
   const domain = str("source_domain");
   if (domain) declared.domain = domain.toLowerCase();
-  for (const [field, key] of [["date_publish", "published"], ["date_modify", "updated"]] as const) {
+  for (const [field, key] of [[firstOf(PUBLISHED_FIELDS), "published"], ["date_modify", "updated"]] as const) {
+    if (field === undefined) continue;
     const value = str(field);
     if (!value?.trim()) continue;
     const problem = dateProblem(value);
@@ -344,6 +367,29 @@ function newsPleaseDocument(path: string, id: string, format: InputFormat, recor
   if (Array.isArray(r.authors)) declared.authors = r.authors.filter((a): a is string => typeof a === "string");
   else if (r.authors !== undefined && r.authors !== null) str("authors");
   return {documents: [plainDocument(path, id, format, body, declared)], diagnostics};
+}
+
+/**
+ * An article text given as a string, or as a list of paragraphs, each a string or a list of
+ * strings (its pieces, joined by a space); paragraphs are joined by a blank line. Anything else
+ * is left out and reported once through `wrong` (with `true` when only some items are).
+ * @example textOf([["One.", "Two."], "Three."], () => {}) // "One. Two.\n\nThree."
+ */
+export function textOf(value: unknown, wrong: (some: boolean) => void): string | undefined {
+  if (typeof value === "string") return value;
+  if (!Array.isArray(value)) {
+    wrong(false);
+    return undefined;
+  }
+  let bad = false;
+  const paragraphs: string[] = [];
+  for (const item of value) {
+    if (typeof item === "string") paragraphs.push(item);
+    else if (Array.isArray(item) && item.every((piece) => typeof piece === "string")) paragraphs.push(item.join(" "));
+    else bad = true;
+  }
+  if (bad) wrong(paragraphs.length > 0);
+  return paragraphs.filter((p) => p.trim()).join("\n\n");
 }
 
 function jsonDocuments(path: string, text: string): IngestResult {
