@@ -19,7 +19,7 @@ const INPUT_CODES = new Set([
   "front-matter-invalid", "front-matter-unknown-field", "front-matter-wrong-type", "front-matter-bad-date", "front-matter-bad-timezone",
   "json-invalid", "jsonl-line-invalid", "record-invalid", "record-without-text", "record-wrong-type", "record-bad-date",
   "id-renamed", "duplicate-document", "non-english", "file-too-large", "unreadable-file", "unreadable-folder",
-  "link-outside-input", "link-repeats-folder", "broken-link", "not-a-file"
+  "link-outside-input", "link-repeats-folder", "broken-link", "not-a-file", "html-read", "html-without-text", "html-bad-date"
 ]);
 
 interface Expectation {
@@ -61,6 +61,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   "news-please-batch.jsonl": {ids: ["batch-1", "batch-2", "batch-4"], codes: ["jsonl-line-invalid", "record-invalid", "record-without-text"]},
   "news-please-no-ids.jsonl": {ids: ["news-please-no-ids#1", "news-please-no-ids#2"], codes: []},
   "absurd-numbers.txt": {ids: ["absurd-numbers"], codes: []},
+  "web-page-payloads.html": {ids: ["web-page-payloads"], codes: ["html-read"]},
+  "web-page-no-article.html": {ids: [], codes: ["html-without-text"]},
   "same-id.md": {ids: ["same-id"], codes: []},
   "same-id.txt": {ids: ["same-id-2"], codes: ["id-renamed"]},
   [GENERATED.spaces]: {ids: ["file name with spaces"], codes: []},

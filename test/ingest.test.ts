@@ -236,6 +236,24 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     expect(wrong.diagnostics[1]!.message).toContain(`"maintext", "text", "body", "content"`);
   });
 
+  it("reads a saved web page: its article text, headline and metadata, with where each came from", () => {
+    const html = `<html><head><title>Port | Herald</title><meta property="og:site_name" content="Coast Herald">
+      <meta property="article:published_time" content="2021-03-01T08:00:00+11:00"><meta property="article:modified_time" content="2021-02-30">
+      <link rel="canonical" href="https://coastherald.example/port"></head>
+      <body><nav><a href="/">Home</a></nav><article><h1>Port reopens</h1><p>The port reopened on Monday.</p><p>Ferries ran again.</p></article></body></html>`;
+    const result = ingestSource(source("saved/port.html", html));
+    const doc = result.documents[0]!;
+    expect(doc.format).toBe("html");
+    expect(doc.title).toBe("Port reopens");
+    expect(doc.text).toBe("Port reopens\n\nThe port reopened on Monday.\n\nFerries ran again.");
+    expect(doc.declared).toMatchObject({outlet: "Coast Herald", published: "2021-03-01T08:00:00+11:00", url: "https://coastherald.example/port"});
+    expect(doc.declared.updated).toBeUndefined();
+    expect(result.diagnostics.map((d) => [d.code, d.level])).toEqual([["html-bad-date", "warning"], ["html-read", "info"]]);
+    expect(result.diagnostics[0]!.message).toContain(`<meta property="article:modified_time"`);
+    expect(result.diagnostics[1]!.message).toBe(`Article text from the page's <article> element (2 paragraphs); the headline from <h1>, the publication time from <meta property="article:published_time">, the outlet from <meta property="og:site_name">.`);
+    expect(ingestSource(source("nav.htm", `<html><body><nav><p>Home</p></nav></body></html>`)).diagnostics.map((d) => d.code)).toEqual(["html-without-text"]);
+  });
+
   it("makes JSONL record ids safe", () => {
     const result = ingestSource(source("f.jsonl", `${JSON.stringify({id: "../../etc/passwd", maintext: "One."})}\n${JSON.stringify({id: "..", maintext: "Two."})}`));
     expect(result.documents.map((d) => d.id)).toEqual([".._.._etc_passwd", "document__"]);

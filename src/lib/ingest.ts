@@ -8,6 +8,7 @@
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
+import {readHtmlArticle} from "./html.js";
 import {normalizeWord, scanWords, wordEnd} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
@@ -28,6 +29,8 @@ const EXTENSIONS: Record<string, InputFormat> = {
   ".md": "md",
   ".markdown": "md",
   ".json": "json",
+  ".html": "html",
+  ".htm": "html",
   ".jsonl": "jsonl",
   ".ndjson": "jsonl"
 };
@@ -67,7 +70,7 @@ const diagnostic = (path: string, level: Diagnostic["level"], code: string, mess
 export function ingestSource(source: SourceFile): IngestResult {
   const {path} = source;
   const format = formatOf(path);
-  if (!format) return {documents: [], diagnostics: [diagnostic(path, "info", "unsupported-format", "Skipped: not an article format (.txt, .md, .json, .jsonl).")]};
+  if (!format) return {documents: [], diagnostics: [diagnostic(path, "info", "unsupported-format", "Skipped: not an article format (.txt, .md, .json, .jsonl, .html).")]};
   const decoded = decodeBytes(source.bytes);
   if (!decoded.ok) return {documents: [], diagnostics: [diagnostic(path, "error", decoded.code, decoded.message)]};
   const diagnostics: Diagnostic[] = [];
@@ -87,6 +90,9 @@ export function ingestSource(source: SourceFile): IngestResult {
       break;
     case "jsonl":
       result = jsonlDocuments(path, text);
+      break;
+    case "html":
+      result = htmlDocument(path, text);
       break;
   }
   for (const doc of result.documents) {
@@ -390,6 +396,30 @@ export function textOf(value: unknown, wrong: (some: boolean) => void): string |
   }
   if (bad) wrong(paragraphs.length > 0);
   return paragraphs.filter((p) => p.trim()).join("\n\n");
+}
+
+/** A web page: its article's paragraphs, headline and metadata (`html.ts`). */
+function htmlDocument(path: string, page: string): IngestResult {
+  const article = readHtmlArticle(page);
+  if (!article.paragraphs.length) {
+    return {documents: [], diagnostics: [diagnostic(path, "error", "html-without-text", "The page holds no article text (no paragraphs outside navigation, headers, footers and asides).")]};
+  }
+  const diagnostics: Diagnostic[] = [];
+  const declared: DeclaredMetadata = {};
+  if (article.title) declared.title = normalizeText(article.title.value);
+  if (article.url && /^https?:\/\//i.test(article.url.value)) declared.url = article.url.value;
+  if (article.outlet) declared.outlet = normalizeText(article.outlet.value);
+  if (article.authors.length) declared.authors = article.authors;
+  for (const [field, key] of [[article.published, "published"], [article.updated, "updated"]] as const) {
+    if (!field) continue;
+    const problem = dateProblem(field.value);
+    if (problem) diagnostics.push(diagnostic(path, "warning", "html-bad-date", `${field.from} ("${truncate(field.value, 40)}") is not a date: ${problem}; it was ignored.`));
+    else declared[key] = field.value;
+  }
+  const where = {"json-ld": "the page's JSON-LD article body", "article-body": "the elements marked as the article body", article: "the page's <article> element", "densest-block": "the block of the page with the most paragraph text"}[article.textSource!];
+  const read = [article.title && `the headline from ${article.title.from}`, article.published && declared.published && `the publication time from ${article.published.from}`, article.outlet && `the outlet from ${article.outlet.from}`].filter(Boolean);
+  diagnostics.push(diagnostic(path, "info", "html-read", `Article text from ${where} (${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? "" : "s"})${read.length ? `; ${read.join(", ")}` : ""}.`));
+  return {documents: [plainDocument(path, baseId(path), "html", normalizeText(article.paragraphs.join("\n\n")), declared)], diagnostics};
 }
 
 function jsonDocuments(path: string, text: string): IngestResult {

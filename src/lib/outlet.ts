@@ -340,15 +340,17 @@ export function attributeOutlet(doc: DocumentRecord, registry: OutletRegistry): 
   if (typeof declared.outlet === "string" && declared.outlet.trim()) {
     const name = declared.outlet.trim();
     const entry = lookupOutletName(registry, name);
-    publisher = fromEntry(entry, name, "front-matter", [{text: name, span: null, source: "front-matter"}]);
-    if (!entry) note("info", "outlet-unregistered", `Outlet "${name}" from the front matter is not in data/outlets.yaml; no home time zone is known for it.`);
+    // Declared in the file: front matter, a JSON field, or the page's metadata.
+    const source: Evidence["source"] = doc.format === "md" ? "front-matter" : doc.format === "html" ? "html" : doc.format === "txt" ? "front-matter" : "json";
+    publisher = fromEntry(entry, name, source === "front-matter" ? "front-matter" : "metadata", [{text: name, span: null, source}]);
+    if (!entry) note("info", "outlet-unregistered", `Outlet "${name}" ${source === "front-matter" ? "from the front matter" : source === "html" ? "from the page's metadata" : "from the record"} is not in data/outlets.yaml; no home time zone is known for it.`);
   }
   if (!publisher) {
     const fromDomain = typeof declared.domain === "string" && hostOf(declared.domain);
     const host = fromDomain || hostOf(doc.url);
     if (host) {
       const basis = fromDomain ? "source-domain" : "url-domain";
-      const source: Evidence["source"] = fromDomain ? "json" : doc.format === "md" ? "front-matter" : "json";
+      const source: Evidence["source"] = fromDomain ? "json" : doc.format === "md" ? "front-matter" : doc.format === "html" ? "html" : "json";
       const evidence: Evidence[] = [{text: fromDomain ? String(declared.domain) : String(doc.url), span: null, source}];
       const entry = lookupOutletDomain(registry, host);
       publisher = fromEntry(entry, host, basis, evidence);

@@ -238,8 +238,8 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
   const diagnostics: Diagnostic[] = [];
   const dateline = findDateline(text, doc.titleSpan, places);
   const context = readingContext(doc, registry, dateline);
-  const declaredSource: Evidence["source"] = doc.format === "json" || doc.format === "jsonl" ? "json" : "front-matter";
-  const declaredBasis = declaredSource === "json" ? "metadata" : "front-matter";
+  const declaredSource: Evidence["source"] = doc.format === "json" || doc.format === "jsonl" ? "json" : doc.format === "html" ? "html" : "front-matter";
+  const declaredBasis = declaredSource === "front-matter" ? "front-matter" : "metadata";
   const note = (n: Reading["notes"][number]) => diagnostics.push({path: doc.path, documentId: doc.id, level: n.level, code: n.code, message: n.message});
 
   const declaredPublished = doc.declared?.published ? readDeclaredTime(doc.declared.published, context, declaredBasis, declaredSource) : null;

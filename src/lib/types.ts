@@ -26,10 +26,10 @@ export interface Evidence {
   text: string;
   span: Span | null;
   /** Where the evidence sits: the article text, its front matter, a JSON field, a registry entry… */
-  source: "text" | "title" | "front-matter" | "json" | "registry" | "corpus" | "path";
+  source: "text" | "title" | "front-matter" | "json" | "html" | "registry" | "corpus" | "path";
 }
 
-export type InputFormat = "txt" | "md" | "json" | "jsonl";
+export type InputFormat = "txt" | "md" | "json" | "jsonl" | "html";
 
 /** What an input file declares about itself (front matter, news-please fields), before inference. */
 export interface DeclaredMetadata {

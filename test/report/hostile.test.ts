@@ -32,6 +32,7 @@ const VISIBLE_TEXT: Record<string, string[]> = {
   "documents/script-payloads": ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert('body')>", "[click here](javascript:alert('link'))", "${alert('template')}"],
   "documents/script-front-matter": ["<script>alert('fm-title')</script> Port strike enters 3rd week", "<script>alert('md-body')</script>"],
   "documents/news-please-payloads": ["<img src=x onerror=alert('json')> Grain exports rise 9 percent"],
+  "documents/web-page-payloads": ["<script>alert('ld-headline')</script> Dock workers strike", "<img src=x onerror=alert('html-entity')>"],
   "data-quality": ["<img src=x onerror=alert('file-name')>.txt", "The file is empty."]
 };
 
