@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {readHtmlArticle} from "../src/lib/html.js";
+import {MAX_HTML_DEPTH, nestingOver, readHtmlArticle} from "../src/lib/html.js";
 
 const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 const longBody = "The harbour reopened on Monday after a week of storms. ".repeat(5).trim();
@@ -90,5 +90,28 @@ describe("readHtmlArticle: where the text comes from", () => {
       expect(() => readHtmlArticle(broken)).not.toThrow();
     }
     expect(readHtmlArticle(`<script type="application/ld+json">{not json</script><div><p>Kept paragraph of the page, long enough.</p></div>`).paragraphs).toEqual(["Kept paragraph of the page, long enough."]);
+  });
+});
+
+describe("nestingOver: pages nested too deep to parse in reasonable time", () => {
+  it("finds elements left open deeper than the cap", () => {
+    expect(nestingOver("<div>".repeat(MAX_HTML_DEPTH + 5))).toBe(MAX_HTML_DEPTH + 1);
+    expect(nestingOver("<div/>".repeat(50), 40)).toBe(41); // "/>" does not close an HTML element
+    expect(nestingOver("<p><span>".repeat(30), 40)).toBe(41); // a span keeps the paragraph open
+    expect(nestingOver("<div></span>".repeat(50), 40)).toBe(41); // a close tag for nothing open closes nothing
+  });
+  it("reads what the parser closes by itself as closed", () => {
+    expect(nestingOver("<div>" + "<p>text ".repeat(500) + "</div>", 40)).toBeNull();
+    expect(nestingOver("<ul>" + "<li>item".repeat(500) + "</ul>", 40)).toBeNull();
+    expect(nestingOver("<table><tr>" + "<td>x".repeat(500) + "</table>", 40)).toBeNull();
+    expect(nestingOver("<svg>" + `<path d="M0"/>`.repeat(500) + "</svg>", 40)).toBeNull();
+    expect(nestingOver("<div>" + "<img src=x><br>".repeat(500) + "</div>", 40)).toBeNull();
+    expect(nestingOver("<script>" + "<div>".repeat(500) + "</script><!-- " + "<div>".repeat(500) + " -->", 40)).toBeNull();
+    expect(nestingOver("<div></div>".repeat(500), 40)).toBeNull();
+  });
+  it("stays linear on long pages", () => {
+    const started = performance.now();
+    expect(nestingOver("<div><p>Some text.</p></div>".repeat(200_000))).toBeNull();
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -252,6 +252,10 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     expect(result.diagnostics[0]!.message).toContain(`<meta property="article:modified_time"`);
     expect(result.diagnostics[1]!.message).toBe(`Article text from the page's <article> element (2 paragraphs); the headline from <h1>, the publication time from <meta property="article:published_time">, the outlet from <meta property="og:site_name">.`);
     expect(ingestSource(source("nav.htm", `<html><body><nav><p>Home</p></nav></body></html>`)).diagnostics.map((d) => d.code)).toEqual(["html-without-text"]);
+    // A page nested deeper than browsers go is refused before it is parsed.
+    const deep = ingestSource(source("deep.html", "<div>".repeat(100_000) + "<p>Text.</p>"));
+    expect(deep.documents).toEqual([]);
+    expect(deep.diagnostics.map((d) => [d.code, d.level])).toEqual([["html-too-deep", "error"]]);
   });
 
   it("makes JSONL record ids safe", () => {

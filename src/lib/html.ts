@@ -57,21 +57,78 @@ const META = {
 
 const isElement = (node: ChildNode): node is Element => node.type === "tag" || node.type === "script" || node.type === "style";
 
+/** Elements nested deeper than this make a page hostile (browsers stop nesting at 512). */
+export const MAX_HTML_DEPTH = 1000;
+
+const VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+const P_CLOSERS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "main", "nav", "ol", "pre", "section", "table", "ul"];
+const FORM_TAGS = ["input", "option", "optgroup", "select", "button", "datalist", "textarea"];
+/** The open elements a new element closes first, as the parser reads pages. */
+const IMPLIED_CLOSE = new Map<string, Set<string>>([
+  ["tr", new Set(["tr", "th", "td"])], ["th", new Set(["th"])], ["td", new Set(["thead", "th", "td"])], ["li", new Set(["li"])],
+  ["option", new Set(["option"])], ["optgroup", new Set(["optgroup", "option"])], ["dd", new Set(["dd", "dt"])], ["dt", new Set(["dd", "dt"])],
+  ["rt", new Set(["rt", "rp"])], ["rp", new Set(["rt", "rp"])], ["tbody", new Set(["thead", "tbody"])], ["tfoot", new Set(["thead", "tbody"])],
+  ...P_CLOSERS.map((name) => [name, new Set(["p"])] as [string, Set<string>]),
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((name) => [name, new Set(FORM_TAGS)] as [string, Set<string>]),
+]);
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(script|style|title|textarea)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][^\s\/>]*)[^>]*?(\/?)>/g;
+
+/**
+ * How deep a page nests its elements, as the parser would open them, when that is more than
+ * `cap`; null when it is not. The parser takes time in proportion to the depth for each element,
+ * so a page nested a hundred thousand deep would take minutes: such a page is refused instead.
+ * @example nestingOver("<div>".repeat(2000), 1000) // 1001
+ */
+export function nestingOver(html: string, cap: number = MAX_HTML_DEPTH): number | null {
+  const stack: string[] = [];
+  let foreign = 0;
+  TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TAG.exec(html))) {
+    const name = m[3]?.toLowerCase();
+    if (m[1] || !name) continue;
+    if (m[2]) {
+      const at = stack.lastIndexOf(name);
+      if (at < 0) continue;
+      for (let i = at; i < stack.length; i++) if (stack[i] === "svg" || stack[i] === "math") foreign--;
+      stack.length = at;
+      continue;
+    }
+    const closes = IMPLIED_CLOSE.get(name);
+    while (closes && stack.length && closes.has(stack[stack.length - 1]!)) stack.pop();
+    // Inside SVG and MathML "/>" closes the element; elsewhere it is ignored.
+    if (VOID.has(name) || (m[4] && foreign > 0)) continue;
+    stack.push(name);
+    if (name === "svg" || name === "math") foreign++;
+    if (stack.length > cap) return stack.length;
+  }
+  return null;
+}
+
 /**
  * Reads the article in a web page.
  * @example readHtmlArticle(`<article><h1>Port reopens</h1><p>The port reopened on Monday.</p></article>`).paragraphs // ["The port reopened on Monday."]
  */
 export function readHtmlArticle(html: string): HtmlArticle {
   const document = parseDocument(html, {decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true});
+  // Every element in page order, with what encloses it. The walks here and below keep a stack of
+  // their own rather than recursing, so that a page nested a million levels deep is read too.
   const all: Element[] = [];
-  const collect = (nodes: ChildNode[]) => {
-    for (const node of nodes) {
-      if (!isElement(node)) continue;
-      all.push(node);
-      collect(node.children);
-    }
-  };
-  collect(document.children);
+  const skipped = new Set<Element>();
+  const enclosed = new Set<Element>();
+  const stack: {node: ChildNode; skip: boolean; inArticle: boolean; inBody: boolean}[] = document.children.map((node) => ({node, skip: false, inArticle: false, inBody: false})).reverse();
+  while (stack.length) {
+    const {node, skip, inArticle, inBody} = stack.pop()!;
+    if (!isElement(node)) continue;
+    all.push(node);
+    const skip2 = skip || SKIPPED.has(node.name) || isHidden(node);
+    if (skip2) skipped.add(node);
+    const isArticle = node.name === "article";
+    const isBody = isArticleBody(node);
+    // An article inside an article, or a body inside a body, is part of the outer one.
+    if ((isArticle && inArticle) || (isBody && inBody)) enclosed.add(node);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({node: node.children[i]!, skip: skip2, inArticle: inArticle || isArticle, inBody: inBody || isBody});
+  }
 
   const ld = jsonLdArticle(all);
   const meta = metaValues(all);
@@ -92,23 +149,23 @@ export function readHtmlArticle(html: string): HtmlArticle {
     textSource = "json-ld";
   }
   if (!paragraphs.length) {
-    const marked = all.filter((e) => (e.attribs.itemprop ?? "").split(/\s+/).includes("articleBody") && !inSkipped(e));
-    const units = marked.filter((e) => !marked.some((other) => other !== e && contains(other, e))).flatMap(unitsIn);
+    const units = all.filter((e) => isArticleBody(e) && !skipped.has(e) && !enclosed.has(e)).flatMap(unitsIn);
     if (units.length) [paragraphs, textSource] = [units, "article-body"];
   }
   if (!paragraphs.length) {
-    const best = largest(all.filter((e) => e.name === "article" && !inSkipped(e)).map((e) => ({element: e, units: unitsIn(e)})));
+    const best = largest(all.filter((e) => e.name === "article" && !skipped.has(e) && !enclosed.has(e)).map((e) => ({element: e, units: unitsIn(e)})));
     if (best) [paragraphs, textSource] = [best, "article"];
   }
   if (!paragraphs.length) {
-    const block = densestBlock(all);
+    const block = densestBlock(all.filter((e) => e.name === "p" && !skipped.has(e)));
     if (block) {
       const units = unitsIn(block);
       if (units.length) [paragraphs, textSource] = [units, "densest-block"];
     }
   }
 
-  const h1 = all.find((e) => e.name === "h1" && tidy(textOf(e)));
+  // The first headline outside skipped elements, else one in a page header.
+  const h1 = all.find((e) => e.name === "h1" && !skipped.has(e) && tidy(textOf(e))) ?? all.find((e) => e.name === "h1" && tidy(textOf(e)));
   const titleElement = all.find((e) => e.name === "title");
   const title =
     pick("title", ldText(ld, "headline")) ??
@@ -144,20 +201,21 @@ function keep(paragraph: string): boolean {
 function textAndLinks(element: Element): {text: string; linked: number} {
   let text = "";
   let linked = 0;
-  const walk = (nodes: ChildNode[], inLink: boolean) => {
-    for (const node of nodes) {
-      if (node.type === "text") {
-        // Line ends in the page's source are spaces; only <br> breaks a line.
-        const piece = node.data.replace(/\s+/g, " ");
-        text += piece;
-        if (inLink) linked += piece.trim().length;
-      } else if (isElement(node)) {
-        if (node.name === "br") text += "\n";
-        else if (!SKIPPED.has(node.name) && !isHidden(node)) walk(node.children, inLink || node.name === "a");
+  const stack: {node: ChildNode; inLink: boolean}[] = element.children.map((node) => ({node, inLink: false})).reverse();
+  while (stack.length) {
+    const {node, inLink} = stack.pop()!;
+    if (node.type === "text") {
+      // Line ends in the page's source are spaces; only <br> breaks a line.
+      const piece = node.data.replace(/\s+/g, " ");
+      text += piece;
+      if (inLink) linked += piece.trim().length;
+    } else if (isElement(node)) {
+      if (node.name === "br") text += "\n";
+      else if (!SKIPPED.has(node.name) && !isHidden(node)) {
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({node: node.children[i]!, inLink: inLink || node.name === "a"});
       }
     }
-  };
-  walk(element.children, false);
+  }
   return {text, linked};
 }
 
@@ -167,36 +225,26 @@ function isHidden(element: Element): boolean {
   return element.attribs.hidden !== undefined || element.attribs["aria-hidden"] === "true" || /display\s*:\s*none/i.test(element.attribs.style ?? "");
 }
 
-/** Whether the element sits inside one whose content is never article text (or is one). */
-function inSkipped(element: Element): boolean {
-  for (let e: Element | null = element; e && isElement(e); e = e.parent as Element | null) {
-    if (SKIPPED.has(e.name) || isHidden(e)) return true;
-  }
-  return false;
-}
-
-function contains(outer: Element, inner: Element): boolean {
-  for (let e = inner.parent; e; e = e.parent) if (e === outer) return true;
-  return false;
+function isArticleBody(element: Element): boolean {
+  return (element.attribs.itemprop ?? "").split(/\s+/).includes("articleBody");
 }
 
 /** The paragraphs inside an element, in order: each outermost paragraph element's text. */
 function unitsIn(root: Element): string[] {
   const out: string[] = [];
-  const walk = (nodes: ChildNode[]) => {
-    for (const node of nodes) {
-      if (!isElement(node) || SKIPPED.has(node.name) || isHidden(node)) continue;
-      // A list item or quotation that holds paragraphs of its own gives those.
-      if (UNITS.has(node.name) && !node.children.some((c) => isElement(c) && c.name === "p")) {
-        // A paragraph that is mostly links is a list of other stories ("Read more: …").
-        const {text, linked} = textAndLinks(node);
-        const lines = tidy(text);
-        if (linked * 2 >= lines.replace(/\s/g, "").length) continue;
-        for (const line of lines.split("\n")) if (keep(line)) out.push(line);
-      } else walk(node.children);
-    }
-  };
-  walk(root.children);
+  const stack: ChildNode[] = [...root.children].reverse();
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isElement(node) || SKIPPED.has(node.name) || isHidden(node)) continue;
+    // A list item or quotation that holds paragraphs of its own gives those.
+    if (UNITS.has(node.name) && !node.children.some((c) => isElement(c) && c.name === "p")) {
+      // A paragraph that is mostly links is a list of other stories ("Read more: …").
+      const {text, linked} = textAndLinks(node);
+      const lines = tidy(text);
+      if (linked * 2 >= lines.replace(/\s/g, "").length) continue;
+      for (const line of lines.split("\n")) if (keep(line)) out.push(line);
+    } else for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
   return out;
 }
 
@@ -210,11 +258,11 @@ function largest(candidates: {units: string[]}[]): string[] | null {
   return best;
 }
 
-/** The element whose paragraphs hold the most text: a paragraph counts for its parent, half for its grandparent. */
-function densestBlock(all: Element[]): Element | null {
+/** The element whose paragraphs (`paragraphs`, outside skipped elements) hold the most text: a
+ *  paragraph counts for its parent, half for its grandparent. */
+function densestBlock(paragraphs: Element[]): Element | null {
   const score = new Map<Element, number>();
-  for (const p of all) {
-    if (p.name !== "p" || inSkipped(p)) continue;
+  for (const p of paragraphs) {
     const length = tidy(textOf(p)).length;
     if (length < 25) continue;
     const parent = p.parent && isElement(p.parent as ChildNode) ? (p.parent as Element) : null;

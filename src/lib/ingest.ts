@@ -8,7 +8,7 @@
 import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
-import {readHtmlArticle} from "./html.js";
+import {MAX_HTML_DEPTH, nestingOver, readHtmlArticle} from "./html.js";
 import {normalizeWord, scanWords, wordEnd} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
@@ -400,6 +400,9 @@ export function textOf(value: unknown, wrong: (some: boolean) => void): string |
 
 /** A web page: its article's paragraphs, headline and metadata (`html.ts`). */
 function htmlDocument(path: string, page: string): IngestResult {
+  if (nestingOver(page) !== null) {
+    return {documents: [], diagnostics: [diagnostic(path, "error", "html-too-deep", `The page nests its elements more than ${MAX_HTML_DEPTH.toLocaleString("en-US")} deep (browsers stop at 512); reading it would take minutes, so it was not read.`)]};
+  }
   const article = readHtmlArticle(page);
   if (!article.paragraphs.length) {
     return {documents: [], diagnostics: [diagnostic(path, "error", "html-without-text", "The page holds no article text (no paragraphs outside navigation, headers, footers and asides).")]};
