@@ -19,7 +19,7 @@ const INPUT_CODES = new Set([
   "front-matter-invalid", "front-matter-unknown-field", "front-matter-wrong-type", "front-matter-bad-date", "front-matter-bad-timezone",
   "json-invalid", "jsonl-line-invalid", "record-invalid", "record-without-text", "record-wrong-type", "record-bad-date",
   "id-renamed", "duplicate-document", "non-english", "file-too-large", "unreadable-file", "unreadable-folder",
-  "link-outside-input", "link-repeats-folder", "broken-link", "not-a-file", "html-read", "html-without-text", "html-bad-date", "html-too-deep"
+  "link-outside-input", "link-repeats-folder", "broken-link", "not-a-file", "html-read", "html-without-text", "html-bad-date", "html-too-deep", "ingest-failed"
 ]);
 
 interface Expectation {

@@ -78,22 +78,11 @@ export function ingestSource(source: SourceFile): IngestResult {
   const text = normalizeText(decoded.text);
   if (!text.trim()) return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "empty-file", "The file holds only whitespace.")]};
   let result: IngestResult;
-  switch (format) {
-    case "txt":
-      result = {documents: [plainDocument(path, baseId(path), "txt", text, {})], diagnostics: []};
-      break;
-    case "md":
-      result = markdownDocument(path, text);
-      break;
-    case "json":
-      result = jsonDocuments(path, text);
-      break;
-    case "jsonl":
-      result = jsonlDocuments(path, text);
-      break;
-    case "html":
-      result = htmlDocument(path, text);
-      break;
+  try {
+    result = parseFormat(path, format, text);
+  } catch (error) {
+    // A reader's own failure on a strange file costs that file only.
+    return {documents: [], diagnostics: [...diagnostics, diagnostic(path, "error", "ingest-failed", `The file could not be read as ${format.toUpperCase()} (${firstLineOf(error)}); the rest of the corpus was read.`)]};
   }
   for (const doc of result.documents) {
     if (doc.title === null) {
@@ -104,6 +93,22 @@ export function ingestSource(source: SourceFile): IngestResult {
     }
   }
   return {documents: result.documents, diagnostics: [...diagnostics, ...result.diagnostics]};
+}
+
+/** The documents of one decoded file in the given format. */
+function parseFormat(path: string, format: InputFormat, text: string): IngestResult {
+  switch (format) {
+    case "txt":
+      return {documents: [plainDocument(path, baseId(path), "txt", text, {})], diagnostics: []};
+    case "md":
+      return markdownDocument(path, text);
+    case "json":
+      return jsonDocuments(path, text);
+    case "jsonl":
+      return jsonlDocuments(path, text);
+    case "html":
+      return htmlDocument(path, text);
+  }
 }
 
 function encodingDiagnostics(path: string, encoding: Encoding, text: string): Diagnostic[] {
