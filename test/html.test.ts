@@ -82,6 +82,13 @@ describe("readHtmlArticle: where the text comes from", () => {
     expect(article.paragraphs).toEqual(story);
   });
 
+  it("takes a <div> that holds text and no block as a paragraph", () => {
+    const html = page("", `<main><div class="story"><div>The ferry sailed at <b>dawn</b> with 40 passengers aboard.</div><div>It reached the island by noon, the operator said.</div><div><div>Nested block</div></div></div></main>`);
+    const article = readHtmlArticle(html);
+    expect(article.textSource).toBe("densest-block");
+    expect(article.paragraphs).toEqual(["The ferry sailed at dawn with 40 passengers aboard.", "It reached the island by noon, the operator said.", "Nested block"]);
+  });
+
   it("finds no text in a page of navigation and scripts, and never throws on broken markup", () => {
     const empty = readHtmlArticle(page("<script>var p = '<p>not text</p>';</script>", `<nav><p>Home</p></nav><template><p>Later</p></template><footer><p>Contact</p></footer>`));
     expect(empty.paragraphs).toEqual([]);

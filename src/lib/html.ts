@@ -121,13 +121,13 @@ export function readHtmlArticle(html: string): HtmlArticle {
     const {node, skip, inArticle, inBody} = stack.pop()!;
     if (!isElement(node)) continue;
     all.push(node);
-    const skip2 = skip || SKIPPED.has(node.name) || isHidden(node);
-    if (skip2) skipped.add(node);
+    const skipHere = skip || SKIPPED.has(node.name) || isHidden(node);
+    if (skipHere) skipped.add(node);
     const isArticle = node.name === "article";
     const isBody = isArticleBody(node);
     // An article inside an article, or a body inside a body, is part of the outer one.
     if ((isArticle && inArticle) || (isBody && inBody)) enclosed.add(node);
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({node: node.children[i]!, skip: skip2, inArticle: inArticle || isArticle, inBody: inBody || isBody});
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({node: node.children[i]!, skip: skipHere, inArticle: inArticle || isArticle, inBody: inBody || isBody});
   }
 
   const ld = jsonLdArticle(all);
@@ -145,7 +145,7 @@ export function readHtmlArticle(html: string): HtmlArticle {
   let textSource: HtmlTextSource | null = null;
   const body = ld && typeof ld.articleBody === "string" ? ld.articleBody : "";
   if (body.trim().length >= 200) {
-    paragraphs = body.split(/\n\s*\n|\n/).map(tidy).filter(keep);
+    paragraphs = body.split(/\n+/).map(tidy).filter(keep);
     textSource = "json-ld";
   }
   if (!paragraphs.length) {
@@ -157,7 +157,7 @@ export function readHtmlArticle(html: string): HtmlArticle {
     if (best) [paragraphs, textSource] = [best, "article"];
   }
   if (!paragraphs.length) {
-    const block = densestBlock(all.filter((e) => e.name === "p" && !skipped.has(e)));
+    const block = densestBlock(all.filter((e) => (e.name === "p" || isTextDiv(e)) && !skipped.has(e)));
     if (block) {
       const units = unitsIn(block);
       if (units.length) [paragraphs, textSource] = [units, "densest-block"];
@@ -225,6 +225,23 @@ function isHidden(element: Element): boolean {
   return element.attribs.hidden !== undefined || element.attribs["aria-hidden"] === "true" || /display\s*:\s*none/i.test(element.attribs.style ?? "");
 }
 
+/** Elements that start a block of their own: a <div> holding one of them is not a paragraph. */
+const BLOCKS = new Set([
+  "p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+  "figure", "header", "footer", "nav", "aside", "form", "li", "hr",
+]);
+
+/** A <div> used as a paragraph: text of its own, and no block inside it. */
+function isTextDiv(element: Element): boolean {
+  if (element.name !== "div") return false;
+  let text = false;
+  for (const child of element.children) {
+    if (isElement(child) && BLOCKS.has(child.name)) return false;
+    if (child.type === "text" && /\p{L}/u.test(child.data)) text = true;
+  }
+  return text;
+}
+
 function isArticleBody(element: Element): boolean {
   return (element.attribs.itemprop ?? "").split(/\s+/).includes("articleBody");
 }
@@ -237,7 +254,7 @@ function unitsIn(root: Element): string[] {
     const node = stack.pop()!;
     if (!isElement(node) || SKIPPED.has(node.name) || isHidden(node)) continue;
     // A list item or quotation that holds paragraphs of its own gives those.
-    if (UNITS.has(node.name) && !node.children.some((c) => isElement(c) && c.name === "p")) {
+    if ((UNITS.has(node.name) && !node.children.some((c) => isElement(c) && c.name === "p")) || isTextDiv(node)) {
       // A paragraph that is mostly links is a list of other stories ("Read more: …").
       const {text, linked} = textAndLinks(node);
       const lines = tidy(text);
