@@ -221,6 +221,21 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     expect(both.documents[0]!.declared.published).toBe("2020-01-02");
   });
 
+  it("reads the outlet from the common fields: a name, an object with a name, or a web address", () => {
+    const declared = (record: object) => ingestSource(source("o.json", JSON.stringify({text: "Rain fell.", ...record})));
+    expect(declared({source: "The Guardian"}).documents[0]!.declared.outlet).toBe("The Guardian");
+    expect(declared({source: {id: "bbc-news", name: "BBC News"}}).documents[0]!.declared.outlet).toBe("BBC News");
+    expect(declared({publisher: {"@type": "Organization", name: "Reuters"}}).documents[0]!.declared.outlet).toBe("Reuters");
+    // "outlet" comes first; a web address is the domain, and a declared source_domain wins.
+    expect(declared({outlet: "AP", source: "Reuters"}).documents[0]!.declared.outlet).toBe("AP");
+    const web = declared({source: "https://www.example.com/news"}).documents[0]!.declared;
+    expect([web.outlet, web.domain]).toEqual([undefined, "https://www.example.com/news"]);
+    expect(declared({source: "example.com", source_domain: "other.org"}).documents[0]!.declared.domain).toBe("other.org");
+    const wrong = declared({source: ["Reuters"]});
+    expect(wrong.documents[0]!.declared.outlet).toBeUndefined();
+    expect(wrong.diagnostics.map((d) => d.code)).toEqual(["record-wrong-type"]);
+  });
+
   it("reads a text given as a list of paragraphs, each a string or a list of pieces", () => {
     const record = {title: "Vote delayed", "body-paragraphs": [["The vote was delayed.", "“We need time,” she said."], "Talks resume on Friday.", []]};
     const result = ingestSource(source("p.json", JSON.stringify(record)));

@@ -54,6 +54,21 @@ describe("attributeOutlet precedence", () => {
     expect(outlet?.timezone).toBe("America/New_York");
     expect(outlet?.wire?.name).toBe("The Associated Press");
   });
+  it("a declared name the registry lacks yields to a registered domain, and stands otherwise", () => {
+    const coded = attributeOutlet(makeDocument("g", "T\nText.", {format: "json", url: "https://www.foxnews.com/politics/x", declared: {outlet: "fox"}}), registry);
+    expect([coded.outlet?.registryId, coded.outlet?.basis]).toEqual(["fox-news", "url-domain"]);
+    expect(coded.diagnostics.map((d) => d.message)).toEqual([`Outlet "fox" from the record is not in data/outlets.yaml; the domain foxnews.com is (Fox News), so the domain decides.`]);
+    const kept = attributeOutlet(makeDocument("h", "T\nText.", {format: "json", url: "https://news.example.org/x", declared: {outlet: "Example Daily"}}), registry);
+    expect([kept.outlet?.name, kept.outlet?.registryId, kept.outlet?.basis]).toEqual(["Example Daily", null, "metadata"]);
+    // A desk or edition in brackets after a registered name.
+    const desk = attributeOutlet(makeDocument("j", "T\nText.", {format: "json", declared: {outlet: "CNN (Online News)"}}), registry);
+    expect([desk.outlet?.name, desk.outlet?.registryId, desk.outlet?.evidence[0]?.text]).toEqual(["CNN", "cnn", "CNN (Online News)"]);
+    expect(attributeOutlet(makeDocument("k", "T\nText.", {format: "json", declared: {outlet: "ABC News (US)"}}), registry).outlet?.registryId).toBe("abc-news-us");
+    expect(attributeOutlet(makeDocument("l", "T\nText.", {format: "json", declared: {outlet: "Metro (Leeds)"}}), registry).outlet?.registryId).toBeNull();
+    // A registered name beats the domain.
+    const named = attributeOutlet(makeDocument("i", "T\nText.", {format: "json", url: "https://www.foxnews.com/x", declared: {outlet: "NYT"}}), registry);
+    expect(named.outlet?.registryId).toBe("nyt");
+  });
   it("an unregistered domain gets its zone from the country code only where unambiguous", () => {
     const au = attributeOutlet(makeDocument("c", "T\nText.", {declared: {domain: "www.localpaper.com.au"}}), registry);
     expect(au.outlet?.name).toBe("localpaper.com.au");

@@ -326,6 +326,11 @@ const TITLE_FIELDS = ["title", "headline"] as const;
 /** Where its publication time may be: news-please's field first. */
 export const PUBLISHED_FIELDS = ["date_publish", "published", "date_published", "publish_date", "publication_date", "date"] as const;
 
+/** Where the outlet's name may be: a string, or an object with a "name" (NewsAPI's "source",
+ *  schema.org's "publisher"). A web address there is read as the domain. */
+export const OUTLET_FIELDS = ["outlet", "source", "publisher", "source_name", "site_name"] as const;
+const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#]\S*)?$/i;
+
 /** news-please fields (and their common other names), read defensively: wrong types are reported, not trusted. */
 function newsPleaseDocument(path: string, id: string, format: InputFormat, record: unknown, where: string): IngestResult {
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
@@ -373,8 +378,15 @@ function newsPleaseDocument(path: string, id: string, format: InputFormat, recor
     if (problem) diagnostics.push(diagnostic(path, "warning", "record-bad-date", `${where}: field "${field}" ("${truncate(value.trim(), 40)}") is not a date: ${problem}; it was ignored.`));
     else declared[key] = value.trim();
   }
-  const outlet = str("outlet");
-  if (outlet) declared.outlet = outlet;
+  const outletKey = firstOf(OUTLET_FIELDS);
+  if (outletKey !== undefined) {
+    const value = r[outletKey];
+    const named = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
+    const name = typeof named === "string" ? named.trim() : "";
+    if (!name) diagnostics.push(diagnostic(path, "warning", "record-wrong-type", `${where}: field "${outletKey}" should be the outlet's name (text, or an object with a "name"); it was ignored.`));
+    else if (WEB_ADDRESS.test(name)) declared.domain ??= name.toLowerCase();
+    else declared.outlet = normalizeText(name);
+  }
   if (Array.isArray(r.authors)) declared.authors = r.authors.filter((a): a is string => typeof a === "string");
   else if (r.authors !== undefined && r.authors !== null) str("authors");
   return {documents: [plainDocument(path, id, format, body, declared)], diagnostics};

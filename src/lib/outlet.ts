@@ -114,9 +114,17 @@ function nameKey(name: string): string {
   return name.toLowerCase().replace(/[’]/g, "'").replace(/^the\s+/, "").replace(/\s+/g, " ").trim();
 }
 
-/** The registry entry whose name, alias or id is `name` (case-insensitive, "The" optional). */
+/**
+ * The registry entry whose name, alias or id is `name` (case-insensitive, "The" optional), or, when
+ * none is, the name before a closing bracketed qualifier: the desk or edition some datasets add.
+ * @example lookupOutletName(registry, "CNN (Opinion)")?.id // "cnn"
+ */
 export function lookupOutletName(registry: OutletRegistry, name: string): OutletEntry | null {
-  return indexOf(registry).byName.get(nameKey(name)) ?? null;
+  const byName = indexOf(registry).byName;
+  const exact = byName.get(nameKey(name));
+  if (exact) return exact;
+  const bare = name.replace(/\s*\([^()]*\)\s*$/, "");
+  return bare && bare !== name ? byName.get(nameKey(bare)) ?? null : null;
 }
 
 /** Host of a URL or domain, lower case, without "www.". */
@@ -337,17 +345,24 @@ export function attributeOutlet(doc: DocumentRecord, registry: OutletRegistry): 
   const declared = doc.declared ?? {};
 
   let publisher: OutletAttribution | null = null;
+  const fromDomain = typeof declared.domain === "string" && hostOf(declared.domain);
+  const host = fromDomain || hostOf(doc.url);
   if (typeof declared.outlet === "string" && declared.outlet.trim()) {
     const name = declared.outlet.trim();
     const entry = lookupOutletName(registry, name);
     // Declared in the file: front matter, a JSON field, or the page's metadata.
     const source: Evidence["source"] = doc.format === "md" ? "front-matter" : doc.format === "html" ? "html" : doc.format === "txt" ? "front-matter" : "json";
-    publisher = fromEntry(entry, name, source === "front-matter" ? "front-matter" : "metadata", [{text: name, span: null, source}]);
-    if (!entry) note("info", "outlet-unregistered", `Outlet "${name}" ${source === "front-matter" ? "from the front matter" : source === "html" ? "from the page's metadata" : "from the record"} is not in data/outlets.yaml; no home time zone is known for it.`);
+    const where = source === "front-matter" ? "from the front matter" : source === "html" ? "from the page's metadata" : "from the record";
+    // A name the registry lacks ("fox", a dataset's own code) yields to a registered domain.
+    const byDomain = entry ? null : host ? lookupOutletDomain(registry, host) : null;
+    if (byDomain) {
+      note("info", "outlet-unregistered", `Outlet "${name}" ${where} is not in data/outlets.yaml; the domain ${host} is (${byDomain.name}), so the domain decides.`);
+    } else {
+      publisher = fromEntry(entry, name, source === "front-matter" ? "front-matter" : "metadata", [{text: name, span: null, source}]);
+      if (!entry) note("info", "outlet-unregistered", `Outlet "${name}" ${where} is not in data/outlets.yaml; no home time zone is known for it.`);
+    }
   }
   if (!publisher) {
-    const fromDomain = typeof declared.domain === "string" && hostOf(declared.domain);
-    const host = fromDomain || hostOf(doc.url);
     if (host) {
       const basis = fromDomain ? "source-domain" : "url-domain";
       const source: Evidence["source"] = fromDomain ? "json" : doc.format === "md" ? "front-matter" : doc.format === "html" ? "html" : "json";
