@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
 import type {Analysis} from "../src/lib/types.js";
 
 let analysis: Analysis;
@@ -58,6 +58,26 @@ describe("report slices", () => {
     expect(pair.passages).toHaveLength(1);
     const source = analysis.documents.find((d) => d.id === pair.source)!;
     expect(source.text.slice(...pair.passages[0]!.source).startsWith(pair.passages[0]!.sourceText.replace(/…$/, ""))).toBe(true);
+  });
+
+  it("fitToBudget cuts a page's data to its budget, keeps the totals and says what it did", () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
+    const whole = phrasingSlice(analysis);
+    // The seeds' pages fit the real budget untouched.
+    expect(fitToBudget(phrasingSlice, analysis)).toEqual(whole);
+    expect(bytes(whole)).toBeLessThan(PAGE_DATA_BUDGET);
+    const budget = Math.floor(bytes(whole) / 2);
+    const cut = fitToBudget(phrasingSlice, analysis, {}, budget);
+    expect(bytes(cut)).toBeLessThanOrEqual(budget);
+    expect(cut.fitted?.budget).toBe(budget);
+    expect(cut.reuse.length * 100 + cut.reuse.reduce((n, r) => n + r.passages.length, 0)).toBeLessThan(whole.reuse.length * 100 + whole.reuse.reduce((n, r) => n + r.passages.length, 0));
+    expect([cut.reuseTotal, cut.quoteFamiliesTotal, cut.documentsTotal]).toEqual([whole.reuseTotal, whole.quoteFamiliesTotal, whole.documentsTotal]);
+    // Every pair and quotation it keeps still names a document the page carries.
+    const carried = new Set(cut.documents.map((d) => d.id));
+    expect(cut.reuse.every((r) => carried.has(r.source) && carried.has(r.target))).toBe(true);
+    const claims = fitToBudget(claimsSlice, analysis, {}, Math.floor(bytes(claimsSlice(analysis)) / 2));
+    expect(claims.fitted?.limits.families).toBeLessThan(300);
+    expect(claims.familiesTotal).toBe(analysis.families.length);
   });
 
   it("documentSlice returns one document's text and records, or null", () => {

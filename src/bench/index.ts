@@ -39,6 +39,8 @@ export interface BenchRun {
   stages: Record<string, number>;
   /** Size of each report page's data (KB). */
   pagesKB?: Record<string, number>;
+  /** The pages whose data had to be cut below the usual limits to stay within the budget. */
+  pagesCutToFit?: string[];
 }
 
 function log(line: string): void {
@@ -113,7 +115,8 @@ async function main(): Promise<void> {
         reuseRecall: round(pipeline.reuseRecall, 3),
         claimRecall: round(pipeline.claimRecall, 3),
         stages: Object.fromEntries(Object.entries(pipeline.stages as Record<string, number>).map(([k, v]) => [k, round(v, 2)])),
-        pagesKB: pipeline.pagesKB
+        pagesKB: pipeline.pagesKB,
+        ...(pipeline.pagesCutToFit ? {pagesCutToFit: pipeline.pagesCutToFit} : {})
       };
       if (pipeline.indexRecall) {
         run.indexRecall = round(pipeline.indexRecall.recall, 3);
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(table(runs));
   process.stdout.write("\nReport page data (KB):\n");
-  for (const run of runs) process.stdout.write(`  ${run.articles.toLocaleString("en-US")} articles: ${Object.entries(run.pagesKB ?? {}).map(([k, v]) => `${k} ${v}`).join(", ")}\n`);
+  for (const run of runs) process.stdout.write(`  ${run.articles.toLocaleString("en-US")} articles: ${Object.entries(run.pagesKB ?? {}).map(([k, v]) => `${k} ${v}${run.pagesCutToFit?.includes(k) ? " (cut to fit)" : ""}`).join(", ")}\n`);
 }
 
 /** The runs as a plain-text table. */

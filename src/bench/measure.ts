@@ -160,6 +160,8 @@ async function main(): Promise<void> {
   // The report's page data at this size: the largest page, in KB.
   const pages = sliceSizes(analysis);
   result.pagesKB = Object.fromEntries(Object.entries(pages).map(([name, {bytes}]) => [name, Math.round(bytes / 1024)]));
+  const cut = Object.entries(pages).filter(([, {fitted}]) => fitted).map(([name]) => name);
+  if (cut.length) result.pagesCutToFit = cut;
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 

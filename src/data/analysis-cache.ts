@@ -14,7 +14,7 @@ import {mkdir, readFile, readdir, rename, rm, stat, writeFile} from "node:fs/pro
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {analyzePaths, inputPathsFromEnv} from "../lib/run.js";
-import {claimsSlice, corpusSlice, DEFAULT_DOCUMENT_PAGES, diagnosticsSlice, documentPageIds, documentSlice, phrasingSlice, timelineSlice} from "../lib/report.js";
+import {claimsSlice, corpusSlice, DEFAULT_DOCUMENT_PAGES, diagnosticsSlice, documentPageIds, documentSlice, fitToBudget, phrasingSlice, timelineSlice} from "../lib/report.js";
 import type {Analysis} from "../lib/types.js";
 import {stageReporter} from "../cli/progress.js";
 
@@ -74,11 +74,11 @@ export function pageIds(analysis: Analysis): string[] {
 
 /** Each report page's data, from the Analysis (`pages`: the documents that have a page of their own, for links). */
 export const PAGE_SLICES = {
-  claims: (analysis: Analysis) => ({...claimsSlice(analysis), pages: pageIds(analysis)}),
-  corpus: (analysis: Analysis) => ({...corpusSlice(analysis), pages: pageIds(analysis)}),
-  diagnostics: (analysis: Analysis) => diagnosticsSlice(analysis),
-  phrasing: (analysis: Analysis) => ({...phrasingSlice(analysis), pages: pageIds(analysis)}),
-  timeline: (analysis: Analysis) => ({...timelineSlice(analysis), pages: pageIds(analysis)})
+  claims: (analysis: Analysis) => ({...fitToBudget(claimsSlice, analysis), pages: pageIds(analysis)}),
+  corpus: (analysis: Analysis) => ({...fitToBudget(corpusSlice, analysis), pages: pageIds(analysis)}),
+  diagnostics: (analysis: Analysis) => fitToBudget(diagnosticsSlice, analysis),
+  phrasing: (analysis: Analysis) => ({...fitToBudget(phrasingSlice, analysis), pages: pageIds(analysis)}),
+  timeline: (analysis: Analysis) => ({...fitToBudget(timelineSlice, analysis), pages: pageIds(analysis)})
 };
 
 export type PageName = keyof typeof PAGE_SLICES;

@@ -58,6 +58,52 @@ function limitsFor(analysis: Analysis, limits: Limits): Required<Limits> {
   return {...defaults, ...limits};
 }
 
+/** The most a report page's data may take, in bytes of JSON (UTF-8): under 1 MB with room to spare. */
+export const PAGE_DATA_BUDGET = 900 * 1024;
+
+/** A page's data that was cut to fit the budget: the limits it was built with, and its size. */
+export interface FittedSlice {
+  fitted?: {limits: Required<Limits>; bytes: number; budget: number};
+}
+
+/**
+ * A slice within `budget` bytes of JSON. The limits are sized for typical news, but long passages
+ * or long quotations can make a page's data grow past them; then every limit is cut in the
+ * proportion the data is over (never below 1; the document summaries are kept) until it fits, and
+ * the slice says so in `fitted`.
+ * Its totals still count everything, so a page can say how much it shows.
+ * @example fitToBudget(phrasingSlice, analysis).reuse.length // at most the default 300 pairs
+ */
+export function fitToBudget<T extends object>(slice: (analysis: Analysis, limits: Limits) => T, analysis: Analysis, limits: Limits = {}, budget: number = PAGE_DATA_BUDGET): T & FittedSlice {
+  const initial = limitsFor(analysis, limits);
+  let current = initial;
+  let data = slice(analysis, current);
+  let bytes = jsonBytes(data);
+  for (let attempt = 0; bytes > budget && attempt < 12; attempt++) {
+    const factor = Math.min(0.9, (0.95 * budget) / bytes);
+    const cut = (n: number, finite: number) => Math.max(1, Math.floor((Number.isFinite(n) ? n : finite) * factor));
+    const next: Required<Limits> = {
+      families: cut(current.families, current.families),
+      pairs: cut(current.pairs, current.pairs),
+      passagesPerPair: cut(current.passagesPerPair, current.passagesPerPair),
+      quoteFamilies: cut(current.quoteFamilies, current.quoteFamilies),
+      // The document summaries are small, and the page's families and pairs name them.
+      documents: current.documents,
+      claimsPerFamily: cut(current.claimsPerFamily, LARGE_CORPUS_LIMITS.claimsPerFamily / factor),
+      diagnostics: cut(current.diagnostics, current.diagnostics)
+    };
+    if (Object.keys(next).every((k) => next[k as keyof Limits] === current[k as keyof Limits])) break;
+    current = next;
+    data = slice(analysis, current);
+    bytes = jsonBytes(data);
+  }
+  return current === initial ? data : {...data, fitted: {limits: current, bytes, budget}};
+}
+
+function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
 /** Evidence items carried per estimate in page lists (the document page carries them all). */
 const EVIDENCE_PER_ESTIMATE = 3;
 
