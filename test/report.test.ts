@@ -1,7 +1,8 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, rankFamilies, timelineSlice} from "../src/lib/report.js";
-import type {Analysis} from "../src/lib/types.js";
+import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import type {Analysis, DocumentRecord} from "../src/lib/types.js";
+import {makeDocument} from "./helpers.js";
 
 let analysis: Analysis;
 beforeAll(async () => {
@@ -78,6 +79,28 @@ describe("report slices", () => {
     const claims = fitToBudget(claimsSlice, analysis, {}, Math.floor(bytes(claimsSlice(analysis)) / 2));
     expect(claims.fitted?.limits.families).toBeLessThan(300);
     expect(claims.familiesTotal).toBe(analysis.families.length);
+  });
+
+  it("publicationBins counts by outlet and hour, and leaves a few far-off times out of the bins, counted", () => {
+    const at = (id: string, iso: string | null, outlet = "Wire"): DocumentRecord => ({
+      ...makeDocument(id, "T\nText."),
+      outlet: {name: outlet, registryId: null, role: "publisher", basis: "metadata", evidence: [], timezone: null, kind: null, wire: null},
+      published: iso ? {earliest: iso, latest: iso, best: iso, basis: "metadata", evidence: []} : null
+    } as DocumentRecord);
+    const week = Array.from({length: 40}, (_, i) => at(`d${i}`, new Date(Date.UTC(2024, 2, 4) + i * 3 * 3_600_000).toISOString(), i % 2 ? "Wire" : "Daily"));
+    const plain = publicationBins([...week, at("u", null)]);
+    expect([plain.unit, plain.undated, plain.outside]).toEqual(["hour", 1, null]);
+    expect(plain.bins.reduce((n, b) => n + b.count, 0)).toBe(40);
+    expect(plain.bins[0]).toEqual({start: "2024-03-04T00:00:00.000Z", outlet: "Daily", count: 1});
+    // One article from 2009 would stretch the axis over fifteen years of empty days.
+    const stray = publicationBins([at("old", "2009-05-11T12:00:00Z"), ...week]);
+    expect(stray.unit).toBe("hour");
+    expect(stray.outside).toEqual({before: 1, after: 0, earliest: "2009-05-11T12:00:00.000Z", latest: week[39]!.published!.best});
+    expect(stray.bins.reduce((n, b) => n + b.count, 0)).toBe(40);
+    // Times spread over three years are all drawn, per week.
+    const spread = publicationBins(Array.from({length: 40}, (_, i) => at(`s${i}`, new Date(Date.UTC(2020, 0, 1) + i * 30 * 86_400_000).toISOString())));
+    expect([spread.unit, spread.outside]).toEqual(["week", null]);
+    expect(spread.bins.every((b) => new Date(b.start).getUTCDay() === 1)).toBe(true);
   });
 
   it("documentSlice returns one document's text and records, or null", () => {

@@ -1,17 +1,18 @@
 import * as Plot from "@observablehq/plot";
+import {binEnd, type BinUnit} from "../lib/bins.js";
 import type {PublicationBin} from "../lib/report.js";
 import {accessibleChart} from "./accessible.js";
 
 export interface PublicationChartOptions {
   width?: number;
   /** The bin size the counts were made with. */
-  unit?: "hour" | "day";
+  unit?: BinUnit;
   /** Outlets drawn in their own colour; the rest are grouped as "other outlets". */
   topOutlets?: number;
 }
 
 /**
- * How many articles each outlet published per hour (or day), stacked: the timeline of a corpus too
+ * How many articles each outlet published per hour (or day, week, month, year), stacked: the timeline of a corpus too
  * large for one row per document.
  * @example publicationChart(timeline.publication.bins, {width, unit: timeline.publication.unit})
  */
@@ -19,8 +20,7 @@ export function publicationChart(bins: PublicationBin[], {width = 640, unit = "h
   const totals = new Map<string, number>();
   for (const b of bins) totals.set(b.outlet ?? "unknown", (totals.get(b.outlet ?? "unknown") ?? 0) + b.count);
   const top = new Set([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, topOutlets).map(([name]) => name));
-  const size = unit === "day" ? 86_400_000 : 3_600_000;
-  const rows = bins.map((b) => ({start: new Date(b.start), end: new Date(Date.parse(b.start) + size), outlet: top.has(b.outlet ?? "unknown") ? (b.outlet ?? "unknown") : "other outlets", count: b.count}));
+  const rows = bins.map((b) => ({start: new Date(b.start), end: new Date(binEnd(Date.parse(b.start), unit)), outlet: top.has(b.outlet ?? "unknown") ? (b.outlet ?? "unknown") : "other outlets", count: b.count}));
   const plot = Plot.plot({
     width,
     height: 260,

@@ -3,6 +3,7 @@
  * src/data call them and print the result. Slices stay small at scale: they carry summaries and
  * the top of each ranking, and only the document pages carry article text.
  */
+import {binStart, binUnit, type BinUnit} from "./bins.js";
 import {diffWords, type DiffPiece} from "./diff.js";
 import type {Analysis, Claim, ClaimFamily, Diagnostic, DocumentRecord, OutletAttribution, Quote, QuoteFamily, ReuseLink, Span, TimeEstimate} from "./types.js";
 
@@ -247,7 +248,7 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
 
 /**
  * The timeline page: documents' times, outlet zone and evidence (all of them up to the limit, else the
- * most involved), the event, and publication counts per outlet and hour (per day past three weeks)
+ * most involved), the event, and publication counts per outlet and hour (or day, week, month, year)
  * over the whole corpus, for a chart that stays legible at any size.
  */
 export function timelineSlice(analysis: Analysis, limits: Limits = {}) {
@@ -268,25 +269,58 @@ export interface PublicationBin {
 }
 
 /**
- * Documents per outlet and hour of best publication time (per day when the corpus spans more than
- * three weeks), sorted by start then outlet. Documents without a publication time are left out.
+ * Documents per outlet and hour of best publication time (per day, week, month or year as the span
+ * drawn grows: `binUnit`), sorted by start then outlet. Documents without a publication time are left out and
+ * counted in `undated`. A few far-off times (an old article in the folder, a misread date) would
+ * squeeze the rest into one bar: when all but the first and last 1% of the times span less than a
+ * quarter of the whole, only those and the times near them are binned, and `outside` counts the
+ * others, with the earliest and latest time of all.
  */
-export function publicationBins(documents: readonly DocumentRecord[]): {unit: "hour" | "day"; bins: PublicationBin[]; undated: number} {
+export function publicationBins(documents: readonly DocumentRecord[]): {
+  unit: BinUnit;
+  bins: PublicationBin[];
+  undated: number;
+  outside: {before: number; after: number; earliest: string; latest: string} | null;
+} {
   const times = documents.map((d) => (d.published ? Date.parse(d.published.best) : NaN));
-  const finite = times.filter((t) => Number.isFinite(t));
-  let min = Infinity;
-  let max = -Infinity;
-  for (const t of finite) {
-    if (t < min) min = t;
-    if (t > max) max = t;
+  const sorted = Float64Array.from(times.filter((t) => Number.isFinite(t))).sort();
+  const n = sorted.length;
+  let from = n ? sorted[0]! : 0;
+  let to = n ? sorted[n - 1]! : 0;
+  let outside: {before: number; after: number; earliest: string; latest: string} | null = null;
+  if (n >= 20) {
+    // The core: all but the first and last 1% (at least one time at each end).
+    const k = Math.max(1, Math.floor(0.01 * n));
+    const low = sorted[k]!;
+    const high = sorted[n - 1 - k]!;
+    const core = Math.max(high - low, 86_400_000);
+    if (to - from > 4 * core) {
+      // Times near the core are drawn with it; the far-off ones are counted.
+      const margin = core / 2;
+      let before = 0;
+      let after = 0;
+      let first = Infinity;
+      let last = -Infinity;
+      for (let i = 0; i < n; i++) {
+        const t = sorted[i]!;
+        if (t < low - margin) before++;
+        else if (t > high + margin) after++;
+        else {
+          first = Math.min(first, t);
+          last = Math.max(last, t);
+        }
+      }
+      outside = {before, after, earliest: new Date(from).toISOString(), latest: new Date(to).toISOString()};
+      from = first;
+      to = last;
+    }
   }
-  const unit = finite.length && max - min > 21 * 86_400_000 ? "day" : "hour";
-  const size = unit === "day" ? 86_400_000 : 3_600_000;
+  const unit = binUnit(n ? to - from : 0);
   const counts = new Map<string, PublicationBin>();
   documents.forEach((d, i) => {
     const t = times[i]!;
-    if (!Number.isFinite(t)) return;
-    const start = new Date(Math.floor(t / size) * size).toISOString();
+    if (!Number.isFinite(t) || t < from || t > to) return;
+    const start = new Date(binStart(t, unit)).toISOString();
     const outlet = d.outlet?.name ?? null;
     const key = `${start}\u0000${outlet ?? ""}`;
     const bin = counts.get(key);
@@ -294,7 +328,7 @@ export function publicationBins(documents: readonly DocumentRecord[]): {unit: "h
     else counts.set(key, {start, outlet, count: 1});
   });
   const bins = [...counts.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : (a.outlet ?? "") < (b.outlet ?? "") ? -1 : (a.outlet ?? "") > (b.outlet ?? "") ? 1 : 0));
-  return {unit, bins, undated: documents.length - finite.length};
+  return {unit, bins, undated: documents.length - n, outside};
 }
 
 /** Families first by how many documents carry them, then by drift, then id. */
