@@ -231,9 +231,13 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     const web = declared({source: "https://www.example.com/news"}).documents[0]!.declared;
     expect([web.outlet, web.domain]).toEqual([undefined, "https://www.example.com/news"]);
     expect(declared({source: "example.com", source_domain: "other.org"}).documents[0]!.declared.domain).toBe("other.org");
+    // A wrong one is reported and an empty one passed over; the next field that names one is read.
     const wrong = declared({source: ["Reuters"]});
     expect(wrong.documents[0]!.declared.outlet).toBeUndefined();
     expect(wrong.diagnostics.map((d) => d.code)).toEqual(["record-wrong-type"]);
+    const next = declared({outlet: "", source: 7, publisher: {name: "Reuters"}});
+    expect(next.documents[0]!.declared.outlet).toBe("Reuters");
+    expect(next.diagnostics.map((d) => d.message)).toEqual([`The record: field "source" should be the outlet's name (text, or an object with a "name"); it was ignored.`]);
   });
 
   it("reads a text given as a list of paragraphs, each a string or a list of pieces", () => {

@@ -65,6 +65,9 @@ describe("attributeOutlet precedence", () => {
     expect([desk.outlet?.name, desk.outlet?.registryId, desk.outlet?.evidence[0]?.text]).toEqual(["CNN", "cnn", "CNN (Online News)"]);
     expect(attributeOutlet(makeDocument("k", "T\nText.", {format: "json", declared: {outlet: "ABC News (US)"}}), registry).outlet?.registryId).toBe("abc-news-us");
     expect(attributeOutlet(makeDocument("l", "T\nText.", {format: "json", declared: {outlet: "Metro (Leeds)"}}), registry).outlet?.registryId).toBeNull();
+    // A name written in front matter stands, whatever the domain.
+    const written = attributeOutlet(makeDocument("m", "T\nText.", {format: "md", url: "https://www.theguardian.com/x", declared: {outlet: "Guardian Weekly"}}), registry);
+    expect([written.outlet?.name, written.outlet?.registryId, written.outlet?.basis]).toEqual(["Guardian Weekly", null, "front-matter"]);
     // A registered name beats the domain.
     const named = attributeOutlet(makeDocument("i", "T\nText.", {format: "json", url: "https://www.foxnews.com/x", declared: {outlet: "NYT"}}), registry);
     expect(named.outlet?.registryId).toBe("nyt");

@@ -378,14 +378,20 @@ function newsPleaseDocument(path: string, id: string, format: InputFormat, recor
     if (problem) diagnostics.push(diagnostic(path, "warning", "record-bad-date", `${where}: field "${field}" ("${truncate(value.trim(), 40)}") is not a date: ${problem}; it was ignored.`));
     else declared[key] = value.trim();
   }
-  const outletKey = firstOf(OUTLET_FIELDS);
-  if (outletKey !== undefined) {
-    const value = r[outletKey];
-    const named = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
-    const name = typeof named === "string" ? named.trim() : "";
-    if (!name) diagnostics.push(diagnostic(path, "warning", "record-wrong-type", `${where}: field "${outletKey}" should be the outlet's name (text, or an object with a "name"); it was ignored.`));
-    else if (WEB_ADDRESS.test(name)) declared.domain ??= name.toLowerCase();
+  // The first of the outlet fields that names one; an empty one is passed over, a wrong one reported.
+  for (const key of OUTLET_FIELDS) {
+    const value = r[key];
+    if (value === undefined || value === null) continue;
+    const named = typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>).name : value;
+    if (typeof named !== "string") {
+      diagnostics.push(diagnostic(path, "warning", "record-wrong-type", `${where}: field "${key}" should be the outlet's name (text, or an object with a "name"); it was ignored.`));
+      continue;
+    }
+    const name = named.trim();
+    if (!name) continue;
+    if (WEB_ADDRESS.test(name)) declared.domain ??= name.toLowerCase();
     else declared.outlet = normalizeText(name);
+    break;
   }
   if (Array.isArray(r.authors)) declared.authors = r.authors.filter((a): a is string => typeof a === "string");
   else if (r.authors !== undefined && r.authors !== null) str("authors");

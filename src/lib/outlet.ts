@@ -353,8 +353,9 @@ export function attributeOutlet(doc: DocumentRecord, registry: OutletRegistry): 
     // Declared in the file: front matter, a JSON field, or the page's metadata.
     const source: Evidence["source"] = doc.format === "md" ? "front-matter" : doc.format === "html" ? "html" : doc.format === "txt" ? "front-matter" : "json";
     const where = source === "front-matter" ? "from the front matter" : source === "html" ? "from the page's metadata" : "from the record";
-    // A name the registry lacks ("fox", a dataset's own code) yields to a registered domain.
-    const byDomain = entry ? null : host ? lookupOutletDomain(registry, host) : null;
+    // In a record or a page's metadata, a name the registry lacks ("fox", a dataset's own code)
+    // yields to a registered domain; a name written in front matter stands as written.
+    const byDomain = entry || source === "front-matter" ? null : host ? lookupOutletDomain(registry, host) : null;
     if (byDomain) {
       note("info", "outlet-unregistered", `Outlet "${name}" ${where} is not in data/outlets.yaml; the domain ${host} is (${byDomain.name}), so the domain decides.`);
     } else {
