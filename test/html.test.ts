@@ -82,6 +82,27 @@ describe("readHtmlArticle: where the text comes from", () => {
     expect(article.paragraphs).toEqual(story);
   });
 
+  it("passes over comments and related stories, named so in their classes, when the story is shorter than they are", () => {
+    const story = ["The port reopened on Monday after a two-day strike, its operator said."];
+    const prose = ["I have lived by this port for forty years and I have never seen the unions give in so quickly to the owners.", "Whoever wrote this has clearly never worked a night shift on the docks in winter, when the cranes freeze solid.", "The strike was about pay and nothing else, whatever the company says in its statements to the press this week."];
+    const html = page("", `<div id="page"><div class="content"><h1>Port reopens</h1><div class="story-body">${story.map((p) => `<p>${p}</p>`).join("")}</div></div>
+      <div id="comments">${prose.map((p) => `<div class="comment"><p>${p}</p></div>`).join("")}</div>
+      <section class="related-stories"><ul>${prose.map((p) => `<li><p>${p}</p></li>`).join("")}</ul></section></div>`);
+    const article = readHtmlArticle(html);
+    expect(article.textSource).toBe("densest-block");
+    expect(article.paragraphs).toEqual(story);
+    // A class that only contains such a word ("shared-layout", "commentary") is no sign of furniture.
+    const commentary = readHtmlArticle(page("", `<div class="commentary shared-layout">${prose.map((p) => `<p>${p}</p>`).join("")}</div>`));
+    expect(commentary.paragraphs).toEqual(prose);
+  });
+
+  it("takes a byline printed as a paragraph as the author, not as text", () => {
+    const html = page("", `<article><h1>Port reopens</h1><p>By JANE DOE and John Roe, Reuters</p><p>By Monday the port had reopened, its operator said.</p></article>`);
+    const article = readHtmlArticle(html);
+    expect(article.paragraphs).toEqual(["By Monday the port had reopened, its operator said."]);
+    expect(article.authors).toEqual(["JANE DOE and John Roe, Reuters"]);
+  });
+
   it("takes a <div> that holds text and no block as a paragraph", () => {
     const html = page("", `<main><div class="story"><div>The ferry sailed at <b>dawn</b> with 40 passengers aboard.</div><div>It reached the island by noon, the operator said.</div><div><div>Nested block</div></div></div></main>`);
     const article = readHtmlArticle(html);

@@ -43,6 +43,12 @@ const SKIPPED = new Set([
 const UNITS = new Set(["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"]);
 /** Lines that are page furniture, not text. */
 const FURNITURE = /^(?:advertisement|story continues below(?: this)? advertisement|read more|share(?: this(?: article| story)?)?|continue reading|skip advertisement)$/i;
+/** A byline standing as a paragraph of its own: "By Jane Doe", "By JANE DOE and John Roe, Reuters". */
+const BYLINE = /^[Bb][Yy]\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&)|,\s*\p{Lu}[\p{L}.'’-]*)*)$/u;
+/** Words of class names and ids that mark page furniture beside the article: comments, related
+ *  stories, sidebars, newsletter and cookie notices. A paragraph under such an element (up to three
+ *  levels up) does not count towards the densest block. */
+const FURNITURE_HINT = /(?:^|[-_\s])(?:comments?|related|sidebar|newsletter|cookies?|promo|recommended|popular|most-?read|outbrain|taboola|subscribe|signup|share|social|breadcrumbs?|disqus)(?=$|[-_\s])/i;
 /** JSON-LD types of an article. */
 const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report)$/;
 /** `<meta>` names and properties, in order of preference, for each field. */
@@ -157,7 +163,7 @@ export function readHtmlArticle(html: string): HtmlArticle {
     if (best) [paragraphs, textSource] = [best, "article"];
   }
   if (!paragraphs.length) {
-    const block = densestBlock(all.filter((e) => (e.name === "p" || isTextDiv(e)) && !skipped.has(e)));
+    const block = densestBlock(all.filter((e) => (e.name === "p" || isTextDiv(e)) && !skipped.has(e) && !underFurniture(e)));
     if (block) {
       const units = unitsIn(block);
       if (units.length) [paragraphs, textSource] = [units, "densest-block"];
@@ -175,6 +181,10 @@ export function readHtmlArticle(html: string): HtmlArticle {
   const url = pick("url", ldText(ld, "url")) ?? (canonical ? {value: canonical.attribs.href!.trim(), from: `<link rel="canonical">`} : null);
   const ldAuthors = ld ? namesOf(ld.author) : [];
   const metaAuthor = META.author.map((name) => meta.get(name)?.value).find((v) => v && !/^https?:/i.test(v));
+  // A byline printed as one of the first paragraphs is who wrote it, not what they wrote.
+  const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && BYLINE.test(p));
+  const byline = bylineAt >= 0 ? BYLINE.exec(paragraphs[bylineAt]!)![1]! : null;
+  if (bylineAt >= 0) paragraphs = paragraphs.filter((_, i) => i !== bylineAt);
   return {
     title,
     paragraphs,
@@ -183,7 +193,7 @@ export function readHtmlArticle(html: string): HtmlArticle {
     updated: pick("updated", ldText(ld, "dateModified")),
     outlet: pick("outlet", ld ? (namesOf(ld.publisher)[0] ? {value: namesOf(ld.publisher)[0]!, from: `JSON-LD "publisher"`} : null) : null),
     url,
-    authors: ldAuthors.length ? ldAuthors : metaAuthor ? [metaAuthor.replace(/^by\s+/i, "")] : [],
+    authors: ldAuthors.length ? ldAuthors : metaAuthor ? [metaAuthor.replace(/^by\s+/i, "")] : byline ? [byline] : [],
   };
 }
 
@@ -273,6 +283,16 @@ function largest(candidates: {units: string[]}[]): string[] | null {
     if (length > bestLength) [best, bestLength] = [units, length];
   }
   return best;
+}
+
+/** Whether the element, or one of the three above it, is named as page furniture (`FURNITURE_HINT`). */
+function underFurniture(element: Element): boolean {
+  let e: Element | null = element;
+  for (let level = 0; e && level < 4; level++) {
+    if (FURNITURE_HINT.test(`${e.attribs.class ?? ""} ${e.attribs.id ?? ""}`)) return true;
+    e = e.parent && isElement(e.parent as ChildNode) ? (e.parent as Element) : null;
+  }
+  return false;
 }
 
 /** The element whose paragraphs (`paragraphs`, outside skipped elements) hold the most text: a
