@@ -32,12 +32,17 @@ export function reusePairRows(reuse: readonly ReuseCell[], documents: readonly P
 export function reusePairs(reuse: ReuseCell[], {width = 640, documents = [] as DocumentSummary[], limit = 40} = {}) {
   const rows = reusePairRows(reuse, documents, limit);
   const marginLeft = Math.min(Math.round(width * 0.55), 6.2 * Math.max(0, ...rows.map((r) => r.name.length)) + 12);
+  // On a narrow screen a pair is named by its articles alone, cut to the room there is (the tip and the list below name it whole).
+  const room = Math.max(8, Math.floor((marginLeft - 12) / 6.2));
+  const short = new Map(rows.map((r) => [r.name, `${r.source} → ${r.target}`]));
+  const cut = (text: string) => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
+  const fit = (name: string) => (name.length <= room ? name : cut(short.get(name) ?? name));
   const plot = Plot.plot({
     width,
     height: 22 * rows.length + 60,
     marginLeft,
     x: {domain: [0, 1], label: "Share of the later article's words reused →", tickFormat: "%", grid: true},
-    y: {domain: rows.map((r) => r.name), label: null},
+    y: {domain: rows.map((r) => r.name), label: null, tickFormat: fit},
     marks: [
       Plot.barX(rows, {y: "name", x: "targetCoverage", fill: "var(--theme-foreground-focus)", fillOpacity: 0.7, tip: true, title: (r: ReusePairRow) => `${r.name}\ntarget coverage ${formatShare(r.targetCoverage)}, source coverage ${formatShare(r.sourceCoverage)}\n${r.label}; direction by ${r.direction}`}),
       Plot.tickX(rows, {y: "name", x: "sourceCoverage", stroke: "currentColor", strokeWidth: 2}),
