@@ -71,6 +71,15 @@ describe.skipIf(skip)(`the report for ${ARTICLES} articles`, () => {
         process.stderr.write(`scale: first chart on /${page} for ${ARTICLES} articles: ${Math.round(performance.now() - started)} ms\n`);
         expect(await tab.locator(".observablehq--error").count()).toBe(0);
         expect(errors).toEqual([]);
+        // Charts that stay legible: the large-corpus forms, none taller than a few screens.
+        await tab.waitForLoadState("networkidle");
+        const charts = await tab.evaluate(() =>
+          [...document.querySelectorAll("svg[role=img][aria-label]")].filter((svg) => svg.getAttribute("aria-label") !== "Legend").map((svg) => ({label: svg.getAttribute("aria-label")!, height: Math.round(svg.getBoundingClientRect().height)}))
+        );
+        for (const chart of charts) expect(chart.height, chart.label).toBeLessThan(2500);
+        const largeForms: Record<string, RegExp> = {timeline: /^Articles published per \w+ by outlet/, claims: /^Dot plot of \d+ figure families/, phrasing: /^The \d+ pairs of articles that share the most phrasing/};
+        const expected = ARTICLES >= 1000 ? largeForms[page] : undefined;
+        if (expected) expect(charts.map((c) => c.label).some((label) => expected.test(label)), charts.map((c) => c.label).join(" | ")).toBe(true);
         await tab.close();
       }
     } finally {
