@@ -101,6 +101,7 @@ describe("readHtmlArticle: where the text comes from", () => {
     const article = readHtmlArticle(html);
     expect(article.paragraphs).toEqual(["By Monday the port had reopened, its operator said."]);
     expect(article.authors).toEqual(["JANE DOE and John Roe, Reuters"]);
+    expect(article.byline).toBe("By JANE DOE and John Roe, Reuters");
   });
 
   it("takes a <div> that holds text and no block as a paragraph", () => {

@@ -270,6 +270,11 @@ describe("ingestSource: news-please JSON and JSONL", () => {
     expect(result.diagnostics.map((d) => [d.code, d.level])).toEqual([["html-bad-date", "warning"], ["html-read", "info"]]);
     expect(result.diagnostics[0]!.message).toContain(`<meta property="article:modified_time"`);
     expect(result.diagnostics[1]!.message).toBe(`Article text from the page's <article> element (2 paragraphs); the headline from <h1>, the publication time from <meta property="article:published_time">, the outlet from <meta property="og:site_name">.`);
+    // A byline taken out of the text is said in the note, and kept as the author.
+    const signed = ingestSource(source("signed.html", `<article><h1>Port reopens</h1><p>By Jane Doe</p><p>The port reopened on Monday.</p></article>`));
+    expect(signed.documents[0]!.text).toBe("Port reopens\n\nThe port reopened on Monday.");
+    expect(signed.documents[0]!.declared.authors).toEqual(["Jane Doe"]);
+    expect(signed.diagnostics[0]!.message).toContain(`the byline "By Jane Doe" taken out of the text as who wrote it`);
     expect(ingestSource(source("nav.htm", `<html><body><nav><p>Home</p></nav></body></html>`)).diagnostics.map((d) => d.code)).toEqual(["html-without-text"]);
     // A page nested deeper than browsers go is refused before it is parsed.
     const deep = ingestSource(source("deep.html", "<div>".repeat(100_000) + "<p>Text.</p>"));

@@ -32,6 +32,8 @@ export interface HtmlArticle {
   outlet: HtmlField | null;
   url: HtmlField | null;
   authors: string[];
+  /** A byline printed as one of the first paragraphs ("By Jane Doe"), taken out of the text. */
+  byline: string | null;
 }
 
 /** Elements whose content is never article text. */
@@ -183,7 +185,8 @@ export function readHtmlArticle(html: string): HtmlArticle {
   const metaAuthor = META.author.map((name) => meta.get(name)?.value).find((v) => v && !/^https?:/i.test(v));
   // A byline printed as one of the first paragraphs is who wrote it, not what they wrote.
   const bylineAt = paragraphs.slice(0, 3).findIndex((p) => p.length <= 80 && BYLINE.test(p));
-  const byline = bylineAt >= 0 ? BYLINE.exec(paragraphs[bylineAt]!)![1]! : null;
+  const bylineText = bylineAt >= 0 ? paragraphs[bylineAt]! : null;
+  const byline = bylineText ? BYLINE.exec(bylineText)![1]! : null;
   if (bylineAt >= 0) paragraphs = paragraphs.filter((_, i) => i !== bylineAt);
   return {
     title,
@@ -194,6 +197,7 @@ export function readHtmlArticle(html: string): HtmlArticle {
     outlet: pick("outlet", ld ? (namesOf(ld.publisher)[0] ? {value: namesOf(ld.publisher)[0]!, from: `JSON-LD "publisher"`} : null) : null),
     url,
     authors: ldAuthors.length ? ldAuthors : metaAuthor ? [metaAuthor.replace(/^by\s+/i, "")] : byline ? [byline] : [],
+    byline: bylineText,
   };
 }
 

@@ -443,7 +443,12 @@ function htmlDocument(path: string, page: string): IngestResult {
     else declared[key] = field.value;
   }
   const where = {"json-ld": "the page's JSON-LD article body", "article-body": "the elements marked as the article body", article: "the page's <article> element", "densest-block": "the block of the page with the most paragraph text"}[article.textSource!];
-  const read = [article.title && `the headline from ${article.title.from}`, article.published && declared.published && `the publication time from ${article.published.from}`, article.outlet && `the outlet from ${article.outlet.from}`].filter(Boolean);
+  const read = [
+    article.title && `the headline from ${article.title.from}`,
+    article.published && declared.published && `the publication time from ${article.published.from}`,
+    article.outlet && `the outlet from ${article.outlet.from}`,
+    article.byline && `the byline "${truncate(article.byline, 80)}" taken out of the text as who wrote it`
+  ].filter(Boolean);
   diagnostics.push(diagnostic(path, "info", "html-read", `Article text from ${where} (${article.paragraphs.length} paragraph${article.paragraphs.length === 1 ? "" : "s"})${read.length ? `; ${read.join(", ")}` : ""}.`));
   return {documents: [plainDocument(path, baseId(path), "html", normalizeText(article.paragraphs.join("\n\n")), declared)], diagnostics};
 }
