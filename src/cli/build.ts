@@ -12,14 +12,23 @@ import {fileURLToPath} from "node:url";
 import {polishBuild} from "./postbuild.js";
 import {applyContentSecurityPolicy} from "./csp.js";
 import {decodePageNames} from "./page-names.js";
+import {finishBuildRecord, isWithin, prepareOutputFolder, startBuildRecord} from "./output-folder.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
+const output = resolve(root, process.env.DRIFTLINE_OUTPUT ?? "dist");
+// A folder outside the project is not cleared by Framework: the previous build's files go here.
+const prepared = prepareOutputFolder(output, root);
+if (!prepared.ok) {
+  console.error(prepared.message);
+  process.exit(1);
+}
+const before = isWithin(root, output) ? [] : startBuildRecord(output);
 rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
 const bin = join(root, "node_modules", ".bin", "observable");
 const result = spawnSync(bin, ["build", ...process.argv.slice(2)], {cwd: root, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
 if (result.status !== 0) process.exit(result.status ?? 1);
-const output = resolve(root, process.env.DRIFTLINE_OUTPUT ?? "dist");
 polishBuild(output);
 decodePageNames(output);
 // Last, once the HTML is final: a Content-Security-Policy allowing only the pages' own scripts (csp.ts).
 applyContentSecurityPolicy(output);
+finishBuildRecord(output, before);
