@@ -72,6 +72,20 @@ describe("extractClaims: measure and qualifiers", () => {
     expect(only("H\nThey made $15 billion in sales last year.").measure).toBe("sale");
     expect(only("H\nThe US exported over US$500 billion of goods to China.").measure).toBe("goods");
   });
+  it("counts a unit of measurement, whatever follows it, under one name for all its spellings", () => {
+    expect(only("H\nIt landed 2,000 kilometers east of the island.").measure).toBe("kilometer");
+    expect(only("H\nIt came down 60 miles south of the coast.").measure).toBe("mile");
+    expect(only("H\nIt reached 2,300 miles, far enough to matter.").measure).toBe("mile");
+    expect(only("H\nThe rocket flew 2,700 km before falling.").measure).toBe("kilometer");
+    expect(only("H\nThe rocket flew 2,700 kms on a high arc.").measure).toBe("kilometer");
+    expect(only("H\nThe rocket flew 2,700 kilometres before falling.").measure).toBe("kilometer");
+    const square = only("H\nThe fire burned 2,000 square kilometers near the town.");
+    expect([square.measure, square.qualifiers]).toEqual(["kilometer", ["square"]]);
+  });
+  it("keeps reading past a unit used as an adjective", () => {
+    const c = only("H\nThey tested a 120 kiloton hydrogen bomb.");
+    expect([c.measure, c.qualifiers]).toEqual(["bomb", ["kiloton", "hydrogen"]]);
+  });
   it("reads the thing a duration measures", () => {
     expect(only("H\nTheir meeting lasted about 40 minutes.").measure).toBe("meeting");
     expect(only("H\nIn their 40-minute meeting, they spoke.").measure).toBe("meeting");

@@ -48,6 +48,8 @@ describe("helpers", () => {
     expect(pluralize("company")).toBe("companies");
     expect(pluralize("business")).toBe("businesses");
     expect(pluralize("goods")).toBe("goods");
+    expect(pluralize("mile")).toBe("miles");
+    expect(pluralize("mph")).toBe("mph");
   });
 });
 

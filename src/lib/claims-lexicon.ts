@@ -74,6 +74,40 @@ export const IRREGULAR_PLURALS = wordTable<string>({
 });
 
 /**
+ * Units of measurement a figure may count, each spelling (singular, plural, abbreviation) → the
+ * unit's one name, so "2,700 km" and "2,700 kilometres" are the same measure. A unit ends what the
+ * figure counts: "2,000 kilometers east" counts kilometers, not "east". Spellings that are also
+ * common words ("in", "m", "t", "g", "pound") are left out.
+ */
+const UNITS = wordTable<string>({
+  km: "kilometer", kms: "kilometer", kilometer: "kilometer", kilometers: "kilometer", kilometre: "kilometer", kilometres: "kilometer",
+  metre: "meter", metres: "meter", meter: "meter", meters: "meter",
+  cm: "centimeter", centimeter: "centimeter", centimeters: "centimeter", centimetre: "centimeter", centimetres: "centimeter",
+  mm: "millimeter", millimeter: "millimeter", millimeters: "millimeter", millimetre: "millimeter", millimetres: "millimeter",
+  mile: "mile", miles: "mile", mi: "mile", foot: "foot", feet: "foot", ft: "foot", inches: "inch", inch: "inch",
+  yard: "yard", yards: "yard", yd: "yard", yds: "yard",
+  kg: "kilogram", kgs: "kilogram", kilogram: "kilogram", kilograms: "kilogram", kilogramme: "kilogram", kilogrammes: "kilogram", kilo: "kilogram", kilos: "kilogram",
+  gram: "gram", grams: "gram", gramme: "gram", grammes: "gram", lb: "pound", lbs: "pound", oz: "ounce", ounce: "ounce", ounces: "ounce",
+  ton: "ton", tons: "ton", tonne: "tonne", tonnes: "tonne",
+  kiloton: "kiloton", kilotons: "kiloton", kilotonne: "kiloton", kilotonnes: "kiloton", megaton: "megaton", megatons: "megaton", megatonne: "megaton", megatonnes: "megaton",
+  litre: "liter", litres: "liter", liter: "liter", liters: "liter", gallon: "gallon", gallons: "gallon", barrel: "barrel", barrels: "barrel",
+  acre: "acre", acres: "acre", hectare: "hectare", hectares: "hectare",
+  mph: "mph", kph: "kph", knot: "knot", knots: "knot",
+  watt: "watt", watts: "watt", kilowatt: "kilowatt", kilowatts: "kilowatt", kw: "kilowatt", megawatt: "megawatt", megawatts: "megawatt", mw: "megawatt",
+  gigawatt: "gigawatt", gigawatts: "gigawatt", gw: "gigawatt", kwh: "kilowatt-hour", mwh: "megawatt-hour", gwh: "gigawatt-hour",
+  degree: "degree", degrees: "degree", calorie: "calorie", calories: "calorie",
+});
+
+/**
+ * The unit of measurement a word names, or null.
+ * @example unitOfMeasure("kilometres") // "kilometer"
+ * @example unitOfMeasure("km") // "kilometer"
+ */
+export function unitOfMeasure(word: string): string | null {
+  return UNITS[word.toLowerCase().replace(/\.$/, "")] ?? null;
+}
+
+/**
  * Lemma of an English noun: lower case, singular.
  * @example lemmatize("Businesses") // "business"
  * @example lemmatize("companies") // "company"

@@ -14,7 +14,7 @@ import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "
 import {extractQuotes, isPronoun} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
-import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, verbLemma} from "./claims-lexicon.js";
+import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
 import {attributeFigure, attributionContext, insideQuotation, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
 
@@ -83,6 +83,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
   const collected: Token[] = [];
   let i = firstAfter;
   let prevEnd = figureEnd;
+  let unit: string | null = null;
   while (i < tokens.length && collected.length < 6) {
     const t = tokens[i]!;
     if (isBoundary(text, prevEnd, t.start)) break;
@@ -93,6 +94,11 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
     collected.push(t);
     prevEnd = t.end;
     i++;
+    // A unit of measurement is what the figure counts ("2,000 kilometers east", "5 km away"),
+    // unless it is used as an adjective ("a 120 kiloton bomb": singular after a figure above one).
+    unit = unitOfMeasure(t.norm);
+    if (unit && (q.value === 1 || t.norm.length <= 3 || lemmatize(t.norm) !== t.norm.toLowerCase())) break;
+    unit = null;
   }
   if (!collected.length && (q.kind === "currency" || q.kind === "percent")) {
     // "$15 billion in sales", "40 per cent of business", "US$150 billion on foreign-made products"
@@ -139,7 +145,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       end = phrase[phrase.length - 1]!.end;
     }
   }
-  return {measure: lemmatize(head.raw), qualifiers, end};
+  return {measure: unit ?? lemmatize(head.raw), qualifiers, end};
 }
 
 /** "Their meeting lasted about 40 minutes": the thing whose duration is given. */

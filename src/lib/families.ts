@@ -126,7 +126,8 @@ const UNCOUNTABLE = new Set(["goods", "data", "staff", "people", "police", "news
 
 /** English plural of a lemma. @example pluralize("company") // "companies" */
 export function pluralize(word: string): string {
-  if (UNCOUNTABLE.has(word) || (/s$/.test(word) && !/(?:ss|us|is)$/.test(word))) return word;
+  // Abbreviations ("mph", "kwh") have no plural.
+  if (UNCOUNTABLE.has(word) || (/s$/.test(word) && !/(?:ss|us|is)$/.test(word)) || !/[aeiouy]/.test(word)) return word;
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + "ies";
   if (/(?:s|x|z|ch|sh)$/.test(word)) return word + "es";
   if (word === "person") return "people";
