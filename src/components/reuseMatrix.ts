@@ -12,6 +12,19 @@ export interface ReuseCell {
   direction: string;
 }
 
+/** Room the matrix keeps beside its cells for the row labels and the axis. */
+const LABELS_WIDTH = 200;
+/** The narrowest cell that still holds its share ("42%"). */
+const MIN_CELL = 24;
+
+/**
+ * Whether a matrix of `count` documents fits `width` with cells wide enough for their labels.
+ * @example matrixFits(5, 390) // true; matrixFits(16, 390) // false
+ */
+export function matrixFits(count: number, width: number): boolean {
+  return (width - LABELS_WIDTH) / Math.max(1, count) >= MIN_CELL;
+}
+
 /**
  * Source × target matrix of shared phrasing: each cell's colour is the share of the target's words
  * inside passages aligned with the source. Axes in order of first publication.
@@ -19,12 +32,15 @@ export interface ReuseCell {
  */
 export function reuseMatrix(reuse: ReuseCell[], {width = 640, documents = [] as DocumentSummary[]} = {}) {
   const ids = documents.length ? documents.map((d) => d.id) : [...new Set(reuse.flatMap((r) => [r.source, r.target]))].sort();
-  const size = Math.max(24, Math.min(56, (width - 200) / Math.max(1, ids.length)));
+  const size = Math.max(MIN_CELL, Math.min(56, (width - LABELS_WIDTH) / Math.max(1, ids.length)));
+  // Room under the cells for the slanted column labels, as long as the longest needs.
+  const longest = ids.reduce((n, id) => Math.max(n, id.length), 0);
+  const marginBottom = Math.min(150, 40 + Math.round(longest * 4.5));
   const plot = Plot.plot({
     width,
-    height: size * ids.length + 160,
+    height: size * ids.length + marginBottom + 10,
     marginLeft: 170,
-    marginBottom: 150,
+    marginBottom,
     x: {domain: ids, label: "Target (later) →", tickRotate: -40},
     y: {domain: ids, label: "↓ Source (earlier)"},
     color: {type: "linear", domain: [0, 1], scheme: "blues", legend: true, label: "Share of the target's words reused", tickFormat: "%"},

@@ -39,6 +39,12 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
   };
   const tip = (d: DocumentSummary) =>
     [d.title ?? d.id, `outlet: ${d.outlet ?? "unknown"}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `outlet's clock (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`, d.updated ? `updated: ${formatEstimate(d.updated, timeZone)}` : ""].filter(Boolean).join("\n");
+  // A time label runs from its dot toward the middle of the axis, so none is cut at either edge.
+  const times = dated.flatMap((d) => [d.published!.earliest, d.published!.latest]).concat(event ? [event.earliest, event.latest] : []).map((t) => new Date(t).getTime());
+  const middle = times.length ? (times.reduce((a, b) => Math.min(a, b)) + times.reduce((a, b) => Math.max(a, b))) / 2 : 0;
+  const inRightHalf = (d: DocumentSummary) => new Date(d.published!.best).getTime() > middle;
+  const timeLabels = (side: DocumentSummary[], textAnchor: "start" | "end") =>
+    Plot.text(side, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, textAnchor, dx: textAnchor === "start" ? -4 : 4, dy: -13, fontSize: 10, fill: "currentColor"});
   // On a narrow screen the row labels go above each row instead of in a left margin.
   const narrow = width < 520;
   const marginLeft = narrow ? 12 : Math.min(250, Math.max(120, width * 0.36));
@@ -58,7 +64,9 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
       Plot.tickX(dated.filter((d) => d.updated), {y: label, x: (d: DocumentSummary) => new Date(d.updated!.best), stroke: "var(--theme-red, #d62728)", strokeWidth: 2}),
       narrow
         ? Plot.text(dated, {y: label, frameAnchor: "left", textAnchor: "start", text: (d: DocumentSummary) => `#${d.order} ${d.outlet ?? d.id} · ${exact(d) ? "" : "≈"}${axisClock(new Date(d.published!.best))}`, dy: -15, fontSize: 10, fill: "currentColor"})
-        : Plot.text(dated, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, dy: -13, fontSize: 10, fill: "currentColor"})
+        : null,
+      narrow ? null : timeLabels(dated.filter((d) => !inRightHalf(d)), "start"),
+      narrow ? null : timeLabels(dated.filter(inRightHalf), "end")
     ]
   });
   return accessibleChart(plot, {label: `Timeline of ${dated.length} documents' publication times in ${timeZone}, earliest ${dated[0] ? `${dated[0].outlet ?? dated[0].id} at ${formatEstimate(dated[0].published, timeZone)}` : "unknown"}${documents.length > dated.length ? `; ${documents.length - dated.length} without a known time are not drawn` : ""}. The table below lists every time with its basis.`, description: dated.map((d) => `#${d.order} ${d.outlet ?? d.id}: ${formatEstimate(d.published, timeZone)}`).join("; ")});
