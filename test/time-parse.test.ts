@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {parseDateTime, parseDateTimes, parseOffset, relativeAgeMinutes} from "../src/lib/time-parse.js";
+import {parseClockTime, parseDateTime, parseDateTimes, parseOffset, relativeAgeMinutes} from "../src/lib/time-parse.js";
 
 const pick = (s: string, o = {}) => {
   const p = parseDateTime(s, o);
@@ -62,5 +62,19 @@ describe("offsets and relative stamps", () => {
     expect(relativeAgeMinutes("Updated 3 hours ago")).toBe(180);
     expect(relativeAgeMinutes("an hour ago")).toBe(60);
     expect(relativeAgeMinutes("Updated 10 January 2017")).toBeNull();
+  });
+});
+
+describe("parseClockTime: a time of day with no date", () => {
+  it("reads the clock, its zone and a weekday named beside it", () => {
+    expect(parseClockTime("Updated at 9:50 p.m. ET Thursday")).toMatchObject({year: null, hour: 21, minute: 50, zoneAbbreviation: "ET", weekday: 4, text: "9:50 p.m. ET"});
+    expect(parseClockTime("This story was updated at 3 p.m. EDT on Monday")).toMatchObject({hour: 15, minute: 0, zoneAbbreviation: "EDT", weekday: 1});
+    expect(parseClockTime("Updated 14:05 GMT+8")).toMatchObject({hour: 14, minute: 5, offsetMinutes: 480});
+    expect(parseClockTime("Updated 10:15")).toMatchObject({hour: 10, minute: 15, zoneAbbreviation: null, weekday: null});
+  });
+  it("finds no clock in counts, versions or weekdays alone", () => {
+    for (const text of ["Updated on Thursday", "This story has been updated with 3 more details.", "Updated 2.5 times", "UPDATE 2-Shares fall", "Updated 25:70"]) {
+      expect(parseClockTime(text)).toBeNull();
+    }
   });
 });

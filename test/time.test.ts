@@ -177,3 +177,23 @@ describe("update notes", () => {
     expect(one(base).doc.updated).toBeNull();
   });
 });
+
+describe("update notes that print a time but no date", () => {
+  // 14 September 2017 was a Thursday; published at noon in New York (16:00 UTC).
+  const published = "Missile test\nPublished September 14, 2017 16:00 GMT\n";
+  it("places the time on the weekday it names, in the zone it names", () => {
+    const {doc, diagnostics} = one(published + "Updated at 9:50 p.m. ET Thursday\nThe missile flew.");
+    expect(doc.updated).toMatchObject({best: "2017-09-15T01:50:00Z", earliest: "2017-09-15T01:50:00Z", basis: "update-note-clock:printed-zone"});
+    expect(doc.updated?.evidence[0]?.text).toBe("Updated at 9:50 p.m. ET Thursday");
+    expect(diagnostics.map((d) => d.code)).toContain("time-update-clock");
+  });
+  it("takes the first such time after publication when no weekday is named", () => {
+    expect(one(published + "Updated 10:15 GMT\nThe missile flew.").doc.updated?.best).toBe("2017-09-15T10:15:00Z");
+    expect(one(published + "Updated 18:30 GMT\nThe missile flew.").doc.updated?.best).toBe("2017-09-14T18:30:00Z");
+  });
+  it("leaves the time unplaced when its zone is not known", () => {
+    const {doc, diagnostics} = one("Missile test\nPublished September 14, 2017\nUpdated 10:15\nThe missile flew.");
+    expect(doc.updated?.basis).toBe("update-note:after-published");
+    expect(diagnostics.map((d) => d.code)).toContain("time-update-unbounded");
+  });
+});

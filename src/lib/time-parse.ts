@@ -173,6 +173,32 @@ function fromDateMatch(m: RegExpExecArray, text: string, options: ParseOptions):
   return parsed;
 }
 
+const CLOCK_ONLY = new RegExp(`(?<![\\d:.])(?:${CLOCK})(?![\\d])${ZONE}`, "i");
+const WEEKDAY_WORD = new RegExp(`\\b(?<wd>${WEEKDAY_PATTERN})\\b`, "i");
+
+/**
+ * A time of day printed with no date ("Updated at 9:50 p.m. ET Thursday", "updated 10:15"), with
+ * its zone and any weekday named in the same text: a ParsedDateTime whose `year` is null and whose
+ * `month` and `day` are 0 (no date). Null when the text prints no clock time.
+ * @example parseClockTime("Updated at 9:50 p.m. ET Thursday") // {hour: 21, minute: 50, zoneAbbreviation: "ET", weekday: 4, …}
+ */
+export function parseClockTime(text: string): ParsedDateTime | null {
+  if (typeof text !== "string") return null;
+  const t = CLOCK_ONLY.exec(text);
+  if (!t) return null;
+  const clock = readClock(t.groups ?? {});
+  if (!clock) return null;
+  const wd = WEEKDAY_WORD.exec(text);
+  return {
+    year: null, month: 0, day: 0, hour: clock[0], minute: clock[1], second: 0,
+    zoneAbbreviation: t.groups?.abbr ? t.groups.abbr.toUpperCase() : null,
+    offsetMinutes: t.groups?.off ? parseOffset(t.groups.off) : null,
+    weekday: wd ? weekdayNumber(wd.groups!.wd!) : null,
+    span: [t.index, t.index + t[0].length],
+    text: t[0]
+  };
+}
+
 function readClock(g: Record<string, string | undefined>): [number, number] | null {
   let hour: number;
   let minute: number;

@@ -13,9 +13,9 @@
 import type {Diagnostic, DocumentRecord, Evidence, OutletRegistry, Span, TimeEstimate} from "./types.js";
 import {
   addDays, isoUtc, isValidZone, localDateOf, localDayBounds, offsetToUtc, readingToUtc, resolveZoneAbbreviation,
-  zonedToUtc, zoneForCountry, zoneForDomain, zoneOffsetAt, type LocalDateTime
+  weekdayOf, zonedToUtc, zoneForCountry, zoneForDomain, zoneOffsetAt, type LocalDateTime
 } from "./time-zones.js";
-import {mayContainDate, parseDateTime, parseDateTimes, relativeAgeMinutes, toLocal, weekdayAgrees, type ParsedDateTime} from "./time-parse.js";
+import {mayContainDate, parseClockTime, parseDateTime, parseDateTimes, relativeAgeMinutes, toLocal, weekdayAgrees, type ParsedDateTime} from "./time-parse.js";
 import {buildPlaceTable, findDateline, placeIn, type Dateline, type PlaceTable} from "./time-places.js";
 import {dayFromValue, resolveDateExpression} from "./time-relative.js";
 import {hostOf} from "./outlet.js";
@@ -28,6 +28,7 @@ export const UPDATE_HORIZON_MS = 7 * 86_400_000;
 /** News copy says "on Monday" for days within the past week: publication within this of the event day. */
 export const WEEKDAY_HORIZON_MS = 7 * 86_400_000;
 const HOUR = 3_600_000;
+const DAY_MS = 24 * HOUR;
 /** Offsets a zone-less local time could be in, when no zone is known at all: UTC−12 … UTC+14. */
 const EARLIEST_OFFSET_H = 14;
 const LATEST_OFFSET_H = 12;
@@ -176,6 +177,34 @@ function shift(parsed: ParsedDateTime, by: number): ParsedDateTime {
   return {...parsed, span: [parsed.span[0] + by, parsed.span[1] + by]};
 }
 
+/** The time of day printed in a line (`parseClockTime`), with its span in the whole text. */
+function clockIn(line: string, lineStart: number): ParsedDateTime | null {
+  const clock = parseClockTime(line);
+  return clock ? shift(clock, lineStart) : null;
+}
+
+/**
+ * An update note that prints a time of day but no date ("Updated at 9:50 p.m. ET Thursday"):
+ * the first such time, on the weekday it names if any, from the earliest publication time on,
+ * within the update horizon. Null when no day in the horizon gives one, or the time cannot be
+ * placed (no zone printed or known).
+ */
+function placeUpdateClock(clock: ParsedDateTime, published: TimeEstimate, context: ReadingContext, evidence: Evidence[]): Reading | null {
+  const from = Date.parse(published.earliest);
+  const startDay = localDateOf(from - DAY_MS, context.zone ?? published.timezone);
+  for (let n = 0; n <= UPDATE_HORIZON_MS / DAY_MS + 1; n++) {
+    const day = addDays(startDay, n);
+    if (clock.weekday !== null && weekdayOf(day) !== clock.weekday) continue;
+    const reading = readParsed({...clock, year: day.year, month: day.month, day: day.day, weekday: null}, context, "update-note-clock", evidence);
+    if (!reading || reading.width > 0) return null;
+    const at = Date.parse(reading.estimate.best);
+    if (at < from) continue;
+    if (at > Date.parse(published.latest) + UPDATE_HORIZON_MS) return null;
+    return reading;
+  }
+  return null;
+}
+
 /** The document's own signals, before the corpus is consulted. */
 interface DocumentReading extends TimeReading {
   doc: DocumentRecord;
@@ -190,8 +219,10 @@ export interface TimeReading {
   dateline: Dateline | null;
   published: Reading | null;
   updated: Reading | null;
-  /** An update note with no time printed ("refiled to fix typo"). */
+  /** An update note with no date printed ("refiled to fix typo", "Updated at 9:50 p.m. ET Thursday"). */
   updateNotes: Evidence[];
+  /** The time of day the first such note prints, if any ("9:50 p.m. ET", with its weekday). */
+  updateClock: ParsedDateTime | null;
   /** The first relative-day mention ("on Monday"), its sentence, and the zone of a place named with it. */
   mention: {text: string; span: Span; sentence: Span; placeZone: string | null; placeEvidence: Evidence | null} | null;
   /** A date stated in the article that relative days can be anchored on. */
@@ -250,6 +281,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
   let stampPublished: Reading | null = null;
   let caption: {parsed: ParsedDateTime; line: Line} | null = null;
   const updateNotes: Evidence[] = [];
+  let updateClock: ParsedDateTime | null = null;
   const skip: Span[] = [];
   const mayHoldUpdateNote = UPDATE_NOTE_WORD.test(text);
   for (const line of linesOf(text)) {
@@ -282,6 +314,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
       }
       if (isUpdate && /^\s*(?:updated?|refiled|amended|revised)\b/i.test(raw) && raw.trim().length <= 40) {
         updateNotes.push({text: raw.trim(), span: [line.start, line.end], source: "text"});
+        updateClock ??= clockIn(raw, line.start);
         continue;
       }
     }
@@ -290,7 +323,10 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
       const evidence: Evidence[] = [{text: raw.trim(), span: [line.start + (raw.length - raw.trimStart().length), line.start + raw.trimEnd().length], source: "text"}];
       const reading = parsed && parsed.year !== null ? readParsed(shift(parsed, line.start), context, "update-note", evidence) : null;
       if (reading) lineUpdated ??= reading;
-      else updateNotes.push(evidence[0]!);
+      else {
+        updateNotes.push(evidence[0]!);
+        updateClock ??= clockIn(raw, line.start);
+      }
       continue;
     }
     if (!mayContainDate(raw)) continue;
@@ -363,7 +399,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
     break;
   }
 
-  const reading: DocumentReading = {doc, context, dateline, published, updated, updateNotes, mention, anchor, event: null, diagnostics};
+  const reading: DocumentReading = {doc, context, dateline, published, updated, updateNotes, updateClock, mention, anchor, event: null, diagnostics};
   if (mention && anchor) reading.event = eventFromAnchor(reading, anchor.date, anchor.basis, [anchor.evidence], null);
   return reading;
 }
@@ -514,6 +550,13 @@ export function resolveTimes(
   const out = readings.map((r): DocumentRecord => {
     const published = r.published?.estimate ?? null;
     let updated = r.updated?.estimate ?? null;
+    if (!updated && r.updateClock && published) {
+      const placed = placeUpdateClock(r.updateClock, published, r.context, [r.updateNotes[0]!]);
+      if (placed) {
+        updated = placed.estimate;
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-update-clock", message: `The update note "${r.updateNotes[0]!.text.slice(0, 80)}" prints a time but no date; it is placed at the first ${r.updateClock.weekday !== null ? "such weekday and time" : "such time"} after publication (${updated.best}).`});
+      }
+    }
     if (!updated && r.updateNotes.length) {
       if (published) {
         const start = Date.parse(published.earliest);
