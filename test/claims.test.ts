@@ -82,6 +82,16 @@ describe("extractClaims: measure and qualifiers", () => {
     const square = only("H\nThe fire burned 2,000 square kilometers near the town.");
     expect([square.measure, square.qualifiers]).toEqual(["kilometer", ["square"]]);
   });
+  it("reads modifiers joined by 'and' or 'or' as one, and stops at two things counted", () => {
+    const heads = only("H\nThe files name 12 current or former heads of state.");
+    expect([heads.measure, heads.qualifiers]).toEqual(["head", ["current or former"]]);
+    const leaders = only("H\nThe files name 12 current and former world leaders.");
+    expect([leaders.measure, leaders.qualifiers]).toEqual(["leader", ["current and former", "world"]]);
+    expect(only("H\nThey hired 300 workers and managers.").measure).toBe("worker");
+    expect(only("H\nThey sent 5 police and firefighters.").measure).toBe("police");
+    expect(only("H\nThey found 12 men and women.").measure).toBe("man");
+    expect(only("H\nThe bank will take a $3 billion charge and Credit Suisse may post a loss.").measure).toBe("charge");
+  });
   it("keeps reading past a unit used as an adjective", () => {
     const c = only("H\nThey tested a 120 kiloton hydrogen bomb.");
     expect([c.measure, c.qualifiers]).toEqual(["bomb", ["kiloton", "hydrogen"]]);

@@ -51,6 +51,21 @@ function isNounCandidate(token: Token): boolean {
  *  word of a noun phrase. */
 const STANCE_VERBS = new Set(["say", "think", "believe", "want", "hold", "oppose", "favor", "favour", "approve", "disapprove", "agree", "disagree", "prefer", "blame", "expect", "feel", "consider", "know", "remain", "live", "plan", "intend", "trust", "fear", "worry", "doubt", "use", "own", "earn", "need", "face", "receive", "die"]);
 
+/**
+ * Whether the "and"/"or" at `tokens[at]` joins two modifiers of one noun ("current or former heads",
+ * "red and blue cars") rather than two things counted ("workers and managers", "police and
+ * firefighters"): what is read so far does not end in a plural, and at least two more words of the
+ * phrase follow the conjunction, the first not a name.
+ */
+function joinsModifiers(text: string, collected: readonly Token[], tokens: readonly Token[], at: number): boolean {
+  const last = collected[collected.length - 1];
+  if (!last || lemmatize(last.norm) !== last.norm.toLowerCase() || unitOfMeasure(last.norm)) return false;
+  const [a, b] = [tokens[at + 1], tokens[at + 2]];
+  if (!a || !b || isBoundary(text, tokens[at]!.end, a.start) || isBoundary(text, a.end, b.start)) return false;
+  // A name after the conjunction starts another clause ("a $3 billion charge and Credit Suisse …").
+  return isNounCandidate(a) && isNounCandidate(b) && !/['’]s$/.test(a.raw) && !/^\p{Lu}/u.test(a.raw);
+}
+
 /** A plural noun already read, followed by a verb of stance: the noun phrase ends at the noun. */
 function endsAtPlural(collected: readonly Token[], next: Token): boolean {
   const last = collected[collected.length - 1];
@@ -84,10 +99,18 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
   let i = firstAfter;
   let prevEnd = figureEnd;
   let unit: string | null = null;
+  // "12 current or former heads of state": modifiers joined by "and" or "or" before the noun.
+  let joined: {at: number; word: string} | null = null;
   while (i < tokens.length && collected.length < 6) {
     const t = tokens[i]!;
     if (isBoundary(text, prevEnd, t.start)) break;
     if (/['’]s$/.test(t.raw) && collected.length) break;
+    if (!joined && (t.norm === "and" || t.norm === "or") && joinsModifiers(text, collected, tokens, i)) {
+      joined = {at: collected.length, word: t.raw};
+      prevEnd = t.end;
+      i++;
+      continue;
+    }
     if (!isNounCandidate(t)) break;
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
     if (endsAtPlural(collected, t)) break;
@@ -124,6 +147,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
   if (!collected.length) return {measure: null, qualifiers: [], end: figureEnd};
   const head = collected[collected.length - 1]!;
   const qualifiers = collected.slice(0, -1).map((t) => t.raw);
+  if (joined && joined.at < qualifiers.length) qualifiers.splice(joined.at - 1, 2, `${qualifiers[joined.at - 1]} ${joined.word} ${qualifiers[joined.at]}`);
   let end = head.end;
   // "tariffs on Chinese imports"
   const p = tokens[i];
