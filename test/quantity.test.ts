@@ -20,6 +20,8 @@ describe("findQuantities: numbers", () => {
     expect(one("approximately ten million merchants").value).toBe(1e7);
     expect(one("forty-five people were hurt").value).toBe(45);
     expect(one("half a million homes lost power").value).toBe(5e5);
+    expect(one("half-a-million homes lost power").value).toBe(5e5);
+    expect(one("at least half-a-dozen cranes").value).toBe(6);
     expect(one("one and a half million visitors").value).toBe(1.5e6);
   });
   it("reads scale abbreviations", () => {

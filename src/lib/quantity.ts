@@ -260,9 +260,11 @@ function parseSpelled(text: string, pos: number): ParsedNumber | null {
   if (first === "half" || first === "quarter") {
     // "half a million", "half million"; "half" alone is a minor fraction.
     const fraction = first === "half" ? 0.5 : 0.25;
-    let p = skipSpaces(text, pos + first.length);
+    // The words may be joined by hyphens: "half-a-dozen", "half-a-million".
+    const gap = (from: number) => (text[from] === "-" ? from + 1 : skipSpaces(text, from));
+    let p = gap(pos + first.length);
     const a = wordAt(text, p);
-    if (a?.toLowerCase() === "a") p = skipSpaces(text, p + 1);
+    if (a?.toLowerCase() === "a") p = gap(p + 1);
     const scale = wordAt(text, p)?.toLowerCase();
     if (scale && (SCALES[scale] || scale === "hundred" || scale === "dozen")) {
       const mult = scale === "hundred" ? 100 : scale === "dozen" ? 12 : SCALES[scale]!;
