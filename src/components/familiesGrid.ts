@@ -1,7 +1,23 @@
 import * as Plot from "@observablehq/plot";
 import {accessibleChart} from "./accessible.js";
 import type {DocumentSummary} from "../lib/report.js";
-import type {Claim, ClaimFamily} from "../lib/types.js";
+import type {Claim, ClaimFamily, Modality} from "../lib/types.js";
+
+/** Each modality's colour, the same in every report (Plot's observable10 hues); the legend lists
+ *  the ones present, in this order. */
+const MODALITY_COLOURS: [Modality, string][] = [
+  ["fact", "#4269d0"], ["claim", "#a463f2"], ["expectation", "#efb118"], ["prediction", "#9c6b4e"], ["possibility", "#6cc5b0"],
+  ["plan", "#3ca951"], ["goal", "#97bbf5"], ["promise", "#ff8ab7"], ["offer", "#9498a0"], ["threat", "#ff725c"]
+];
+
+/** The colour scale for the modalities present in `cells`. */
+export function modalityColour(present: Iterable<string>) {
+  const seen = new Set(present);
+  const shown = MODALITY_COLOURS.filter(([m]) => seen.has(m));
+  // A modality this list lacks still gets drawn, in grey, after the others.
+  const other = [...seen].filter((m) => !MODALITY_COLOURS.some(([k]) => k === m)).sort();
+  return {legend: true, label: "Modality", domain: [...shown.map(([m]) => m), ...other], range: [...shown.map(([, c]) => c), ...other.map(() => "#9498a0")]};
+}
 
 export interface FamiliesGridOptions {
   width?: number;
@@ -31,7 +47,7 @@ export function familiesGrid(families: ClaimFamily[], {width = 640, documents = 
   // with more than `maxColumns`, only those that carry one of these figures.
   const carrying = new Set(cells.map((c) => c.documentId));
   const columns = documents.filter((d) => documents.length <= maxColumns || carrying.has(d.id)).map((d) => outletOf.get(d.id)!);
-  const common = {width, height: 24 * families.length + 170, marginLeft: Math.min(280, width * 0.35), y: {domain: families.map((f) => f.label), label: null}, color: {legend: true, label: "Modality"}};
+  const common = {width, height: 24 * families.length + 170, marginLeft: Math.min(280, width * 0.35), y: {domain: families.map((f) => f.label), label: null}, color: modalityColour(cells.map((c) => c.modality))};
   // More columns than stay legible: each appearance as a dot at its document's place in the order of first publication.
   const plot = columns.length > maxColumns
     ? Plot.plot({
