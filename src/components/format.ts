@@ -28,3 +28,11 @@ export function formatEstimate(estimate: {earliest: string; latest: string; best
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/**
+ * A count with its noun, singular for one.
+ * @example count(1, "document") // "1 document"; count(1200, "drift event") // "1,200 drift events"
+ */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
+}

@@ -220,7 +220,9 @@ function diagnosticCounts(diagnostics: readonly Diagnostic[]) {
 export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
   const {documents: maxDocuments} = limitsFor(analysis, limits);
   const titles = new Map(analysis.documents.map((d) => [d.id, d.outlet?.name ?? d.id]));
+  // A finding is a figure carried by more than one document.
   const topFamilies = rankFamilies(analysis.families)
+    .filter((f) => f.documentIds.length > 1)
     .slice(0, 5)
     .map((f) => ({id: f.id, label: f.label, documents: f.documentIds.length, drift: f.drift.length}));
   const topReuse = rankReuse(analysis.reuse)

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatEstimate, formatInstant, formatShare} from "../../src/components/format.js";
+import {count, formatEstimate, formatInstant, formatShare} from "../../src/components/format.js";
 
 describe("format", () => {
   it("formats an instant in the zone asked for, not the machine's", () => {
@@ -15,5 +15,10 @@ describe("format", () => {
   it("rounds shares to whole percentages", () => {
     expect(formatShare(0.4321)).toBe("43%");
     expect(formatShare(1)).toBe("100%");
+  });
+  it("counts with the singular for one", () => {
+    expect(count(1, "document")).toBe("1 document");
+    expect(count(0, "drift event")).toBe("0 drift events");
+    expect(count(1200, "person", "people")).toBe("1,200 people");
   });
 });
