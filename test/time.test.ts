@@ -144,6 +144,20 @@ describe("explicit lines and zones", () => {
   });
 });
 
+describe("weekdays anchored on the other articles", () => {
+  const undated = (id: string) => withOutlet(makeDocument(id, "Cuts proposed\nThe agency on Friday proposed cuts to payment rates."));
+  const dated = (id: string, date: string) => withOutlet(makeDocument(id, `Story ${id}\nPublished ${date} 10:00 GMT\nOfficials spoke on Tuesday.`));
+  it("places a weekday in the week of the other articles when they fall within one week", () => {
+    const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 22, 2018"), undated("c")], registry);
+    expect(r.documents.find((d) => d.id === "c")!.published?.basis).toBe("relative-day:corpus");
+  });
+  it("leaves it unknown, and says why, when the other articles span more than a week", () => {
+    const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "February 22, 2019"), undated("c")], registry);
+    expect(r.documents.find((d) => d.id === "c")!.published).toBeNull();
+    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")?.message).toMatch(/over 247 days/);
+  });
+});
+
 describe("update notes", () => {
   const base = "Deal reached\nPublished January 9, 2017 10:00 am\nThe firms agreed on Monday.\n";
   // Every form of note the reader knows: each one is kept as the document's update evidence.

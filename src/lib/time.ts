@@ -493,6 +493,10 @@ export function resolveTimes(
   // Built once; on a large corpus only the first supporters are named (the text went into every
   // document that relied on it, and grew with the corpus).
   const strongEvidence = strong ? `event day ${localKey(strong.day)} stated by ${namedList(strong.supporters.map((s) => s.doc.id))}` : null;
+  // The earliest publication dates a weekday only when the dated articles fall within one week: a
+  // corpus that spans longer holds more than one news cycle, and the week is not known.
+  const anchorSpan = anchors.length > 1 ? Date.parse(anchors[anchors.length - 1]!.published!.estimate.best) - Date.parse(anchors[0]!.published!.estimate.best) : 0;
+  const anchorsAgree = anchorSpan <= WEEKDAY_HORIZON_MS;
   for (const r of readings) {
     if (r.event || !r.mention) continue;
     const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.exec(r.mention.text.replace(/^(?:on|last|this)\s+/i, ""));
@@ -504,7 +508,9 @@ export function resolveTimes(
     } else {
       // The earliest publication among the other documents with in-article evidence.
       const ref = anchors[0] === r ? anchors[1] : anchors[0];
-      if (ref) {
+      if (ref && !anchorsAgree) {
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-relative-corpus-spread", message: `"${r.mention.text.trim()}" names a day relative to when the article was written, which it does not print; the other articles were published over ${Math.round(anchorSpan / 86_400_000)} days, so they give no one week to place it in.`});
+      } else if (ref) {
         anchorDate = localDateOf(Date.parse(ref.published!.estimate.best), r.mention.placeZone ?? ref.published!.estimate.timezone);
         evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
       }
