@@ -13,8 +13,19 @@ export interface TimelineOptions {
   height?: number;
 }
 
-function clock(timeZone: string) {
-  const format = new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+/** A clock in `timeZone`; with `withYear`, for times that span more than one year, the year too. */
+function clock(timeZone: string, withYear = false) {
+  const format = new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", ...(withYear ? {year: "numeric"} : {}), hour: "2-digit", minute: "2-digit", hourCycle: "h23"});
+  return (date: Date) => format.format(date);
+}
+
+/** Axis ticks as the span needs: the time of day within a few days, the day within a few months,
+ *  else month and year (a tick of "1 Jan, 00:00" once a year says nothing). */
+export function axisTickFormat(spanMs: number, timeZone: string): (date: Date) => string {
+  const day = 86_400_000;
+  const options: Intl.DateTimeFormatOptions =
+    spanMs > 180 * day ? {month: "short", year: "numeric"} : spanMs > 4 * day ? {day: "numeric", month: "short"} : {day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"};
+  const format = new Intl.DateTimeFormat("en-GB", {timeZone, ...options});
   return (date: Date) => format.format(date);
 }
 
@@ -30,18 +41,21 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
   const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   const label = (d: DocumentSummary) => `${short(d.outlet ?? "unknown outlet", 24)} · ${short(d.id, 12)}`;
   const rows = [...dated].sort((a, b) => (a.outlet ?? "~").localeCompare(b.outlet ?? "~") || a.order - b.order).map(label);
-  const axisClock = clock(timeZone);
+  // A time label runs from its dot toward the middle of the axis, so none is cut at either edge.
+  const times = dated.flatMap((d) => [d.published!.earliest, d.published!.latest]).concat(event ? [event.earliest, event.latest] : []).map((t) => new Date(t).getTime());
+  const first = times.length ? times.reduce((a, b) => Math.min(a, b)) : 0;
+  const last = times.length ? times.reduce((a, b) => Math.max(a, b)) : 0;
+  const middle = (first + last) / 2;
+  const crossesYears = times.length > 0 && new Date(first).getUTCFullYear() !== new Date(last).getUTCFullYear();
+  const axisClock = clock(timeZone, crossesYears);
   const exact = (d: DocumentSummary) => d.published!.earliest === d.published!.latest;
   const text = (d: DocumentSummary) => {
     const best = new Date(d.published!.best);
-    const own = d.timezone && d.timezone !== timeZone ? ` · local ${clock(d.timezone)(best)}` : "";
+    const own = d.timezone && d.timezone !== timeZone ? ` · local ${clock(d.timezone, crossesYears)(best)}` : "";
     return `#${d.order} ${exact(d) ? "" : "≈"}${axisClock(best)}${own}`;
   };
   const tip = (d: DocumentSummary) =>
     [d.title ?? d.id, `outlet: ${d.outlet ?? "unknown"}`, `published (${timeZone}): ${formatEstimate(d.published, timeZone)}`, `outlet's clock (${d.timezone ?? "zone unknown"}): ${formatEstimate(d.published, d.timezone ?? "UTC")}`, `basis: ${d.published?.basis}`, d.updated ? `updated: ${formatEstimate(d.updated, timeZone)}` : ""].filter(Boolean).join("\n");
-  // A time label runs from its dot toward the middle of the axis, so none is cut at either edge.
-  const times = dated.flatMap((d) => [d.published!.earliest, d.published!.latest]).concat(event ? [event.earliest, event.latest] : []).map((t) => new Date(t).getTime());
-  const middle = times.length ? (times.reduce((a, b) => Math.min(a, b)) + times.reduce((a, b) => Math.max(a, b))) / 2 : 0;
   const inRightHalf = (d: DocumentSummary) => new Date(d.published!.best).getTime() > middle;
   const timeLabels = (side: DocumentSummary[], textAnchor: "start" | "end") =>
     Plot.text(side, {y: label, x: (d: DocumentSummary) => new Date(d.published!.best), text, textAnchor, dx: textAnchor === "start" ? -4 : 4, dy: -13, fontSize: 10, fill: "currentColor"});
@@ -53,7 +67,7 @@ export function timelineChart(documents: DocumentSummary[], {width = 640, timeZo
     height: height ?? Math.max(150, (narrow ? 58 : 46) * rows.length + 70),
     marginLeft,
     marginRight: 24,
-    x: {type: "utc", label: `Published (${timeZone}) →`, grid: true, tickFormat: axisClock, ticks: Math.max(2, Math.floor((width - marginLeft) / 120))},
+    x: {type: "utc", label: `Published (${timeZone}) →`, grid: true, tickFormat: axisTickFormat(last - first, timeZone), ticks: Math.max(2, Math.floor((width - marginLeft) / 120))},
     y: {domain: rows, label: null, axis: narrow ? null : "left"},
     marks: [
       event ? Plot.rectX([event], {x1: (e: TimeEstimate) => new Date(e.earliest), x2: (e: TimeEstimate) => new Date(e.latest), fill: "currentColor", fillOpacity: 0.08}) : null,
