@@ -29,5 +29,8 @@ export default {
   linkify: false,
   typographer: false,
   preserveExtension: false,
-  footer: "Driftline: a timeline and claim-drift report built from the articles in the corpus."
+  footer: "Driftline: a timeline and claim-drift report built from the articles in the corpus.",
+  // An icon in the page itself: without one, browsers ask the server for /favicon.ico, which a
+  // static copy of the report does not have (a 404 in every reader's console).
+  head: `<link rel="icon" href="data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><path d='M1 8h14' stroke='rgb(66,105,208)' stroke-width='2'/><circle cx='4' cy='8' r='2.5' fill='rgb(66,105,208)'/><circle cx='11' cy='8' r='2.5' fill='rgb(239,177,24)'/></svg>">`
 };

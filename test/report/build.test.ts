@@ -22,6 +22,10 @@ describe("the built report", () => {
     }
   });
 
+  it("names its icon in every page, so no browser asks the server for /favicon.ico", () => {
+    for (const page of pages) expect(html(page), page).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
+  });
+
   it("renders no error block", () => {
     for (const page of pages) expect(html(page), page).not.toContain("observablehq--error");
   });
