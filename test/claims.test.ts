@@ -92,6 +92,10 @@ describe("extractClaims: measure and qualifiers", () => {
     expect(only("H\nThey found 12 men and women.").measure).toBe("man");
     expect(only("H\nThe bank will take a $3 billion charge and Credit Suisse may post a loss.").measure).toBe("charge");
   });
+  it("does not count a verb of motion after money", () => {
+    expect(only("H\nThe firm had nearly $2 billion passing through it.").measure).toBeNull();
+    expect(only("H\nThe city got $5 billion funding for schools.").measure).toBe("funding");
+  });
   it("keeps reading past a unit used as an adjective", () => {
     const c = only("H\nThey tested a 120 kiloton hydrogen bomb.");
     expect([c.measure, c.qualifiers]).toEqual(["bomb", ["kiloton", "hydrogen"]]);

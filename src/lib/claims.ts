@@ -66,6 +66,9 @@ function joinsModifiers(text: string, collected: readonly Token[], tokens: reado
   return isNounCandidate(a) && isNounCandidate(b) && !/['’]s$/.test(a.raw) && !/^\p{Lu}/u.test(a.raw);
 }
 
+/** Prepositions of motion: a word in -ing right after a figure and before one of these is a verb. */
+const MOTION_AFTER = new Set(["through", "into", "across", "past", "via", "onto", "toward", "towards"]);
+
 /** A plural noun already read, followed by a verb of stance: the noun phrase ends at the noun. */
 function endsAtPlural(collected: readonly Token[], next: Token): boolean {
   const last = collected[collected.length - 1];
@@ -113,6 +116,8 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
     }
     if (!isNounCandidate(t)) break;
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
+    // "$2 billion passing through it": a verb of motion, not a thing counted.
+    if (collected.length === 0 && /ing$/.test(t.norm) && MOTION_AFTER.has(tokens[i + 1]?.norm ?? "")) break;
     if (endsAtPlural(collected, t)) break;
     collected.push(t);
     prevEnd = t.end;
