@@ -92,6 +92,16 @@ describe("extractClaims: measure and qualifiers", () => {
     expect(only("H\nThey found 12 men and women.").measure).toBe("man");
     expect(only("H\nThe bank will take a $3 billion charge and Credit Suisse may post a loss.").measure).toBe("charge");
   });
+  it("counts what happened to people when that follows the figure, and not another verb", () => {
+    expect(only("H\nPlane crash: 12 killed in Costa Rica.").measure).toBe("killed");
+    expect(only("H\nThe crash left 12 dead.").measure).toBe("dead");
+    const [nation, visitors] = claimsOf("H\nThe nation of 4.8 million received nearly three million visitors.");
+    expect([nation?.measure, visitors?.measure]).toEqual([null, "visitor"]);
+    expect(only("H\nPolice said 200 armed men attacked.").measure).toBe("man");
+  });
+  it("ends the measure before a verb of stance in the past tense", () => {
+    expect(only("H\nAll 12 people thought to have died were named.").measure).toBe("person");
+  });
   it("does not count a verb of motion after money", () => {
     expect(only("H\nThe firm had nearly $2 billion passing through it.").measure).toBeNull();
     expect(only("H\nThe city got $5 billion funding for schools.").measure).toBe("funding");

@@ -50,6 +50,10 @@ describe("helpers", () => {
     expect(pluralize("goods")).toBe("goods");
     expect(pluralize("mile")).toBe("miles");
     expect(pluralize("mph")).toBe("mph");
+    expect(pluralize("foot")).toBe("feet");
+    expect(pluralize("child")).toBe("children");
+    expect(pluralize("killed")).toBe("killed");
+    expect(pluralize("us")).toBe("us");
   });
 });
 

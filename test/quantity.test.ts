@@ -152,10 +152,14 @@ describe("findQuantities: not figures", () => {
     none("rival United Launch Alliance’s Delta 4-Heavy is taller");
     none("it filed for Chapter 11 bankruptcy");
     none("the sleek Snapdragon 835 processor");
+    // after an article, even where a capital follows, and with a letter glued on
+    none("The Cessna 208 Caravan crashed");
+    none("The plane, a Cessna 208B Grand Caravan, crashed");
     // but not a count after a possessive, a capitalised modifier, a title-case headline or a sentence start
     expect(one("the Heavy’s 27 engines fired").value).toBe(27);
     expect(one("Reuters Around 100 people jumped into the sea").value).toBe(100);
     expect(one("Dow Jumps 200 Points").value).toBe(200);
+    expect(one("It has 5B users").value).toBe(5e9);
     expect(one("It rose. About 80 people died").value).toBe(80);
     expect(one("the Sea of Japan 125 to 155 miles west").high).toBe(155);
     expect(one("the Dow 20,000 milestone").value).toBe(20000);

@@ -150,7 +150,18 @@ const IRREGULAR_VERBS = wordTable<string>({
   grown: "grow", rose: "rise", risen: "rise", fell: "fall", fallen: "fall", laid: "lay", set: "set",
   put: "put", cut: "cut", shed: "shed", had: "have", has: "have", led: "lead", sent: "send", kept: "keep",
   said: "say", told: "tell", vowed: "vow", threw: "throw", drew: "draw", saw: "see", seen: "see",
+  thought: "think", felt: "feel", knew: "know", known: "know", held: "hold", died: "die",
 });
+
+/**
+ * Words after a figure that say what happened to people rather than name a thing: "12 killed",
+ * "12 dead", "30 injured". They are the measure as printed (never pluralised); `data/measures.yaml`
+ * puts them beside "deaths" and "injuries".
+ */
+export const CASUALTY_WORDS = new Set(["killed", "dead", "injured", "wounded", "hurt", "missing", "died", "drowned", "arrested", "detained", "evacuated", "displaced", "rescued", "infected", "hospitalized", "hospitalised"]);
+
+/** Number words: part of a figure, never what it counts. */
+export const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion", "dozen"]);
 
 /**
  * The base form of a verb whose "-ed" or "-ing" was cut off, by the spelling rules of English: a

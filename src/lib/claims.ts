@@ -14,7 +14,7 @@ import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "
 import {extractQuotes, isPronoun} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {scanQuantities, type QuantityMatch} from "./quantity.js";
-import {CAPITALISED_FUNCTION, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
+import {CAPITALISED_FUNCTION, CASUALTY_WORDS, NUMBER_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
 import {attributeFigure, attributionContext, insideQuotation, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
 
@@ -43,7 +43,7 @@ function isBoundary(text: string, from: number, to: number): boolean {
 }
 
 function isNounCandidate(token: Token): boolean {
-  return !PHRASE_STOP.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
+  return !PHRASE_STOP.has(token.norm) && !NUMBER_WORDS.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
 }
 
 /** Verbs of stance and a few others in their plain form, which follow a plural subject ("47 percent
@@ -69,10 +69,13 @@ function joinsModifiers(text: string, collected: readonly Token[], tokens: reado
 /** Prepositions of motion: a word in -ing right after a figure and before one of these is a verb. */
 const MOTION_AFTER = new Set(["through", "into", "across", "past", "via", "onto", "toward", "towards"]);
 
-/** A plural noun already read, followed by a verb of stance: the noun phrase ends at the noun. */
+/** A plural noun already read ("voters", "people"), followed by a verb of stance in any tense
+ *  ("favor", "thought"): the noun phrase ends at the noun. */
 function endsAtPlural(collected: readonly Token[], next: Token): boolean {
   const last = collected[collected.length - 1];
-  return last !== undefined && /[^s']s$/.test(last.norm) && STANCE_VERBS.has(next.norm);
+  if (last === undefined) return false;
+  const plural = /[^s']s$/.test(last.norm) || lemmatize(last.norm) !== last.norm.toLowerCase();
+  return plural && (STANCE_VERBS.has(next.norm) || STANCE_VERBS.has(verbLemma(next.norm)));
 }
 
 interface MeasureReading {
@@ -118,6 +121,19 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
     // "$2 billion passing through it": a verb of motion, not a thing counted.
     if (collected.length === 0 && /ing$/.test(t.norm) && MOTION_AFTER.has(tokens[i + 1]?.norm ?? "")) break;
+    // "12 killed", "12 dead": what happened to them is the measure. Another participle right
+    // after the figure ("a nation of 4.8 million received …") is a verb, not a thing counted.
+    if (collected.length === 0 && CASUALTY_WORDS.has(t.norm.toLowerCase())) {
+      collected.push(t);
+      prevEnd = t.end;
+      i++;
+      break;
+    }
+    if (collected.length === 0 && /[^e]ed$/.test(t.norm) && t.norm.length > 4) {
+      // …unless a noun follows it ("3 in 5 registered voters", "200 armed men").
+      const next = tokens[i + 1];
+      if (!next || isBoundary(text, t.end, next.start) || !isNounCandidate(next)) break;
+    }
     if (endsAtPlural(collected, t)) break;
     collected.push(t);
     prevEnd = t.end;
@@ -174,7 +190,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       end = phrase[phrase.length - 1]!.end;
     }
   }
-  return {measure: unit ?? lemmatize(head.raw), qualifiers, end};
+  return {measure: unit ?? (CASUALTY_WORDS.has(head.norm.toLowerCase()) ? head.norm.toLowerCase() : lemmatize(head.raw)), qualifiers, end};
 }
 
 /** "Their meeting lasted about 40 minutes": the thing whose duration is given. */

@@ -12,6 +12,7 @@
 import {parse} from "yaml";
 import type {Claim, ClaimFamily, DocumentRecord, DriftEvent, MeasureLexicon} from "./types.js";
 import {modalityCueLemma} from "./claims-modality.js";
+import {CASUALTY_WORDS, IRREGULAR_PLURALS} from "./claims-lexicon.js";
 import {wordTable} from "./word-table.js";
 
 /**
@@ -122,12 +123,21 @@ export function formatFigure(value: number, unit: string | null): string {
   return `${number} ${unit}${value === 1 ? "" : "s"}`;
 }
 
+/** Singular → plural for the nouns whose plural is not made by rule ("foot" → "feet"). */
+const IRREGULAR_PLURAL_OF = new Map(
+  Object.entries(IRREGULAR_PLURALS)
+    .filter(([plural, singular]) => plural !== singular && plural !== `${singular}s` && plural !== `${singular}es`)
+    .map(([plural, singular]) => [singular, plural] as const)
+);
+
 const UNCOUNTABLE = new Set(["goods", "data", "staff", "people", "police", "news", "media", "earnings", "series", "species", "sheep", "fish", "deer", "aircraft", "cattle", "equipment", "merchandise", "revenue", "money", "information", "employment"]);
 
 /** English plural of a lemma. @example pluralize("company") // "companies" */
 export function pluralize(word: string): string {
-  // Abbreviations ("mph", "kwh") have no plural.
-  if (UNCOUNTABLE.has(word) || (/s$/.test(word) && !/(?:ss|us|is)$/.test(word)) || !/[aeiouy]/.test(word)) return word;
+  const irregular = IRREGULAR_PLURAL_OF.get(word);
+  if (irregular) return irregular;
+  // Abbreviations ("mph", "us"), participles and adjectives ("killed", "dead") have no plural.
+  if (UNCOUNTABLE.has(word) || (/s$/.test(word) && !/(?:ss|us|is)$/.test(word)) || !/[aeiouy]/.test(word) || word.length <= 2 || CASUALTY_WORDS.has(word) || /[^e]ed$/.test(word)) return word;
   if (/[^aeiou]y$/.test(word)) return word.slice(0, -1) + "ies";
   if (/(?:s|x|z|ch|sh)$/.test(word)) return word + "es";
   if (word === "person") return "people";

@@ -208,6 +208,10 @@ const NOT_NAMES = new Set([
 /** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy") or the end of a clause, not a
  *  capitalised word (title-case headlines: "Dow Jumps 200 Points") or more digits. */
 const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
+/** "a Cessna 208 Caravan", "the Falcon 9 Heavy": an article, one capitalised word, the number,
+ *  then another capitalised word: a model name, even where a capital follows. */
+const ARTICLE_NAME_BEFORE = /\b(?:[Aa]n?|[Tt]he)[ \t]+(\p{Lu}[\p{L}\p{N}&’'.-]*)[ \t]$/u;
+const CAPITAL_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
 const AGE_AFTER = /^(?:-|\s+)(?:years?|yrs?|months?)(?:-|\s+)old\b/i;
 const AGE_BEFORE = /\baged?\s+$/i;
 const NAME_COMMA_BEFORE = /\b\p{Lu}[\p{L}'’.-]+,\s*$/u;
@@ -584,6 +588,12 @@ function contextRejects(text: string, n: ParsedNumber, hasUnit: boolean, unitEnd
   }
   if (!hasUnit && !n.spelled && n.end - n.start <= 4 && NAME_AFTER.test(after)) {
     const name = NAME_BEFORE.exec(before);
+    if (name && !NOT_NAMES.has(name[1]!.toLowerCase())) return true;
+  }
+  // A letter glued to the number may be read as a scale ("5B") but be part of the model ("208B").
+  const gluedLetter = n.scaled && /^\d{1,4}[A-Za-z]{1,2}$/.test(text.slice(n.start, n.end));
+  if ((!hasUnit || gluedLetter) && !n.spelled && n.end - n.start <= 5 && CAPITAL_AFTER.test(after)) {
+    const name = ARTICLE_NAME_BEFORE.exec(before);
     if (name && !NOT_NAMES.has(name[1]!.toLowerCase())) return true;
   }
   if (!hasUnit && FURNITURE_AFTER.test(after)) return true;
