@@ -58,6 +58,13 @@ describe("helpers", () => {
 });
 
 describe("groupClaimFamilies", () => {
+  it("labels a noun printed with a capital as printed, and joins deaths however worded", () => {
+    const {families} = group("H\nThe crash killed 10 Americans on board.", "H\nOfficials said 10 Americans died.");
+    expect(families.map((f) => f.label)).toContain("10 Americans");
+    const deaths = group("H\nPlane crash: 12 killed in the jungle.", "H\nThe crash left 12 dead.").families;
+    expect(deaths).toHaveLength(1);
+    expect(deaths[0]!.label).toMatch(/^12 (?:killed|dead)$/);
+  });
   it("groups the same figure and counted thing across documents, with synonyms", () => {
     const {families, claims} = group(
       "H\nThe firm will create 2,000 jobs in Ohio.",

@@ -12,7 +12,7 @@
 import {parse} from "yaml";
 import type {Claim, ClaimFamily, DocumentRecord, DriftEvent, MeasureLexicon} from "./types.js";
 import {modalityCueLemma} from "./claims-modality.js";
-import {CASUALTY_WORDS, IRREGULAR_PLURALS} from "./claims-lexicon.js";
+import {CASUALTY_WORDS, IRREGULAR_PLURALS, lemmatize} from "./claims-lexicon.js";
 import {wordTable} from "./word-table.js";
 
 /**
@@ -241,9 +241,20 @@ function mostCommonMeasure(members: readonly Claim[]): string | null {
   return best;
 }
 
+/**
+ * Whether the claim printed its counted noun with a capital inside the sentence ("10 Americans",
+ * "200 Democrats"): the measure is kept in lower case, the label follows the printed form.
+ */
+function printsMeasureCapitalised(c: Claim): boolean {
+  if (!c.measure || !c.measureSpan || !c.sentenceSpan || typeof c.sentence !== "string") return false;
+  const phrase = c.sentence.slice(c.measureSpan[0] - c.sentenceSpan[0], c.measureSpan[1] - c.sentenceSpan[0]);
+  return phrase.split(/[^\p{L}'’-]+/u).some((w) => /^\p{Lu}\p{Ll}/u.test(w) && lemmatize(w) === c.measure);
+}
+
 function familyLabel(members: readonly Claim[], value: number, unit: string | null, measure: string | null, index: LexiconIndex): string {
   const figure = formatFigure(value, unit);
   if (measure === null) return figure;
+  if (members.filter(printsMeasureCapitalised).length * 2 > members.length) measure = measure.charAt(0).toUpperCase() + measure.slice(1);
   // Qualifiers most appearances agree on (by meaning), shown in their most common short spelling.
   const counts = new Map<string, {n: number; spellings: Map<string, number>; first: number}>();
   members.forEach((c, i) => {
