@@ -160,8 +160,6 @@ const IRREGULAR_VERBS = wordTable<string>({
  */
 export const CASUALTY_WORDS = new Set(["killed", "dead", "injured", "wounded", "hurt", "missing", "died", "drowned", "arrested", "detained", "evacuated", "displaced", "rescued", "infected", "hospitalized", "hospitalised"]);
 
-/** Number words: part of a figure, never what it counts. */
-export const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "trillion", "dozen"]);
 
 /**
  * The base form of a verb whose "-ed" or "-ing" was cut off, by the spelling rules of English: a

@@ -13,8 +13,8 @@
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
 import {extractQuotes, isPronoun} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
-import {scanQuantities, type QuantityMatch} from "./quantity.js";
-import {CAPITALISED_FUNCTION, CASUALTY_WORDS, NUMBER_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
+import {isNumberWord, scanQuantities, type QuantityMatch} from "./quantity.js";
+import {CAPITALISED_FUNCTION, CASUALTY_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
 import {attributeFigure, attributionContext, insideQuotation, lastNamedSpeaker, quotationSpans, quotationsWithin} from "./claims-attribution.js";
 
@@ -43,7 +43,8 @@ function isBoundary(text: string, from: number, to: number): boolean {
 }
 
 function isNounCandidate(token: Token): boolean {
-  return !PHRASE_STOP.has(token.norm) && !NUMBER_WORDS.has(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
+  // Number words are part of a figure, never what it counts.
+  return !PHRASE_STOP.has(token.norm) && !isNumberWord(token.norm) && /\p{L}/u.test(token.raw) && !/^\d/.test(token.raw) && !/ly$/.test(token.norm);
 }
 
 /** Verbs of stance and a few others in their plain form, which follow a plural subject ("47 percent

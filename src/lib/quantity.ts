@@ -82,6 +82,15 @@ const SCALE_ABBREVIATIONS = wordTable<number>({
 });
 
 const NUMBER_WORDS = [...Object.keys(SMALL), ...Object.keys(TENS), "hundred", ...Object.keys(SCALES), "half", "quarter", "dozen"];
+const NUMBER_WORD_SET = new Set(NUMBER_WORDS);
+
+/**
+ * Whether a word (lower case) is one of the number words figures are written with.
+ * @example isNumberWord("million") // true
+ */
+export function isNumberWord(word: string): boolean {
+  return NUMBER_WORD_SET.has(word);
+}
 
 /** Where a figure may start: a digit, a number word, a currency sign or code before digits. */
 // Deliberately without the `u` flag: ASCII word boundaries are enough for English number words,
