@@ -201,6 +201,11 @@ describe("update notes that print a time but no date", () => {
     expect(doc.updated?.evidence[0]?.text).toBe("Updated at 9:50 p.m. ET Thursday");
     expect(diagnostics.map((d) => d.code)).toContain("time-update-clock");
   });
+  it("quotes the note that prints the time, not an earlier one", () => {
+    const {doc, diagnostics} = one(published + "This story has been updated.\nUpdated at 9:50 p.m. ET Thursday\nThe missile flew.");
+    expect(doc.updated?.evidence[0]?.text).toBe("Updated at 9:50 p.m. ET Thursday");
+    expect(diagnostics.find((d) => d.code === "time-update-clock")?.message).toContain("9:50 p.m. ET Thursday");
+  });
   it("takes the first such time after publication when no weekday is named", () => {
     expect(one(published + "Updated 10:15 GMT\nThe missile flew.").doc.updated?.best).toBe("2017-09-15T10:15:00Z");
     expect(one(published + "Updated 18:30 GMT\nThe missile flew.").doc.updated?.best).toBe("2017-09-14T18:30:00Z");

@@ -177,10 +177,10 @@ function shift(parsed: ParsedDateTime, by: number): ParsedDateTime {
   return {...parsed, span: [parsed.span[0] + by, parsed.span[1] + by]};
 }
 
-/** The time of day printed in a line (`parseClockTime`), with its span in the whole text. */
-function clockIn(line: string, lineStart: number): ParsedDateTime | null {
+/** The time of day printed in an update note's line (`parseClockTime`), with its span in the whole text. */
+function clockIn(line: string, lineStart: number, note: Evidence): TimeReading["updateClock"] {
   const clock = parseClockTime(line);
-  return clock ? shift(clock, lineStart) : null;
+  return clock ? {clock: shift(clock, lineStart), note} : null;
 }
 
 /**
@@ -221,8 +221,8 @@ export interface TimeReading {
   updated: Reading | null;
   /** An update note with no date printed ("refiled to fix typo", "Updated at 9:50 p.m. ET Thursday"). */
   updateNotes: Evidence[];
-  /** The time of day the first such note prints, if any ("9:50 p.m. ET", with its weekday). */
-  updateClock: ParsedDateTime | null;
+  /** The time of day the first such note prints, if any ("9:50 p.m. ET", with its weekday), and that note. */
+  updateClock: {clock: ParsedDateTime; note: Evidence} | null;
   /** The first relative-day mention ("on Monday"), its sentence, and the zone of a place named with it. */
   mention: {text: string; span: Span; sentence: Span; placeZone: string | null; placeEvidence: Evidence | null} | null;
   /** A date stated in the article that relative days can be anchored on. */
@@ -281,7 +281,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
   let stampPublished: Reading | null = null;
   let caption: {parsed: ParsedDateTime; line: Line} | null = null;
   const updateNotes: Evidence[] = [];
-  let updateClock: ParsedDateTime | null = null;
+  let updateClock: TimeReading["updateClock"] = null;
   const skip: Span[] = [];
   const mayHoldUpdateNote = UPDATE_NOTE_WORD.test(text);
   for (const line of linesOf(text)) {
@@ -313,8 +313,9 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
         continue;
       }
       if (isUpdate && /^\s*(?:updated?|refiled|amended|revised)\b/i.test(raw) && raw.trim().length <= 40) {
-        updateNotes.push({text: raw.trim(), span: [line.start, line.end], source: "text"});
-        updateClock ??= clockIn(raw, line.start);
+        const note: Evidence = {text: raw.trim(), span: [line.start, line.end], source: "text"};
+        updateNotes.push(note);
+        updateClock ??= clockIn(raw, line.start, note);
         continue;
       }
     }
@@ -325,7 +326,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
       if (reading) lineUpdated ??= reading;
       else {
         updateNotes.push(evidence[0]!);
-        updateClock ??= clockIn(raw, line.start);
+        updateClock ??= clockIn(raw, line.start, evidence[0]!);
       }
       continue;
     }
@@ -509,7 +510,7 @@ export function resolveTimes(
       // The earliest publication among the other documents with in-article evidence.
       const ref = anchors[0] === r ? anchors[1] : anchors[0];
       if (ref && !anchorsAgree) {
-        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-relative-corpus-spread", message: `"${r.mention.text.trim()}" names a day relative to when the article was written, which it does not print; the other articles were published over ${Math.round(anchorSpan / 86_400_000)} days, so they give no one week to place it in.`});
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-relative-corpus-spread", message: `"${r.mention.text.trim()}" names a day relative to when the article was written, which it does not print; the other articles were published over ${Math.round(anchorSpan / DAY_MS)} days, so they give no one week to place it in.`});
       } else if (ref) {
         anchorDate = localDateOf(Date.parse(ref.published!.estimate.best), r.mention.placeZone ?? ref.published!.estimate.timezone);
         evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
@@ -557,10 +558,11 @@ export function resolveTimes(
     const published = r.published?.estimate ?? null;
     let updated = r.updated?.estimate ?? null;
     if (!updated && r.updateClock && published) {
-      const placed = placeUpdateClock(r.updateClock, published, r.context, [r.updateNotes[0]!]);
+      const {clock, note} = r.updateClock;
+      const placed = placeUpdateClock(clock, published, r.context, [note]);
       if (placed) {
         updated = placed.estimate;
-        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-update-clock", message: `The update note "${r.updateNotes[0]!.text.slice(0, 80)}" prints a time but no date; it is placed at the first ${r.updateClock.weekday !== null ? "such weekday and time" : "such time"} after publication (${updated.best}).`});
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-update-clock", message: `The update note "${note.text.slice(0, 80)}" prints a time but no date; it is placed at the first ${clock.weekday !== null ? "such weekday and time" : "such time"} after publication (${updated.best}).`});
       }
     }
     if (!updated && r.updateNotes.length) {
