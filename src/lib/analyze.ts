@@ -8,14 +8,16 @@ import {resolveTimes, type TimeReading} from "./time.js";
 import {extractClaims} from "./claims.js";
 import {groupClaimFamilies} from "./families.js";
 import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
-import {detectReuse, markCommonSources, reuseLink} from "./reuse.js";
+import {detectReuse, markCommonSources, reuseLink, storyNumbers} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
+import {findStories} from "./stories.js";
+import {comparisonTokens} from "./reuse-tokens.js";
 import {shareStrings} from "./share-strings.js";
 import {collectGarbage} from "./collect-garbage.js";
 import {DEFAULT_MAX_BYTES, type CorpusFile} from "./read.js";
 import {chunked, createWorkerPool, ingestWithLanguage, type AlignTask, type DocumentFindings, type DocumentPass, type IngestedSource, type ScreenTask, type WorkerPool} from "./workers.js";
-import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink} from "./types.js";
+import type {Analysis, Claim, Diagnostic, DocumentRecord, Quote, ReferenceData, ReuseLink, Story} from "./types.js";
 
 export interface AnalyzeOptions {
   /** The input paths as the user gave them (recorded in the output). */
@@ -53,18 +55,19 @@ export function analyzeSources(sources: readonly SourceFile[], reference: Refere
   const documents = run.afterIngest(ingested);
   const withOutlets = run.outlets(documents);
   const timed = run.times(withOutlets);
+  const stories = run.stories(timed.inOrder, timed.inOrder.map((doc) => comparisonTokens(doc.text).ids));
   run.begin("claims", timed.inOrder.length);
   const findings = new Map(timed.inOrder.map((doc, i) => {
     run.tick("claims", timed.inOrder.length, i + 1);
     return [doc.id, extractClaims(doc)] as const;
   }));
-  const claimed = run.claims(timed.inOrder, findings);
+  const claimed = run.claims(timed.inOrder, findings, stories);
   run.begin("quotes", timed.inOrder.length);
   const quoted = run.quotes(timed.inOrder, new Map(timed.inOrder.map((doc) => [doc.id, extractQuotes(doc)])));
   run.begin("reuse", timed.inOrder.length);
-  const reuse = detectReuse(timed.inOrder);
+  const reuse = detectReuse(timed.inOrder, {stories: stories.storyOf});
   run.end("reuse", timed.inOrder.length);
-  return run.result(inputs, timed, claimed, quoted, reuse);
+  return run.result(inputs, timed, stories.stories, claimed, quoted, reuse);
 }
 
 /**
@@ -153,9 +156,10 @@ async function analyzeInParallel(
     const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
     withOutlets = [];
     passes.length = 0;
+    const stories = run.stories(timed.inOrder, timed.inOrder.map((doc) => findings.get(doc.id)!.tokenIds));
     // Reuse first: its n-grams and token ids are the largest findings, and go with it.
     run.begin("reuse", timed.inOrder.length);
-    const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true));
+    const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true), stories.storyOf);
     run.end("reuse", timed.inOrder.length);
     // The rest runs here: the workers' memory can go, and so can the n-grams and token ids, which
     // are outside the heap and go only when the objects viewing them are collected.
@@ -164,7 +168,8 @@ async function analyzeInParallel(
     run.begin("claims", timed.inOrder.length);
     const claimed = run.claims(
       timed.inOrder,
-      new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const))
+      new Map([...findings].map(([id, f]) => [id, {claims: f.claims, diagnostics: f.claimDiagnostics}] as const)),
+      stories
     );
     // Each pass lets go of what it no longer needs.
     for (const f of findings.values()) {
@@ -174,7 +179,7 @@ async function analyzeInParallel(
     run.begin("quotes", timed.inOrder.length);
     const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
     for (const f of findings.values()) f.quotes = [];
-    return run.result(inputs, timed, claimed, quoted, reuse);
+    return run.result(inputs, timed, stories.stories, claimed, quoted, reuse);
   } finally {
     await pool.close();
   }
@@ -205,13 +210,15 @@ async function parallelReuse(
   findings: ReadonlyMap<string, DocumentFindings>,
   pool: WorkerPool,
   CHUNK: number,
-  progress: (done: number, total: number) => void
+  progress: (done: number, total: number) => void,
+  stories: ReadonlyMap<string, number>
 ): Promise<ReuseLink[]> {
   const docs = inOrder.filter((d): d is DocumentRecord => !!d && typeof d.id === "string");
   if (docs.length < 2) return [];
   const index = buildNgramIndex(docs.map((d) => findings.get(d.id)!.fingerprints), {
     maxDocumentFrequency: DEFAULT_MAX_DOCUMENT_FREQUENCY,
-    otherNgramsByDocument: docs.map((d) => findings.get(d.id)!.otherNgrams)
+    otherNgramsByDocument: docs.map((d) => findings.get(d.id)!.otherNgrams),
+    storyOfDocument: storyNumbers(docs, stories)
   });
   const pairs = candidatePairs(index, {minShared: DEFAULT_MIN_SHARED_FINGERPRINTS});
   // The index holds what the pairs need: the per-document n-grams can go (they are outside the
@@ -353,14 +360,24 @@ class Run {
     return {inOrder, event: timed.event};
   }
 
-  claims(inOrder: readonly DocumentRecord[], found: ReadonlyMap<string, {claims: Claim[]; diagnostics: Diagnostic[]}>) {
+  /** The stories of the documents (in publication order), from their comparison-token ids. */
+  stories(inOrder: readonly DocumentRecord[], tokenIds: readonly ArrayLike<number>[]): {stories: Story[]; storyOf: Map<string, number>} {
+    this.begin("stories", inOrder.length);
+    const found = findStories(inOrder, tokenIds);
+    this.end("stories", inOrder.length);
+    return found;
+  }
+
+  claims(inOrder: readonly DocumentRecord[], found: ReadonlyMap<string, {claims: Claim[]; diagnostics: Diagnostic[]}>, {stories}: {stories: Story[]}) {
     const extracted = inOrder.flatMap((doc) => {
       const result = found.get(doc.id)!;
       this.diagnostics.push(...result.diagnostics);
       return result.claims;
     });
     // The claims are this run's own: their family ids are set on them, not on copies.
-    const grouped = groupClaimFamilies(extracted, inOrder, this.reference.measures, {inPlace: true});
+    const storyIds = new Map<string, string>();
+    for (const story of stories) for (const id of story.documentIds) storyIds.set(id, story.id);
+    const grouped = groupClaimFamilies(extracted, inOrder, this.reference.measures, {inPlace: true, stories: storyIds});
     this.end("claims", inOrder.length);
     return grouped;
   }
@@ -375,6 +392,7 @@ class Run {
   result(
     inputs: readonly string[],
     timed: {inOrder: DocumentRecord[]; event: Analysis["event"]},
+    stories: Story[],
     {claims, families}: {claims: Claim[]; families: Analysis["families"]},
     {quotes, quoteFamilies}: {quotes: Quote[]; quoteFamilies: Analysis["quoteFamilies"]},
     reuse: ReuseLink[]
@@ -383,6 +401,7 @@ class Run {
       version: 1,
       inputs: [...inputs],
       documents: timed.inOrder,
+      stories,
       claims,
       families,
       quotes,

@@ -284,7 +284,8 @@ function familyLabel(members: readonly Claim[], value: number, unit: string | nu
 
 /**
  * Groups claims into families across documents (given in publication order, earliest first) and
- * finds the drift between consecutive appearances. Returns copies of the claims with `familyId` set;
+ * finds the drift between consecutive appearances. With `stories` (document id → story id), a
+ * family stays within one story: the same figure in another story is another family. Returns copies of the claims with `familyId` set;
  * with `inPlace`, for a caller that owns the claims, sets it on the given ones instead.
  * Family ids come from content: `f-<figure>-<unit>-<measure>`, e.g. `f-1000000-job`, `f-45-percent-tariff`.
  * @example groupClaimFamilies(claims, docs, lexicon).families[0].label // "1 million US jobs"
@@ -293,7 +294,7 @@ export function groupClaimFamilies(
   claims: readonly Claim[],
   documentsInOrder: readonly DocumentRecord[],
   lexicon: MeasureLexicon,
-  {inPlace = false}: {inPlace?: boolean} = {}
+  {inPlace = false, stories}: {inPlace?: boolean; stories?: ReadonlyMap<string, string>} = {}
 ): {claims: Claim[]; families: ClaimFamily[]} {
   const index = indexLexicon(lexicon);
   const ordered = orderClaims(claims, documentsInOrder);
@@ -301,7 +302,7 @@ export function groupClaimFamilies(
   for (const c of ordered) {
     if (!Number.isFinite(c.quantity.value)) continue;
     const measure = c.measure === null ? null : index.canonical(c.measure);
-    const key = `${figureKey(c.quantity.value)}|${c.quantity.unit ?? ""}|${measure ?? ""}`;
+    const key = `${stories?.get(c.documentId) ?? ""}|${figureKey(c.quantity.value)}|${c.quantity.unit ?? ""}|${measure ?? ""}`;
     const list = byKey.get(key) ?? [];
     list.push(c);
     byKey.set(key, list);
@@ -311,7 +312,7 @@ export function groupClaimFamilies(
   const usedIds = new Set<string>();
   const claimRank = new Map(ordered.map((c, i) => [c.id, i]));
   for (const [key, members] of byKey) {
-    const [figure, unit, measure] = key.split("|") as [string, string, string];
+    const [story, figure, unit, measure] = key.split("|") as [string, string, string, string];
     const first = members[0]!;
     const shownMeasure = mostCommonMeasure(members);
     let id = `f-${slug(String(typicalValue(members)))}${unit ? `-${slug(unit)}` : ""}-${measure ? slug(measure) : "count"}`;
@@ -328,10 +329,11 @@ export function groupClaimFamilies(
       quantity: {value: typicalValue(members), unit: first.quantity.unit},
       claimIds: members.map((c) => c.id),
       documentIds,
+      storyId: story || null,
       drift,
       related: [],
       order: claimRank.get(first.id) ?? 0,
-      figure: `${figure}|${unit}`,
+      figure: `${story}|${figure}|${unit}`,
     });
   }
   // Close families: same figure and unit, different counted thing.

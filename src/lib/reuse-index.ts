@@ -19,6 +19,9 @@ export const DEFAULT_NGRAM_ORDER = 5;
 export const DEFAULT_WINNOW_WINDOW = 2;
 /** N-grams in more documents than this are stock phrases or page furniture and are not counted. */
 export const DEFAULT_MAX_DOCUMENT_FREQUENCY = 100;
+/** Wording found in documents of this many different stories is page furniture or stock phrase
+ *  (a copyright line, a newsletter prompt), not one outlet's reuse of another's story. */
+export const DEFAULT_MAX_STORIES = 3;
 /** A candidate pair needs at least this many shared fingerprints. */
 export const DEFAULT_MIN_SHARED_FINGERPRINTS = 2;
 
@@ -134,7 +137,8 @@ export interface NgramIndex {
   hashes: Uint32Array;
   /** Document index of each posting, ascending within a run. */
   documents: Uint32Array;
-  /** N-grams found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
+  /** N-grams found in more than `maxDocumentFrequency` documents, or in documents of
+   *  `maxStories` stories or more (stock phrases, furniture). */
   stock: Set<number>;
   maxDocumentFrequency: number;
 }
@@ -158,7 +162,9 @@ export function buildNgramIndex(
     maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY,
     otherNgramsByDocument,
     entriesPerRange = DEFAULT_ENTRIES_PER_RANGE,
-  }: {maxDocumentFrequency?: number; otherNgramsByDocument?: readonly Uint32Array[]; entriesPerRange?: number} = {}
+    storyOfDocument,
+    maxStories = DEFAULT_MAX_STORIES,
+  }: {maxDocumentFrequency?: number; otherNgramsByDocument?: readonly Uint32Array[]; entriesPerRange?: number; storyOfDocument?: Int32Array; maxStories?: number} = {}
 ): NgramIndex {
   const n = fingerprintsByDocument.length;
   const cap = Math.max(1, Math.floor(maxDocumentFrequency));
@@ -172,6 +178,11 @@ export function buildNgramIndex(
   const printAt = new Uint32Array(n);
   const otherAt = new Uint32Array(n);
   const stock = new Set<number>();
+  // The stories an n-gram is found in are counted with a stamp per story (the run it was last seen in).
+  let storyCount = 0;
+  if (storyOfDocument) for (const story of storyOfDocument) storyCount = Math.max(storyCount, story + 1);
+  const storySeen = new Int32Array(storyCount).fill(-1);
+  let stamp = 0;
   const postingHashes = new GrowingUint32();
   const postingDocuments = new GrowingUint32();
   // Entries of one range: the hash, and the document times two plus one for a fingerprint.
@@ -198,11 +209,20 @@ export function buildNgramIndex(
       // Documents are ascending within a run (the sort is stable), so each is counted once.
       let documents = 0;
       let indexed = 0;
+      let stories = 0;
+      stamp++;
       for (let e = i; e < j; e++) {
         if (e === i || entries[e]! >>> 1 !== entries[e - 1]! >>> 1) documents++;
         if (entries[e]! & 1) indexed++;
+        if (storyOfDocument) {
+          const story = storyOfDocument[entries[e]! >>> 1]!;
+          if (storySeen[story] !== stamp) {
+            storySeen[story] = stamp;
+            stories++;
+          }
+        }
       }
-      if (documents > cap) stock.add(hashes[i]!);
+      if (documents > cap || (storyOfDocument && stories >= maxStories)) stock.add(hashes[i]!);
       else if (indexed >= 2) {
         for (let e = i; e < j; e++) {
           if (!(entries[e]! & 1)) continue;

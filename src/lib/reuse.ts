@@ -72,6 +72,9 @@ export interface ReuseOptions {
   minPassageWords?: number;
   /** Largest gap in words bridged inside a passage (default 8). */
   maxGap?: number;
+  /** The story of each document, by id (`groupStories`): wording found in documents of three
+   *  stories or more is furniture, not reuse. Without it, every document counts as one story. */
+  stories?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -92,16 +95,27 @@ export function tokenNgrams(ids: Int32Array, {order = DEFAULT_NGRAM_ORDER, windo
  * Pass 1 over a corpus: the fingerprint index and stock phrases of documents already split by
  * `documentNgrams`, in the given order (the pipeline's workers split them).
  */
-export function indexNgrams(ngramsByDocument: readonly DocumentNgrams[], {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY}: ReuseOptions = {}): NgramIndex {
+export function indexNgrams(ngramsByDocument: readonly DocumentNgrams[], {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY, storyOfDocument}: ReuseOptions & {storyOfDocument?: Int32Array} = {}): NgramIndex {
   return buildNgramIndex(
     ngramsByDocument.map((d) => d.fingerprints),
-    {maxDocumentFrequency, otherNgramsByDocument: ngramsByDocument.map((d) => d.others)}
+    {maxDocumentFrequency, otherNgramsByDocument: ngramsByDocument.map((d) => d.others), storyOfDocument}
   );
 }
 
 /** Pass 1 over a corpus: the fingerprint index of the documents, in the given order. */
-export function indexDocuments(documents: readonly Pick<DocumentRecord, "text">[], options: ReuseOptions = {}): NgramIndex {
-  return indexNgrams(documents.map((d) => documentNgrams(d?.text ?? "", options)), options);
+export function indexDocuments(documents: readonly Pick<DocumentRecord, "text" | "id">[], options: ReuseOptions = {}): NgramIndex {
+  return indexNgrams(documents.map((d) => documentNgrams(d?.text ?? "", options)), {...options, storyOfDocument: storyNumbers(documents, options.stories)});
+}
+
+/** The story number of each document, in order (undefined without stories). */
+export function storyNumbers(documents: readonly Pick<DocumentRecord, "id">[], stories: ReadonlyMap<string, number> | undefined): Int32Array | undefined {
+  if (!stories) return undefined;
+  const out = Int32Array.from(documents, (d) => stories.get(d?.id) ?? -1);
+  // A document without a story is a story of its own.
+  let next = 0;
+  for (const s of out) next = Math.max(next, s + 1);
+  for (let i = 0; i < out.length; i++) if (out[i]! < 0) out[i] = next++;
+  return out;
 }
 
 /** Passages between two documents with spans into each text, before direction is known. */

@@ -201,6 +201,8 @@ export interface ClaimFamily {
   quantity: { value: number; unit: string | null };
   claimIds: string[];
   documentIds: string[];
+  /** The story its documents report (`Analysis.stories`); null when stories were not found. */
+  storyId: string | null;
   drift: DriftEvent[];
   /** Close families: same figure, related counted thing (the reframing readers look for). */
   related: {
@@ -257,10 +259,30 @@ export interface ReuseLink {
   commonSourceSuspected?: boolean;
 }
 
+/**
+ * Documents that report the same story (stories.ts): a folder is often one story, a week of
+ * coverage many. Claim families are formed within a story.
+ */
+export interface Story {
+  /** `s1`, `s2`, … in the order of each story's first document. */
+  id: string;
+  /** The title of its first document (else its first words). */
+  label: string;
+  /** In publication order. */
+  documentIds: string[];
+  /** For each document (same order), the cosine of its content words with the story's as it
+   *  joined; null for the document that started the story. */
+  cosines: (number | null)[];
+  /** The content words that most tie its documents, strongest first: the evidence (empty for a
+   *  story of one document). */
+  words: string[];
+}
+
 export interface Analysis {
   version: 1;
   inputs: string[];
   documents: DocumentRecord[];
+  stories: Story[];
   claims: Claim[];
   families: ClaimFamily[];
   quotes: Quote[];

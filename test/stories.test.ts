@@ -1,0 +1,67 @@
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {comparisonTokens, hashString} from "../src/lib/reuse-tokens.js";
+import {groupStories, termVectors} from "../src/lib/stories.js";
+
+const ids = (text: string) => comparisonTokens(text).ids;
+
+// Two unrelated stories, three articles each, worded differently within a story.
+const FLOOD = [
+  "Floodwaters swept through Riverton on Tuesday after the Mill River burst its banks, forcing evacuations of the lower town. Rescue crews used boats to reach stranded residents of Riverton.",
+  "Residents of Riverton were evacuated as the Mill River flooded the lower town. Boats carried rescue crews to homes cut off by floodwaters, officials in Riverton said.",
+  "The Mill River overflowed and floodwaters covered streets in Riverton. Evacuations continued in the lower town while rescue crews searched by boat.",
+];
+const MERGER = [
+  "Halvorsen Steel agreed to buy Brightline Metals in a deal that creates the largest steelmaker in the region. Shareholders of Brightline Metals will receive cash and Halvorsen Steel stock.",
+  "The merger of Halvorsen Steel and Brightline Metals needs approval from regulators and shareholders. Halvorsen Steel said the steelmaker would keep both plants open.",
+  "Brightline Metals shareholders will vote on the Halvorsen Steel takeover next month. Regulators are expected to review the steelmaker deal.",
+];
+
+describe("termVectors", () => {
+  it("leaves out stop words and words found in one document only, and has unit length", () => {
+    const a = termVectors([ids("The river flooded the town said officials"), ids("The river rose")]);
+    expect([...a.terms.subarray(a.offsets[0], a.offsets[1])]).toEqual([hashString("river")]);
+    expect(a.weights[0]).toBeCloseTo(1, 6);
+    expect(a.strongest[0]).toBe(hashString("river"));
+    expect(a.strongest[1]).toBe(-1);
+    const b = termVectors([ids("the and of said"), ids("the and of said")]);
+    expect(b.terms.length).toBe(0);
+  });
+  it("keeps at most the asked number of words, in hash order, and names the strongest first", () => {
+    const v = termVectors(["alpha alpha alpha beta beta gamma", "alpha beta gamma"].map(ids), {termsPerDocument: 2, candidateTerms: 1});
+    expect([...v.terms.subarray(v.offsets[0], v.offsets[1])]).toEqual([hashString("alpha"), hashString("beta")].sort((x, y) => x - y));
+    expect(v.strongest[0]).toBe(hashString("alpha"));
+    expect(v.offsets[2]! - v.offsets[1]!).toBe(2);
+  });
+});
+
+describe("groupStories", () => {
+  it("separates two unrelated stories, whatever their interleaving", () => {
+    const docs = [FLOOD[0]!, MERGER[0]!, FLOOD[1]!, MERGER[1]!, MERGER[2]!, FLOOD[2]!];
+    const {storyOf, stories, similarity} = groupStories(termVectors(docs.map(ids)));
+    expect(stories.length).toBe(2);
+    expect([...storyOf]).toEqual([0, 1, 0, 1, 1, 0]);
+    expect(similarity[0]).toBeNull();
+    expect(similarity[2]).toBeGreaterThan(0.2);
+    expect(stories[0]!.documents).toEqual([0, 2, 5]);
+  });
+  it("keeps a folder about one story as one story", () => {
+    expect(groupStories(termVectors(FLOOD.map(ids))).stories.length).toBe(1);
+  });
+  it("gives a document that shares nothing with the others a story of its own", () => {
+    const docs = [...FLOOD, "Quartet wins prize for chamber music recording of Haydn quartets."];
+    const {storyOf, stories} = groupStories(termVectors(docs.map(ids)));
+    expect(stories.length).toBe(2);
+    expect(storyOf[3]).toBe(1);
+  });
+  it("keeps the five bundled articles as one story", () => {
+    const folder = join(__dirname, "..", "seeds");
+    const texts = readdirSync(folder).filter((f) => f.endsWith(".txt")).sort().map((f) => readFileSync(join(folder, f), "utf8"));
+    expect(texts.length).toBe(5);
+    expect(groupStories(termVectors(texts.map(ids))).stories.length).toBe(1);
+  });
+  it("is empty for no documents", () => {
+    expect(groupStories(termVectors([])).stories).toEqual([]);
+  });
+});
