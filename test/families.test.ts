@@ -172,3 +172,19 @@ describe("families on the seed articles", () => {
     }
   });
 });
+
+describe("groupClaimFamilies with stories", () => {
+  it("keeps a family within one story: the same figure in another story is another family", () => {
+    const texts = ["The plant will add 300 jobs.", "Officials said 300 jobs would come.", "The mine cut 300 jobs last year."];
+    const docs: DocumentRecord[] = texts.map((t, i) => makeDocument(`d${i}`, t));
+    const claims = docs.flatMap((d) => extractClaims(d).claims);
+    const together = groupClaimFamilies(claims, docs, lexicon);
+    expect(together.families.filter((f) => f.measure === "job")).toHaveLength(1);
+    expect(together.families[0]!.storyId).toBeNull();
+    const stories = new Map([["d0", "s1"], ["d1", "s1"], ["d2", "s2"]]);
+    const apart = groupClaimFamilies(claims, docs, lexicon, {stories}).families.filter((f) => f.measure === "job");
+    expect(apart.map((f) => [f.storyId, f.documentIds])).toEqual([["s1", ["d0", "d1"]], ["s2", ["d2"]]]);
+    expect(new Set(apart.map((f) => f.id)).size).toBe(2);
+  });
+});
+

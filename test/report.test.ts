@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimWindow, claimsSlice, corpusSlice, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import {claimWindow, claimsSlice, corpusSlice, storiesSummary, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
 import type {Analysis, DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -116,3 +116,23 @@ describe("report slices", () => {
     expect(slice.counts.error + slice.counts.warning + slice.counts.info).toBe(analysis.diagnostics.length);
   });
 });
+
+describe("storiesSummary", () => {
+  it("counts the stories, those of one document, and lists the largest with their words", () => {
+    const base = analysis;
+    const stories = [
+      {id: "s1", label: "A", documentIds: ["a", "b"], cosines: [null, 0.4], words: ["x"]},
+      {id: "s2", label: "B", documentIds: ["c"], cosines: [null], words: []},
+      {id: "s3", label: "C", documentIds: ["d", "e", "f"], cosines: [null, 0.3, 0.5], words: ["y", "z"]},
+    ];
+    const summary = storiesSummary({...base, stories});
+    expect(summary.total).toBe(3);
+    expect(summary.alone).toBe(1);
+    expect(summary.listed.map((s) => [s.id, s.documents, s.first])).toEqual([["s3", 3, "d"], ["s1", 2, "a"]]);
+    expect(storiesSummary({...base, stories}, 1).listed).toHaveLength(1);
+    // The bundled corpus is one story.
+    expect(corpusSlice(base).stories).toMatchObject({total: 1, alone: 0});
+    expect(corpusSlice(base).counts.stories).toBe(1);
+  });
+});
+

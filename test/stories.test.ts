@@ -2,7 +2,10 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {comparisonTokens, hashString} from "../src/lib/reuse-tokens.js";
-import {groupStories, termVectors} from "../src/lib/stories.js";
+import {analyzeSources} from "../src/lib/analyze.js";
+import {loadReferenceData} from "../src/lib/reference.js";
+import {findStories, groupStories, termVectors} from "../src/lib/stories.js";
+import {makeDocument} from "./helpers.js";
 
 const ids = (text: string) => comparisonTokens(text).ids;
 
@@ -65,3 +68,49 @@ describe("groupStories", () => {
     expect(groupStories(termVectors([])).stories).toEqual([]);
   });
 });
+
+const MATCH = [
+  "Northfield Rovers beat Eastport United 3-1 in the cup final at Kingsway Stadium. The Rovers striker scored twice as Northfield lifted the cup for the first time in 2 years.",
+  "Eastport United lost the cup final to Northfield Rovers at Kingsway Stadium, where the Rovers striker scored twice. Northfield last won the cup 2 years ago.",
+];
+const FOOTER = "Copyright 2024 Example Wire Service. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.";
+
+describe("findStories", () => {
+  it("names stories by their first document and the words they share", () => {
+    const docs = FLOOD.map((text, i) => makeDocument(`f${i}`, text));
+    const {stories, storyOf} = findStories(docs, docs.map((d) => ids(d.text)));
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.id).toBe("s1");
+    expect(stories[0]!.documentIds).toEqual(["f0", "f1", "f2"]);
+    expect(stories[0]!.cosines[0]).toBeNull();
+    expect(stories[0]!.cosines[1]).toBeGreaterThan(0.2);
+    expect(stories[0]!.words).toEqual(expect.arrayContaining(["riverton", "river"]));
+    expect(storyOf.get("f2")).toBe(0);
+  });
+});
+
+describe("stories in the pipeline", () => {
+  it("keeps figure families within a story and treats wording found in three stories as furniture", async () => {
+    const {reference} = await loadReferenceData();
+    const texts = [
+      `${FLOOD[0]} The river was last this high 2 years ago. ${FOOTER}`,
+      `${MERGER[0]} The talks began 2 years ago. ${FOOTER}`,
+      `${MATCH[0]} ${FOOTER}`,
+      `${FLOOD[1]} Residents recalled the flood of 2 years ago. ${FOOTER}`,
+      `${MERGER[1]} Talks between the steelmakers began 2 years ago. ${FOOTER}`,
+      `${MATCH[1]} ${FOOTER}`,
+    ];
+    const sources = texts.map((text, i) => ({path: `a${i}.txt`, bytes: new TextEncoder().encode(`Story ${i}\n\n${text}`)}));
+    const analysis = analyzeSources(sources, reference);
+    expect(analysis.stories).toHaveLength(3);
+    const storyOf = new Map(analysis.stories.flatMap((s) => s.documentIds.map((id) => [id, s.id] as const)));
+    for (const story of analysis.stories) expect(story.documentIds).toHaveLength(2);
+    // "2 years" is one family per story, never across two.
+    const years = analysis.families.filter((f) => f.quantity.value === 2 && f.quantity.unit === "year");
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    for (const family of years) expect(new Set(family.documentIds.map((id) => storyOf.get(id))).size).toBe(1);
+    // The shared footer links no documents of different stories.
+    for (const link of analysis.reuse) expect(storyOf.get(link.source)).toBe(storyOf.get(link.target));
+  });
+});
+

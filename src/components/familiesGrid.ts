@@ -38,8 +38,10 @@ export function familiesGrid(families: ClaimFamily[], {width = 640, documents = 
   const byId = new Map(claims.map((c) => [c.id, c]));
   const outletOf = new Map(documents.map((d) => [d.id, `${d.outlet ?? "unknown"} · ${d.id}`]));
   const orderOf = new Map(documents.map((d) => [d.id, d.order]));
+  // Rows are keyed by family id: two stories can each have a family with the same label.
+  const labelOf = new Map(families.map((f) => [f.id, f.label]));
   const cells = families.flatMap((f) =>
-    f.claimIds.map((id) => byId.get(id)).filter((c): c is Claim => !!c).map((c) => ({family: f.label, documentId: c.documentId, document: outletOf.get(c.documentId) ?? c.documentId, order: orderOf.get(c.documentId) ?? null, modality: c.modality, sentence: c.sentence, hedges: c.hedges.join(", ")}))
+    f.claimIds.map((id) => byId.get(id)).filter((c): c is Claim => !!c).map((c) => ({family: f.id, documentId: c.documentId, document: outletOf.get(c.documentId) ?? c.documentId, order: orderOf.get(c.documentId) ?? null, modality: c.modality, sentence: c.sentence, hedges: c.hedges.join(", ")}))
   );
   type Cell = (typeof cells)[number];
   const title = (c: Cell) => `${c.document}\n${c.modality}${c.hedges ? ` (hedges: ${c.hedges})` : ""}\n${c.sentence}`;
@@ -47,7 +49,7 @@ export function familiesGrid(families: ClaimFamily[], {width = 640, documents = 
   // with more than `maxColumns`, only those that carry one of these figures.
   const carrying = new Set(cells.map((c) => c.documentId));
   const columns = documents.filter((d) => documents.length <= maxColumns || carrying.has(d.id)).map((d) => outletOf.get(d.id)!);
-  const common = {width, height: 24 * families.length + 170, marginLeft: Math.min(280, width * 0.35), y: {domain: families.map((f) => f.label), label: null}, color: modalityColour(cells.map((c) => c.modality))};
+  const common = {width, height: 24 * families.length + 170, marginLeft: Math.min(280, width * 0.35), y: {domain: families.map((f) => f.id), tickFormat: (id: string) => labelOf.get(id) ?? id, label: null}, color: modalityColour(cells.map((c) => c.modality))};
   // More columns than stay legible: each appearance as a dot at its document's place in the order of first publication.
   const plot = columns.length > maxColumns
     ? Plot.plot({

@@ -10,10 +10,15 @@
  *   and the share of articles in their event's largest story. A folder about one story (the common
  *   case) must not be split, or its figures would not meet in one family.
  *
+ * - **In the report.** All giveme5w1h articles as one jsonl input through the whole pipeline
+ *   (`analyzeSources`): how many figure families and reuse links join documents of different events.
+ *
  * Usage: npx tsx src/eval/stories.ts [--json] [--threshold T]. Reads ../shared/corpora (or DRIFTLINE_CORPORA).
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
+import {analyzeSources} from "../lib/analyze.js";
+import {loadReferenceData} from "../lib/reference.js";
 import {comparisonTokens} from "../lib/reuse-tokens.js";
 import {groupStories, termVectors, DEFAULT_STORY_THRESHOLD} from "../lib/stories.js";
 import {CORPORA_DIR} from "./_corpora.js";
@@ -142,11 +147,42 @@ function oneStoryFolders(articles: readonly Article[]): {events: number; keptWho
   return {events, keptWhole: round(whole / events), articlesInLargest: round(inLargest / total)};
 }
 
+interface PipelineScore {
+  documents: number;
+  stories: number;
+  families: number;
+  multiDocumentFamilies: number;
+  familiesAcrossEvents: number;
+  reuseLinks: number;
+  reuseAcrossEvents: number;
+}
+
+/** The whole pipeline on every giveme5w1h article in one input, scored against the events. */
+async function pipeline(): Promise<PipelineScore | null> {
+  const file = path.join(CORPORA_DIR, "giveme5w1h-news-cluster", "articles.jsonl");
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  const eventOfUrl = new Map(readJsonl(file).map((r) => [String(r.url), String((r.newsCluster as {Event?: string})?.Event ?? "?")]));
+  const {reference} = await loadReferenceData();
+  const analysis = analyzeSources([{path: "giveme5w1h.jsonl", bytes}], reference);
+  const eventOf = new Map(analysis.documents.map((d) => [d.id, eventOfUrl.get(d.declared?.url ?? d.url ?? "") ?? d.id]));
+  const multi = analysis.families.filter((f) => f.documentIds.length > 1);
+  return {
+    documents: analysis.documents.length,
+    stories: analysis.stories.length,
+    families: analysis.families.length,
+    multiDocumentFamilies: multi.length,
+    familiesAcrossEvents: multi.filter((f) => new Set(f.documentIds.map((id) => eventOf.get(id))).size > 1).length,
+    reuseLinks: analysis.reuse.length,
+    reuseAcrossEvents: analysis.reuse.filter((l) => eventOf.get(l.source) !== eventOf.get(l.target)).length,
+  };
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const sets = corpora();
   if (!Object.keys(sets).length) {
     console.log(asJson ? JSON.stringify({skipped: "corpora not found"}) : "skipped: corpora not found");
@@ -154,17 +190,27 @@ function main(): void {
   }
   const results: Record<string, unknown> = {threshold};
   for (const [name, articles] of Object.entries(sets)) results[name] = {mixed: mixed(articles), oneStory: oneStoryFolders(articles)};
+  const whole = await pipeline();
   if (asJson) {
+    results.pipeline = whole;
     console.log(JSON.stringify(results));
     return;
   }
   console.log(`threshold ${threshold}`);
   for (const [name, value] of Object.entries(results)) {
-    if (name === "threshold") continue;
+    if (name === "threshold" || name === "pipeline") continue;
     const {mixed: m, oneStory: o} = value as {mixed: MixedScore; oneStory: ReturnType<typeof oneStoryFolders>};
     console.log(`${name}: ${m.articles} articles, ${m.events} events → ${m.stories} stories; pairs P ${m.pairPrecision} R ${m.pairRecall}; B-cubed F1 ${m.bcubedF1}`);
     console.log(`  one event a folder: ${o.events} events, ${(o.keptWhole * 100).toFixed(1)}% kept whole, ${(o.articlesInLargest * 100).toFixed(1)}% of articles in the event's largest story`);
   }
+  if (whole) {
+    console.log(`giveme5w1h through the pipeline as one input: ${whole.documents} documents, ${whole.stories} stories;`);
+    console.log(`  ${whole.multiDocumentFamilies} of ${whole.families} figure families span two documents or more, ${whole.familiesAcrossEvents} of them documents of different events;`);
+    console.log(`  ${whole.reuseLinks} reuse links, ${whole.reuseAcrossEvents} between documents of different events`);
+  }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -28,8 +28,8 @@ export function claimsCsv(analysis: Analysis): string {
 
 export function familiesCsv(analysis: Analysis): string {
   return toCsv(
-    ["id", "label", "value", "unit", "measure", "claims", "documents", "driftEvents"],
-    analysis.families.map((f) => [f.id, f.label, f.quantity.value, f.quantity.unit, f.measure, f.claimIds.length, f.documentIds.join("; "), f.drift.length])
+    ["id", "label", "value", "unit", "measure", "claims", "documents", "driftEvents", "story"],
+    analysis.families.map((f) => [f.id, f.label, f.quantity.value, f.quantity.unit, f.measure, f.claimIds.length, f.documentIds.join("; "), f.drift.length, f.storyId])
   );
 }
 
@@ -41,8 +41,10 @@ export function reuseCsv(analysis: Analysis): string {
 }
 
 export function documentsCsv(analysis: Analysis): string {
+  const storyOf = new Map<string, string>();
+  for (const story of analysis.stories ?? []) for (const id of story.documentIds) storyOf.set(id, story.id);
   return toCsv(
-    ["id", "path", "title", "outlet", "publishedBest", "publishedEarliest", "publishedLatest", "publishedBasis", "words"],
-    analysis.documents.map((d) => [d.id, d.path, d.title, d.outlet?.name, d.published?.best, d.published?.earliest, d.published?.latest, d.published?.basis, d.wordCount])
+    ["id", "path", "title", "outlet", "publishedBest", "publishedEarliest", "publishedLatest", "publishedBasis", "words", "story"],
+    analysis.documents.map((d) => [d.id, d.path, d.title, d.outlet?.name, d.published?.best, d.published?.earliest, d.published?.latest, d.published?.basis, d.wordCount, storyOf.get(d.id)])
   );
 }

@@ -308,15 +308,26 @@ export function groupClaimFamilies(
     byKey.set(key, list);
   }
   const familyOf = new Map<string, string>();
-  const families: (ClaimFamily & {order: number; figure: string})[] = [];
+  const families: ClaimFamily[] = [];
+  // Beside each family (same index): the rank of its first claim, and its figure and unit with its story.
+  const orders: number[] = [];
+  const figures: string[] = [];
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const claimRank = new Map(ordered.map((c, i) => [c.id, i]));
   for (const [key, members] of byKey) {
     const [story, figure, unit, measure] = key.split("|") as [string, string, string, string];
     const first = members[0]!;
     const shownMeasure = mostCommonMeasure(members);
     let id = `f-${slug(String(typicalValue(members)))}${unit ? `-${slug(unit)}` : ""}-${measure ? slug(measure) : "count"}`;
-    for (let n = 2; usedIds.has(id); n++) id = `${id}-${n}`;
+    if (usedIds.has(id)) {
+      // The same figure in another story (or a figure that reads the same): numbered from 2.
+      const base = id;
+      let n = nextSuffix.get(base) ?? 2;
+      while (usedIds.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     usedIds.add(id);
     const drift: DriftEvent[] = [];
     for (let i = 1; i < members.length; i++) drift.push(...driftWith(members[i - 1]!, members[i]!, index));
@@ -332,20 +343,22 @@ export function groupClaimFamilies(
       storyId: story || null,
       drift,
       related: [],
-      order: claimRank.get(first.id) ?? 0,
-      figure: `${story}|${figure}|${unit}`,
     });
+    orders.push(claimRank.get(first.id) ?? 0);
+    figures.push(`${story}|${figure}|${unit}`);
   }
   // Close families: same figure and unit, different counted thing.
-  const byFigure = new Map<string, typeof families>();
-  for (const f of families) {
-    const list = byFigure.get(f.figure) ?? [];
-    list.push(f);
-    byFigure.set(f.figure, list);
-  }
-  const documentSets = new Map(families.map((f) => [f, new Set(f.documentIds)] as const));
+  const byFigure = new Map<string, ClaimFamily[]>();
+  families.forEach((f, i) => {
+    const list = byFigure.get(figures[i]!);
+    if (list) list.push(f);
+    else byFigure.set(figures[i]!, [f]);
+  });
+  figures.length = 0;
+  const documentSets = new Map<ClaimFamily, Set<string>>();
   for (const group of byFigure.values()) {
     if (group.length < 2) continue;
+    for (const f of group) documentSets.set(f, new Set(f.documentIds));
     for (const a of group) {
       for (const b of group) {
         if (a === b || a.measure === null || b.measure === null) continue;
@@ -358,10 +371,14 @@ export function groupClaimFamilies(
       a.related.sort((x, y) => (x.familyId < y.familyId ? -1 : x.familyId > y.familyId ? 1 : 0));
     }
   }
-  families.sort((a, b) => b.documentIds.length - a.documentIds.length || a.order - b.order || (a.id < b.id ? -1 : 1));
+  const rank = families.map((_, i) => i).sort((i, j) => {
+    const a = families[i]!;
+    const b = families[j]!;
+    return b.documentIds.length - a.documentIds.length || orders[i]! - orders[j]! || (a.id < b.id ? -1 : 1);
+  });
   if (inPlace) for (const c of claims) c.familyId = familyOf.get(c.id) ?? null;
   return {
     claims: inPlace ? [...claims] : claims.map((c) => ({...c, familyId: familyOf.get(c.id) ?? null})),
-    families: families.map(({order: _order, figure: _figure, ...family}) => family),
+    families: rank.map((i) => families[i]!),
   };
 }

@@ -216,6 +216,23 @@ function diagnosticCounts(diagnostics: readonly Diagnostic[]) {
   };
 }
 
+/** Stories listed on the overview (the largest first). */
+const STORIES_LISTED = 30;
+
+/**
+ * The corpus's stories for a page: how many, how many documents stand alone, and the largest
+ * (two documents or more) with their first document and the words that tie them.
+ */
+export function storiesSummary(analysis: Analysis, limit = STORIES_LISTED) {
+  const stories = analysis.stories ?? [];
+  const listed = stories
+    .filter((s) => s.documentIds.length > 1)
+    .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.id < b.id ? -1 : 1))
+    .slice(0, limit)
+    .map((s) => ({id: s.id, label: s.label, documents: s.documentIds.length, words: s.words, first: s.documentIds[0]!}));
+  return {total: stories.length, alone: stories.filter((s) => s.documentIds.length === 1).length, listed};
+}
+
 /** The index page: the corpus at a glance and its headline findings. */
 export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
   const {documents: maxDocuments} = limitsFor(analysis, limits);
@@ -228,9 +245,11 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
   const topReuse = rankReuse(analysis.reuse)
     .slice(0, 5)
     .map((r) => ({source: r.source, target: r.target, sourceName: titles.get(r.source), targetName: titles.get(r.target), targetCoverage: r.targetCoverage, label: r.label, direction: r.direction}));
-  const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...topReuse.flatMap((r) => [r.source, r.target])], maxDocuments);
+  const stories = storiesSummary(analysis);
+  const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...topReuse.flatMap((r) => [r.source, r.target]), ...stories.listed.map((s) => s.first)], maxDocuments);
   return {
     inputs: analysis.inputs,
+    stories,
     documents,
     documentsTotal: analysis.documents.length,
     event: trimEstimate(analysis.event, 50),
@@ -239,6 +258,7 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
       outlets: new Set(analysis.documents.map((d) => d.outlet?.name).filter(Boolean)).size,
       claims: analysis.claims.length,
       families: analysis.families.length,
+      stories: (analysis.stories ?? []).length,
       quotes: analysis.quotes.length,
       quoteFamilies: analysis.quoteFamilies.length,
       reusePairs: analysis.reuse.length,
@@ -377,6 +397,8 @@ export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
     families,
     chains: Object.fromEntries(families.map((f) => [f.id, driftChain(f, claims, documents)])),
     familiesTotal: analysis.families.length,
+    // The stories of the listed families, when the corpus holds more than one.
+    stories: (analysis.stories ?? []).length > 1 ? (analysis.stories ?? []).filter((s) => families.some((f) => f.storyId === s.id)).map((s) => ({id: s.id, label: s.label})) : [],
     claims,
     claimsTotal: analysis.claims.length,
     measures: [...new Set(analysis.claims.map((c) => c.measure).filter((m): m is string => !!m))].sort()

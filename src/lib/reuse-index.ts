@@ -137,10 +137,13 @@ export interface NgramIndex {
   hashes: Uint32Array;
   /** Document index of each posting, ascending within a run. */
   documents: Uint32Array;
-  /** N-grams found in more than `maxDocumentFrequency` documents, or in documents of
-   *  `maxStories` stories or more (stock phrases, furniture). */
+  /** N-grams found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
   stock: Set<number>;
   maxDocumentFrequency: number;
+  /** N-grams found in documents of `maxStories` stories or more: page furniture, not indexed. */
+  furnitureCount: number;
+  /** Those n-grams, when asked for (`keepFurniture`). */
+  furniture?: Set<number>;
 }
 
 /** Entries sorted at once while building the index: it is built one range of hash values at a
@@ -164,7 +167,8 @@ export function buildNgramIndex(
     entriesPerRange = DEFAULT_ENTRIES_PER_RANGE,
     storyOfDocument,
     maxStories = DEFAULT_MAX_STORIES,
-  }: {maxDocumentFrequency?: number; otherNgramsByDocument?: readonly Uint32Array[]; entriesPerRange?: number; storyOfDocument?: Int32Array; maxStories?: number} = {}
+    keepFurniture = false,
+  }: {maxDocumentFrequency?: number; otherNgramsByDocument?: readonly Uint32Array[]; entriesPerRange?: number; storyOfDocument?: Int32Array; maxStories?: number; keepFurniture?: boolean} = {}
 ): NgramIndex {
   const n = fingerprintsByDocument.length;
   const cap = Math.max(1, Math.floor(maxDocumentFrequency));
@@ -183,6 +187,8 @@ export function buildNgramIndex(
   if (storyOfDocument) for (const story of storyOfDocument) storyCount = Math.max(storyCount, story + 1);
   const storySeen = new Int32Array(storyCount).fill(-1);
   let stamp = 0;
+  let furnitureCount = 0;
+  const furniture = keepFurniture ? new Set<number>() : undefined;
   const postingHashes = new GrowingUint32();
   const postingDocuments = new GrowingUint32();
   // Entries of one range: the hash, and the document times two plus one for a fingerprint.
@@ -222,8 +228,13 @@ export function buildNgramIndex(
           }
         }
       }
-      if (documents > cap || (storyOfDocument && stories >= maxStories)) stock.add(hashes[i]!);
-      else if (indexed >= 2) {
+      if (documents > cap) stock.add(hashes[i]!);
+      else if (storyOfDocument && stories >= maxStories) {
+        // Furniture pairs no documents. It is not made stock: in a large corpus it can be millions
+        // of n-grams, and a pair linked by other wording may align through it.
+        furnitureCount++;
+        furniture?.add(hashes[i]!);
+      } else if (indexed >= 2) {
         for (let e = i; e < j; e++) {
           if (!(entries[e]! & 1)) continue;
           postingHashes.push(hashes[i]!);
@@ -233,7 +244,7 @@ export function buildNgramIndex(
       i = j;
     }
   }
-  return {documentCount: n, hashes: postingHashes.values(), documents: postingDocuments.values(), stock, maxDocumentFrequency: cap};
+  return {documentCount: n, hashes: postingHashes.values(), documents: postingDocuments.values(), stock, maxDocumentFrequency: cap, furnitureCount, ...(furniture ? {furniture} : {})};
 }
 
 const EMPTY = new Uint32Array(0);

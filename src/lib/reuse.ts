@@ -72,8 +72,8 @@ export interface ReuseOptions {
   minPassageWords?: number;
   /** Largest gap in words bridged inside a passage (default 8). */
   maxGap?: number;
-  /** The story of each document, by id (`groupStories`): wording found in documents of three
-   *  stories or more is furniture, not reuse. Without it, every document counts as one story. */
+  /** The story of each document, by id (`findStories`): wording found in documents of three
+   *  stories or more is furniture and pairs no documents. Without it, there is no furniture. */
   stories?: ReadonlyMap<string, number>;
 }
 
@@ -95,15 +95,15 @@ export function tokenNgrams(ids: Int32Array, {order = DEFAULT_NGRAM_ORDER, windo
  * Pass 1 over a corpus: the fingerprint index and stock phrases of documents already split by
  * `documentNgrams`, in the given order (the pipeline's workers split them).
  */
-export function indexNgrams(ngramsByDocument: readonly DocumentNgrams[], {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY, storyOfDocument}: ReuseOptions & {storyOfDocument?: Int32Array} = {}): NgramIndex {
+export function indexNgrams(ngramsByDocument: readonly DocumentNgrams[], {maxDocumentFrequency = DEFAULT_MAX_DOCUMENT_FREQUENCY, storyOfDocument, keepFurniture}: ReuseOptions & {storyOfDocument?: Int32Array; keepFurniture?: boolean} = {}): NgramIndex {
   return buildNgramIndex(
     ngramsByDocument.map((d) => d.fingerprints),
-    {maxDocumentFrequency, otherNgramsByDocument: ngramsByDocument.map((d) => d.others), storyOfDocument}
+    {maxDocumentFrequency, otherNgramsByDocument: ngramsByDocument.map((d) => d.others), storyOfDocument, keepFurniture}
   );
 }
 
 /** Pass 1 over a corpus: the fingerprint index of the documents, in the given order. */
-export function indexDocuments(documents: readonly Pick<DocumentRecord, "text" | "id">[], options: ReuseOptions = {}): NgramIndex {
+export function indexDocuments(documents: readonly Pick<DocumentRecord, "text" | "id">[], options: ReuseOptions & {keepFurniture?: boolean} = {}): NgramIndex {
   return indexNgrams(documents.map((d) => documentNgrams(d?.text ?? "", options)), {...options, storyOfDocument: storyNumbers(documents, options.stories)});
 }
 

@@ -373,7 +373,8 @@ class StoryIndex {
   readonly members: number[][] = [];
   private readonly centroids: (Centroid | null)[] = [];
   private readonly first: number[] = [];
-  private readonly posted: Set<number>[] = [];
+  /** The words each story of several documents is posted under (a story of one is posted once). */
+  private readonly posted: (Set<number> | null)[] = [];
   private readonly postings = new Map<number, number[]>();
   private score = new Float64Array(1024);
   private readonly touched: number[] = [];
@@ -402,7 +403,7 @@ class StoryIndex {
     this.centroids.push(null);
     this.first.push(d);
     this.members.push([d]);
-    this.posted.push(new Set());
+    this.posted.push(null);
     this.postStrongest(s);
     return s;
   }
@@ -516,15 +517,24 @@ class StoryIndex {
   }
 
   private postStrongest(s: number): void {
+    let posted = this.posted[s];
+    if (!posted && this.members[s]!.length > 1) {
+      // A story of one document grows: the words it was posted under so far.
+      const d = this.first[s]!;
+      const v = this.documentVector(d);
+      posted = this.posted[s] = new Set(strongestIndices(v.weights, this.postedTerms).map((i) => v.terms[i]!));
+    }
     const c = this.centroidOf(s);
-    const posted = this.posted[s]!;
     for (const i of strongestIndices(c.weights, this.postedTerms)) {
       const term = c.terms[i]!;
-      if (posted.has(term)) continue;
-      posted.add(term);
+      if (posted) {
+        if (posted.has(term)) continue;
+        posted.add(term);
+      }
       const list = this.postings.get(term);
-      if (list) list.push(s);
-      else this.postings.set(term, [s]);
+      // A list longer than `maxPostings` finds no candidates: it need not grow further.
+      if (!list) this.postings.set(term, [s]);
+      else if (list.length <= this.maxPostings) list.push(s);
     }
   }
 }
