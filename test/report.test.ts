@@ -136,3 +136,16 @@ describe("storiesSummary", () => {
   });
 });
 
+describe("documentSlice and stories", () => {
+  it("names the document's story, the cosine it joined with and the shared words, when there are several stories", () => {
+    const ids = analysis.documents.map((d) => d.id);
+    expect(documentSlice(analysis, ids[0]!)!.story).toBeNull();
+    const stories = [
+      {id: "s1", label: "First", documentIds: ids.slice(0, 3), cosines: [null, 0.41, 0.5], words: ["trump", "ma"]},
+      {id: "s2", label: "Second", documentIds: ids.slice(3), cosines: [null, 0.3], words: []},
+    ];
+    expect(documentSlice({...analysis, stories}, ids[1]!)!.story).toEqual({id: "s1", label: "First", documents: 3, first: ids[0], cosine: 0.41, words: ["trump", "ma"]});
+    expect(documentSlice({...analysis, stories}, ids[3]!)!.story!.cosine).toBeNull();
+  });
+});
+

@@ -534,9 +534,14 @@ export function documentSlice(analysis: Analysis, id: string) {
   if (!document) return null;
   const summary = documentSummaries(analysis).find((d) => d.id === id)!;
   const families = new Map(analysis.families.map((f) => [f.id, f.label]));
+  const stories = analysis.stories ?? [];
+  const story = stories.find((s) => s.documentIds.includes(id));
+  const at = story ? story.documentIds.indexOf(id) : -1;
   return {
     document,
     summary,
+    // Its story, when the corpus holds more than one: with the cosine it joined with, and the words.
+    story: story && stories.length > 1 ? {id: story.id, label: story.label, documents: story.documentIds.length, first: story.documentIds[0]!, cosine: story.cosines[at] ?? null, words: story.words} : null,
     claims: analysis.claims.filter((c) => c.documentId === id).map((c) => ({...c, familyLabel: c.familyId ? (families.get(c.familyId) ?? null) : null})),
     quotes: analysis.quotes.filter((q) => q.documentId === id),
     reuse: analysis.reuse
