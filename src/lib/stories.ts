@@ -175,16 +175,12 @@ export function termVectors(tokenIdsByDocument: readonly ArrayLike<number>[], {t
     return m;
   };
   let total = 0;
-  for (const ids of tokenIdsByDocument) {
-    const m = sortedWords(ids);
+  // Document frequencies: each word counted once per document (no sorting needed).
+  tokenIdsByDocument.forEach((ids, d) => {
     let unique = 0;
-    for (let i = 0; i < m; i++) {
-      if (i > 0 && scratch[i] === scratch[i - 1]) continue;
-      df.add(scratch[i]!);
-      unique++;
-    }
+    for (let i = 0; i < ids.length; i++) if (!STOP_HASHES.has(ids[i]!) && df.addOnce(ids[i]!, d)) unique++;
     total += Math.min(unique, termsPerDocument);
-  }
+  });
   const offsets = new Int32Array(n + 1);
   const terms = new Int32Array(total);
   const weights = new Float32Array(total);
@@ -243,15 +239,20 @@ export function termVectors(tokenIdsByDocument: readonly ArrayLike<number>[], {t
 class CountTable {
   private keys = new Int32Array(1 << 16);
   private counts = new Int32Array(1 << 16);
+  /** The last document that counted each key. */
+  private last = new Int32Array(1 << 16);
   private size = 0;
-  add(key: number): void {
+  /** Counts `key` for document `doc` unless that document counted it already; true if counted. */
+  addOnce(key: number, doc: number): boolean {
     if (this.size * 2 >= this.keys.length) this.grow();
     const at = this.slot(key);
     if (this.counts[at] === 0) {
       this.keys[at] = key;
       this.size++;
-    }
+    } else if (this.last[at] === doc) return false;
+    this.last[at] = doc;
     this.counts[at]!++;
+    return true;
   }
   get(key: number): number {
     return this.counts[this.slot(key)]!;
@@ -263,14 +264,16 @@ class CountTable {
     return at;
   }
   private grow(): void {
-    const {keys, counts} = this;
+    const {keys, counts, last} = this;
     this.keys = new Int32Array(keys.length * 2);
     this.counts = new Int32Array(keys.length * 2);
+    this.last = new Int32Array(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
       if (counts[i] === 0) continue;
       const at = this.slot(keys[i]!);
       this.keys[at] = keys[i]!;
       this.counts[at] = counts[i]!;
+      this.last[at] = last[i]!;
     }
   }
 }
