@@ -36,7 +36,7 @@ export function checkAnalysis(a: Json): string[] {
   };
 
   need(a && typeof a === "object", "not an object");
-  for (const key of ["documents", "claims", "families", "quotes", "reuse", "diagnostics"]) need(Array.isArray(a?.[key]), `${key} is not an array`);
+  for (const key of ["documents", "stories", "claims", "families", "quotes", "reuse", "diagnostics"]) need(Array.isArray(a?.[key]), `${key} is not an array`);
   if (problems.length) return problems;
 
   const docs = new Map<string, Json>();
@@ -71,6 +71,18 @@ export function checkAnalysis(a: Json): string[] {
     need(c.attribution === null || isString(c.attribution?.speaker), `${where}.attribution`);
     need(isNullableString(c.familyId), `${where}.familyId`);
   }
+  // Every document is in exactly one story.
+  const storyOf = new Map<string, string>();
+  for (const [i, s] of a.stories.entries()) {
+    const where = `stories[${i}]`;
+    need(s.id === `s${i + 1}`, `${where}.id`);
+    need(isString(s.label), `${where}.label`);
+    need(Array.isArray(s.documentIds) && s.documentIds.length > 0 && s.documentIds.every((id: string) => docs.has(id) && !storyOf.has(id)), `${where}.documentIds`);
+    for (const id of s.documentIds ?? []) storyOf.set(id, s.id);
+    need(Array.isArray(s.cosines) && s.cosines.length === s.documentIds?.length && s.cosines[0] === null && s.cosines.slice(1).every((c: unknown) => share(c)), `${where}.cosines`);
+    need(Array.isArray(s.words) && s.words.every(isString), `${where}.words`);
+  }
+  need(storyOf.size === docs.size, "stories do not cover every document");
   const families = new Set<string>();
   for (const [i, f] of a.families.entries()) {
     const where = `families[${i}]`;
@@ -80,6 +92,7 @@ export function checkAnalysis(a: Json): string[] {
     need(finite(f.quantity?.value), `${where}.quantity.value`);
     need(Array.isArray(f.claimIds) && f.claimIds.every((id: string) => claims.get(id)?.familyId === f.id), `${where}.claimIds do not point back to the family`);
     need(Array.isArray(f.documentIds) && f.documentIds.every((id: string) => docs.has(id)), `${where}.documentIds`);
+    need(f.storyId === null || f.documentIds.every((id: string) => storyOf.get(id) === f.storyId), `${where}.storyId: a document of another story`);
   }
   for (const c of a.claims) need(c.familyId === null || families.has(c.familyId), `claim ${c.id}: familyId unknown`);
   for (const [i, q] of a.quotes.entries()) {
