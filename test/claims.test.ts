@@ -102,6 +102,13 @@ describe("extractClaims: measure and qualifiers", () => {
   it("ends the measure before a verb of stance in the past tense", () => {
     expect(only("H\nAll 12 people thought to have died were named.").measure).toBe("person");
   });
+  it("ends the measure at a plural followed by a verb and its object", () => {
+    expect(only("H\nAt least 30 cranes dot its skyline.").measure).toBe("crane");
+    expect(only("H\nThe plant said 5,000 jobs cost the region dearly.").measure).toBe("job");
+    // A noun after a plural modifier keeps its s: "sports fans", "tax cuts" stay nouns.
+    expect(only("H\nPolice held 200 sports fans the night before.").measure).toBe("fan");
+    expect(only("H\nHe signed 10 tax cuts the voters liked.").measure).toBe("cut");
+  });
   it("does not count a verb of motion after money", () => {
     expect(only("H\nThe firm had nearly $2 billion passing through it.").measure).toBeNull();
     expect(only("H\nThe city got $5 billion funding for schools.").measure).toBe("funding");

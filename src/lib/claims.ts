@@ -72,12 +72,19 @@ const MOTION_AFTER = new Set(["through", "into", "across", "past", "via", "onto"
 
 /** A plural noun already read ("voters", "people"), followed by a verb of stance in any tense
  *  ("favor", "thought"): the noun phrase ends at the noun. */
-function endsAtPlural(collected: readonly Token[], next: Token): boolean {
+function endsAtPlural(collected: readonly Token[], next: Token, after?: Token): boolean {
   const last = collected[collected.length - 1];
   if (last === undefined) return false;
   const plural = /[^s']s$/.test(last.norm) || lemmatize(last.norm) !== last.norm.toLowerCase();
-  return plural && (STANCE_VERBS.has(next.norm) || STANCE_VERBS.has(verbLemma(next.norm)));
+  if (!plural) return false;
+  if (STANCE_VERBS.has(next.norm) || STANCE_VERBS.has(verbLemma(next.norm))) return true;
+  // "five million jobs cost the economy", "cranes dot the skyline": after a plural, a word without
+  // a plural's s that a determiner follows is the verb (a noun after a plural takes one: "sports fans").
+  return !/s$/.test(next.norm) && after !== undefined && VERB_OBJECT_DETERMINERS.has(after.norm);
 }
+
+/** Determiners that open the object of a verb right after a counted plural. */
+const VERB_OBJECT_DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those"]);
 
 interface MeasureReading {
   measure: string | null;
@@ -135,7 +142,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       const next = tokens[i + 1];
       if (!next || isBoundary(text, t.end, next.start) || !isNounCandidate(next)) break;
     }
-    if (endsAtPlural(collected, t)) break;
+    if (endsAtPlural(collected, t, tokens[i + 1])) break;
     collected.push(t);
     prevEnd = t.end;
     i++;
@@ -158,7 +165,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
         const u = tokens[j]!;
         if (isBoundary(text, prevEnd, u.start) || !isNounCandidate(u)) break;
         if (/(?:ing|ed)$/.test(u.norm) && collected.length > 0 && !/-/.test(u.raw)) break;
-        if (endsAtPlural(collected, u)) break;
+        if (endsAtPlural(collected, u, tokens[j + 1])) break;
         collected.push(u);
         prevEnd = u.end;
         j++;
