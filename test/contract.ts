@@ -81,6 +81,7 @@ export function checkAnalysis(a: Json): string[] {
     for (const id of s.documentIds ?? []) storyOf.set(id, s.id);
     need(Array.isArray(s.cosines) && s.cosines.length === s.documentIds?.length && s.cosines[0] === null && s.cosines.slice(1).every((c: unknown) => share(c)), `${where}.cosines`);
     need(Array.isArray(s.words) && s.words.every(isString), `${where}.words`);
+    time(s.event, `${where}.event`);
   }
   need(storyOf.size === docs.size, "stories do not cover every document");
   const families = new Set<string>();

@@ -121,9 +121,9 @@ describe("storiesSummary", () => {
   it("counts the stories, those of one document, and lists the largest with their words", () => {
     const base = analysis;
     const stories = [
-      {id: "s1", label: "A", documentIds: ["a", "b"], cosines: [null, 0.4], words: ["x"]},
-      {id: "s2", label: "B", documentIds: ["c"], cosines: [null], words: []},
-      {id: "s3", label: "C", documentIds: ["d", "e", "f"], cosines: [null, 0.3, 0.5], words: ["y", "z"]},
+      {id: "s1", label: "A", documentIds: ["a", "b"], cosines: [null, 0.4], words: ["x"], event: null},
+      {id: "s2", label: "B", documentIds: ["c"], cosines: [null], words: [], event: null},
+      {id: "s3", label: "C", documentIds: ["d", "e", "f"], cosines: [null, 0.3, 0.5], words: ["y", "z"], event: null},
     ];
     const summary = storiesSummary({...base, stories});
     expect(summary.total).toBe(3);
@@ -141,8 +141,8 @@ describe("documentSlice and stories", () => {
     const ids = analysis.documents.map((d) => d.id);
     expect(documentSlice(analysis, ids[0]!)!.story).toBeNull();
     const stories = [
-      {id: "s1", label: "First", documentIds: ids.slice(0, 3), cosines: [null, 0.41, 0.5], words: ["trump", "ma"]},
-      {id: "s2", label: "Second", documentIds: ids.slice(3), cosines: [null, 0.3], words: []},
+      {id: "s1", label: "First", documentIds: ids.slice(0, 3), cosines: [null, 0.41, 0.5], words: ["trump", "ma"], event: null},
+      {id: "s2", label: "Second", documentIds: ids.slice(3), cosines: [null, 0.3], words: [], event: null},
     ];
     expect(documentSlice({...analysis, stories}, ids[1]!)!.story).toEqual({id: "s1", label: "First", documents: 3, first: ids[0], cosine: 0.41, words: ["trump", "ma"]});
     expect(documentSlice({...analysis, stories}, ids[3]!)!.story!.cosine).toBeNull();

@@ -3,6 +3,8 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {comparisonTokens, hashString} from "../src/lib/reuse-tokens.js";
 import {analyzeSources} from "../src/lib/analyze.js";
+import {analyzePaths} from "../src/lib/run.js";
+import {eventConsensus} from "../src/lib/time.js";
 import {loadReferenceData} from "../src/lib/reference.js";
 import {findStories, groupStories, termVectors} from "../src/lib/stories.js";
 import {makeDocument} from "./helpers.js";
@@ -111,6 +113,16 @@ describe("stories in the pipeline", () => {
     for (const family of years) expect(new Set(family.documentIds.map((id) => storyOf.get(id))).size).toBe(1);
     // The shared footer links no documents of different stories.
     for (const link of analysis.reuse) expect(storyOf.get(link.source)).toBe(storyOf.get(link.target));
+  });
+});
+
+describe("a story's event", () => {
+  it("is the consensus of its documents, which for the bundled corpus, one story, is the corpus's event", async () => {
+    const {analysis} = await analyzePaths(["seeds"]);
+    expect(analysis.event).not.toBeNull();
+    expect(eventConsensus(analysis.documents)).toEqual(analysis.event);
+    expect(analysis.stories[0]!.event).toEqual(analysis.event);
+    expect(eventConsensus([])).toBeNull();
   });
 });
 

@@ -22,6 +22,17 @@ export function formatEstimate(estimate: {earliest: string; latest: string; best
 }
 
 /**
+ * The day of an instant in a zone, e.g. "10 Jan 2017".
+ * @example formatDay("2017-01-10T08:48:00Z", "Australia/Sydney") // "10 Jan 2017"
+ */
+export function formatDay(iso: string | null | undefined, timeZone = "UTC"): string {
+  if (!iso) return "unknown";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "unknown";
+  return new Intl.DateTimeFormat("en-GB", {timeZone, day: "numeric", month: "short", year: "numeric"}).format(date);
+}
+
+/**
  * A share as a whole percentage.
  * @example formatShare(0.4321) // "43%"
  */

@@ -229,7 +229,7 @@ export function storiesSummary(analysis: Analysis, limit = STORIES_LISTED) {
     .filter((s) => s.documentIds.length > 1)
     .sort((a, b) => b.documentIds.length - a.documentIds.length || (a.id < b.id ? -1 : 1))
     .slice(0, limit)
-    .map((s) => ({id: s.id, label: s.label, documents: s.documentIds.length, words: s.words, first: s.documentIds[0]!}));
+    .map((s) => ({id: s.id, label: s.label, documents: s.documentIds.length, words: s.words, first: s.documentIds[0]!, event: s.event ? {best: s.event.best, timezone: s.event.timezone, basis: s.event.basis} : null}));
   return {total: stories.length, alone: stories.filter((s) => s.documentIds.length === 1).length, listed};
 }
 

@@ -18,6 +18,7 @@
  * no text is read again.
  */
 import {comparisonTokens, hashString} from "./reuse-tokens.js";
+import {eventConsensus} from "./time.js";
 import type {DocumentRecord, Story} from "./types.js";
 
 /** Words that say nothing about which story a document reports: English function words, the verbs
@@ -69,6 +70,7 @@ export function findStories(documents: readonly DocumentRecord[], tokenIds: read
       documentIds: members.map((d) => documents[d]!.id),
       cosines: members.map((d) => (d === members[0] ? null : round(grouping.similarity[d] ?? 0))),
       words: members.length > 1 ? nameWords(terms.slice(0, WORDS_SHOWN), members.slice(0, DOCUMENTS_NAMING_WORDS).map((d) => documents[d]!.text)) : [],
+      event: members.length > 1 ? eventConsensus(members.map((d) => documents[d]!)) : null,
     };
   });
   return {stories, storyOf};

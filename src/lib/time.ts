@@ -441,8 +441,8 @@ function localDayKey(estimate: TimeEstimate): string {
 }
 
 /** The event day most documents support, with a zone most of them name. */
-function consensusOf(readings: DocumentReading[], accept: (r: DocumentReading) => boolean): {day: LocalDateTime; zone: string | null; supporters: DocumentReading[]} | null {
-  const groups = new Map<string, DocumentReading[]>();
+function consensusOf<R extends {event: TimeEstimate | null}>(readings: readonly R[], accept: (r: R) => boolean): {day: LocalDateTime; zone: string | null; supporters: R[]} | null {
+  const groups = new Map<string, R[]>();
   for (const r of readings) {
     if (!r.event || !accept(r)) continue;
     const key = localDayKey(r.event);
@@ -461,6 +461,39 @@ function consensusOf(readings: DocumentReading[], accept: (r: DocumentReading) =
   for (const r of supporters) if (r.event!.timezone) zoneCounts.set(r.event!.timezone, (zoneCounts.get(r.event!.timezone) ?? 0) + 1);
   const zone = [...zoneCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
   return {day: dayFromValue(bestKey)!, zone, supporters};
+}
+
+/**
+ * The consensus on the event among documents with an event time: the day most of them place it
+ * on (in the zone most of those name), with each supporter's evidence; `total` counts the
+ * documents with an event time.
+ */
+function consensusEvent(items: readonly {id: string; event: TimeEstimate | null}[]): {event: TimeEstimate; day: LocalDateTime; supporters: number; total: number} | null {
+  const consensus = consensusOf(items, (r) => r.event !== null);
+  if (!consensus) return null;
+  const zone = consensus.zone;
+  const total = items.filter((r) => r.event).length;
+  const evidence: Evidence[] = consensus.supporters.map((s) => ({text: `${s.id}: ${s.event!.evidence[0]?.text ?? ""}`.slice(0, 300), span: null, source: "corpus" as const}));
+  const basis = `consensus:${consensus.supporters.length}-of-${total}`;
+  let event: TimeEstimate;
+  if (zone) {
+    const [start, end] = localDayBounds(consensus.day, zone);
+    event = makeEstimate(start, end, midpoint(start, end), zone, basis, evidence);
+  } else {
+    const start = offsetToUtc(consensus.day, 0) - EARLIEST_OFFSET_H * HOUR;
+    const end = offsetToUtc(addDays(consensus.day, 1), 0) + LATEST_OFFSET_H * HOUR;
+    event = makeEstimate(start, end, midpoint(start, end), null, `${basis}:zone-unknown`, evidence);
+  }
+  return {event, day: consensus.day, supporters: consensus.supporters.length, total};
+}
+
+/**
+ * The event day some documents (say, one story's) agree on, from their resolved event times, as
+ * `resolveTimes` forms it for the whole corpus; null when none has an event time.
+ * @example eventConsensus(analysis.documents)?.basis // "consensus:4-of-5"
+ */
+export function eventConsensus(documents: readonly DocumentRecord[]): TimeEstimate | null {
+  return consensusEvent(documents.map((d) => ({id: d.id, event: d.event ?? null})))?.event ?? null;
 }
 
 /**
@@ -534,24 +567,10 @@ export function resolveTimes(
     r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-weak-basis", message: `No publication time is printed; "${r.mention.text}" places it within a week after ${localDayKey(r.event)} (${r.event.basis}).`});
   }
 
-  const consensus = consensusOf(readings, (r) => r.event !== null);
-  let event: TimeEstimate | null = null;
-  if (consensus) {
-    const zone = consensus.zone;
-    const total = readings.filter((r) => r.event).length;
-    const evidence: Evidence[] = consensus.supporters.map((s) => ({text: `${s.doc.id}: ${s.event!.evidence[0]?.text ?? ""}`.slice(0, 300), span: null, source: "corpus" as const}));
-    const basis = `consensus:${consensus.supporters.length}-of-${total}`;
-    if (zone) {
-      const [start, end] = localDayBounds(consensus.day, zone);
-      event = makeEstimate(start, end, midpoint(start, end), zone, basis, evidence);
-    } else {
-      const start = offsetToUtc(consensus.day, 0) - EARLIEST_OFFSET_H * HOUR;
-      const end = offsetToUtc(addDays(consensus.day, 1), 0) + LATEST_OFFSET_H * HOUR;
-      event = makeEstimate(start, end, midpoint(start, end), null, `${basis}:zone-unknown`, evidence);
-    }
-    if (total > consensus.supporters.length) {
-      diagnostics.push({path: "(corpus)", level: "info", code: "event-disagreement", message: `${total - consensus.supporters.length} of ${total} documents place the event on another day than ${localKey(consensus.day)}.`});
-    }
+  const consensus = consensusEvent(readings.map((r) => ({id: r.doc.id, event: r.event})));
+  const event: TimeEstimate | null = consensus?.event ?? null;
+  if (consensus && consensus.total > consensus.supporters) {
+    diagnostics.push({path: "(corpus)", level: "info", code: "event-disagreement", message: `${consensus.total - consensus.supporters} of ${consensus.total} documents place the event on another day than ${localKey(consensus.day)}.`});
   }
 
   const out = readings.map((r): DocumentRecord => {

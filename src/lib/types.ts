@@ -276,6 +276,9 @@ export interface Story {
   /** The content words that most tie its documents, strongest first: the evidence (empty for a
    *  story of one document). */
   words: string[];
+  /** The event day its documents agree on (`consensus:k-of-n`, as the corpus's `event`); null for
+   *  a story of one document (its own event time is on the document) or when none dates it. */
+  event: TimeEstimate | null;
 }
 
 export interface Analysis {
