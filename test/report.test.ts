@@ -146,6 +146,10 @@ describe("documentSlice and stories", () => {
     ];
     expect(documentSlice({...analysis, stories}, ids[1]!)!.story).toEqual({id: "s1", label: "First", documents: 3, first: ids[0], cosine: 0.41, words: ["trump", "ma"]});
     expect(documentSlice({...analysis, stories}, ids[3]!)!.story!.cosine).toBeNull();
+    // The claims page names the stories of its families, and none for a corpus of one story.
+    expect(claimsSlice(analysis).stories).toEqual([]);
+    const families = analysis.families.map((f, i) => ({...f, storyId: i === 0 ? "s2" : "s1"}));
+    expect(claimsSlice({...analysis, stories, families}).stories).toEqual([{id: "s1", label: "First"}, {id: "s2", label: "Second"}]);
   });
 });
 

@@ -365,6 +365,12 @@ export function rankReuse(reuse: readonly ReuseLink[]): ReuseLink[] {
   );
 }
 
+/** The stories (id and label) of the given families, in story order. */
+function storiesOf(analysis: Analysis, families: readonly ClaimFamily[]): {id: string; label: string}[] {
+  const named = new Set(families.map((f) => f.storyId));
+  return (analysis.stories ?? []).filter((s) => named.has(s.id)).map((s) => ({id: s.id, label: s.label}));
+}
+
 /** The claims page: the top families, their claims (sentences, no article text) and the documents. */
 export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
   const {families: maxFamilies, claimsPerFamily, documents: maxDocuments} = limitsFor(analysis, limits);
@@ -398,7 +404,7 @@ export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
     chains: Object.fromEntries(families.map((f) => [f.id, driftChain(f, claims, documents)])),
     familiesTotal: analysis.families.length,
     // The stories of the listed families, when the corpus holds more than one.
-    stories: (analysis.stories ?? []).length > 1 ? (analysis.stories ?? []).filter((s) => families.some((f) => f.storyId === s.id)).map((s) => ({id: s.id, label: s.label})) : [],
+    stories: (analysis.stories ?? []).length > 1 ? storiesOf(analysis, families) : [],
     claims,
     claimsTotal: analysis.claims.length,
     measures: [...new Set(analysis.claims.map((c) => c.measure).filter((m): m is string => !!m))].sort()

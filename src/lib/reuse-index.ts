@@ -140,9 +140,8 @@ export interface NgramIndex {
   /** N-grams found in more than `maxDocumentFrequency` documents (stock phrases, furniture). */
   stock: Set<number>;
   maxDocumentFrequency: number;
-  /** N-grams found in documents of `maxStories` stories or more: page furniture, not indexed. */
-  furnitureCount: number;
-  /** Those n-grams, when asked for (`keepFurniture`). */
+  /** N-grams found in documents of `maxStories` stories or more (page furniture, not indexed),
+   *  when asked for (`keepFurniture`). */
   furniture?: Set<number>;
 }
 
@@ -187,7 +186,6 @@ export function buildNgramIndex(
   if (storyOfDocument) for (const story of storyOfDocument) storyCount = Math.max(storyCount, story + 1);
   const storySeen = new Int32Array(storyCount).fill(-1);
   let stamp = 0;
-  let furnitureCount = 0;
   const furniture = keepFurniture ? new Set<number>() : undefined;
   const postingHashes = new GrowingUint32();
   const postingDocuments = new GrowingUint32();
@@ -232,7 +230,6 @@ export function buildNgramIndex(
       else if (storyOfDocument && stories >= maxStories) {
         // Furniture pairs no documents. It is not made stock: in a large corpus it can be millions
         // of n-grams, and a pair linked by other wording may align through it.
-        furnitureCount++;
         furniture?.add(hashes[i]!);
       } else if (indexed >= 2) {
         for (let e = i; e < j; e++) {
@@ -244,7 +241,7 @@ export function buildNgramIndex(
       i = j;
     }
   }
-  return {documentCount: n, hashes: postingHashes.values(), documents: postingDocuments.values(), stock, maxDocumentFrequency: cap, furnitureCount, ...(furniture ? {furniture} : {})};
+  return {documentCount: n, hashes: postingHashes.values(), documents: postingDocuments.values(), stock, maxDocumentFrequency: cap, ...(furniture ? {furniture} : {})};
 }
 
 const EMPTY = new Uint32Array(0);
