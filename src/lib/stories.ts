@@ -104,16 +104,13 @@ function nameWords(hashes: readonly number[], texts: readonly string[]): string[
   return hashes.filter((h) => names.has(h)).map((h) => names.get(h)!);
 }
 
-/** Options of `groupStories` (the defaults were set on the news-cluster corpora; see src/eval/stories.ts). */
+/** Options of `groupStories` (the defaults were set on the news-cluster corpora; see src/eval/stories.ts).
+ *  The words per document, and how many of them look up candidate stories, are `termVectors`'s. */
 export interface StoryOptions {
   /** A document joins a story when the cosine with its centroid is at least this. */
   threshold?: number;
-  /** Content words kept per document (the highest tf·idf). */
-  termsPerDocument?: number;
   /** Content words kept per story centroid. */
   termsPerStory?: number;
-  /** The strongest words of a document (or story) that look up candidate stories. */
-  candidateTerms?: number;
   /** The strongest words of a story that point to it in the index. */
   postedTerms?: number;
   /** A word in more story centroids than this finds no candidates (it still counts in the cosine). */
