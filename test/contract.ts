@@ -79,7 +79,7 @@ export function checkAnalysis(a: Json): string[] {
     need(isString(s.label), `${where}.label`);
     need(Array.isArray(s.documentIds) && s.documentIds.length > 0 && s.documentIds.every((id: string) => docs.has(id) && !storyOf.has(id)), `${where}.documentIds`);
     for (const id of s.documentIds ?? []) storyOf.set(id, s.id);
-    need(Array.isArray(s.cosines) && s.cosines.length === s.documentIds?.length && s.cosines[0] === null && s.cosines.slice(1).every((c: unknown) => share(c)), `${where}.cosines`);
+    need(Array.isArray(s.cosines) && s.cosines.length === s.documentIds?.length && s.cosines.filter((c: unknown) => c === null).length === 1 && s.cosines.every((c: unknown) => c === null || (share(c) && (c as number) > 0)), `${where}.cosines`);
     need(Array.isArray(s.words) && s.words.every(isString), `${where}.words`);
     time(s.event, `${where}.event`);
   }

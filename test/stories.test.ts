@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {comparisonTokens, hashString} from "../src/lib/reuse-tokens.js";
@@ -8,6 +8,7 @@ import {eventConsensus} from "../src/lib/time.js";
 import {loadReferenceData} from "../src/lib/reference.js";
 import {findStories, groupStories, termVectors} from "../src/lib/stories.js";
 import {makeDocument} from "./helpers.js";
+import {checkAnalysis} from "./contract.js";
 
 const ids = (text: string) => comparisonTokens(text).ids;
 
@@ -123,6 +124,18 @@ describe("a story's event", () => {
     expect(eventConsensus(analysis.documents)).toEqual(analysis.event);
     expect(analysis.stories[0]!.event).toEqual(analysis.event);
     expect(eventConsensus([])).toBeNull();
+  });
+});
+
+// A real folder of many stories (third-party data beside the project; skipped when absent).
+const MIXED = join(__dirname, "..", "..", "shared", "corpora", "giveme5w1h-news-cluster", "articles.jsonl");
+
+describe.skipIf(!existsSync(MIXED))("stories of a real mixed folder", () => {
+  it("meet the contract: every document once, one starting document per story", async () => {
+    const {reference} = await loadReferenceData();
+    const analysis = analyzeSources([{path: "mixed.jsonl", bytes: readFileSync(MIXED)}], reference);
+    expect(analysis.stories.length).toBeGreaterThan(20);
+    expect(checkAnalysis(analysis)).toEqual([]);
   });
 });
 

@@ -68,7 +68,11 @@ export function findStories(documents: readonly DocumentRecord[], tokenIds: read
       id: `s${s + 1}`,
       label: storyLabel(firstDoc),
       documentIds: members.map((d) => documents[d]!.id),
-      cosines: members.map((d) => (d === members[0] ? null : round(grouping.similarity[d] ?? 0))),
+      // The document that started the story need not be its first: an earlier one left alone can join it.
+      cosines: members.map((d) => {
+        const value = grouping.similarity[d];
+        return value === null || value === undefined ? null : round(value);
+      }),
       words: members.length > 1 ? nameWords(terms.slice(0, WORDS_SHOWN), members.slice(0, DOCUMENTS_NAMING_WORDS).map((d) => documents[d]!.text)) : [],
       event: members.length > 1 ? eventConsensus(members.map((d) => documents[d]!)) : null,
     };
@@ -149,7 +153,8 @@ export interface TermVectors {
 export interface StoryGrouping {
   /** The story of each document (index into `stories`), in the order given. */
   storyOf: Int32Array;
-  /** The cosine with which each document joined its story (null for the one that started it). */
+  /** The cosine with which each document joined its story (null for the one that started it; for
+   *  one that started a story merged into it, the cosine of the two stories' centroids). */
   similarity: (number | null)[];
   /** Each story's documents (indices, in the order given) and its strongest words (hashes). */
   stories: {documents: number[]; terms: number[]}[];
@@ -330,9 +335,14 @@ export function groupStories(vectors: TermVectors, options: StoryOptions = {}): 
     const [x, y] = [find(a), find(b)].sort((p, q) => p - q) as [number, number];
     if (x === y) continue;
     // The merged centroids must still be close: a chain of pairs each just over the line is not a story.
-    if (cosine(index.centroidOf(x), index.centroidOf(y)) < merge) continue;
+    const value = cosine(index.centroidOf(x), index.centroidOf(y));
+    if (value < merge) continue;
     root[y] = x;
-    for (const d of members[y]!) storyOf[d] = x;
+    for (const d of members[y]!) {
+      storyOf[d] = x;
+      // The document that started the merged story joined with the merge's cosine.
+      if (similarity[d] === null) similarity[d] = value;
+    }
     index.merge(x, y);
   }
   // A document left alone joins the closest story of several documents when near enough: in a

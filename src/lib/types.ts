@@ -271,7 +271,8 @@ export interface Story {
   /** In publication order. */
   documentIds: string[];
   /** For each document (same order), the cosine of its content words with the story's as it
-   *  joined; null for the document that started the story. */
+   *  joined (for a document that started a story merged into this one, the cosine of the two
+   *  stories); null for the document that started the story. */
   cosines: (number | null)[];
   /** The content words that most tie its documents, strongest first: the evidence (empty for a
    *  story of one document). */
