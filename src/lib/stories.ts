@@ -480,7 +480,8 @@ class StoryIndex {
       if (!list || list.length > this.maxPostings) continue;
       for (let j = 0; j < list.length; j++) {
         const s = list[j]!;
-        if (s === except) continue;
+        // Stories that cannot be chosen are not scored (most are, in the last pass, stories of one document).
+        if (s === except || !eligible(s)) continue;
         const w = this.weightIn(s, term);
         if (w <= 0) continue;
         if (score[s] === 0) touched.push(s);
@@ -493,7 +494,7 @@ class StoryIndex {
     for (const s of touched) {
       const v = score[s]! / this.normOf(s);
       score[s] = 0;
-      if (!members[s]!.length || !eligible(s)) continue;
+      if (!members[s]!.length) continue;
       let at = top.length;
       while (at > 0 && (value[at - 1]! < v || (value[at - 1] === v && top[at - 1]! > s))) at--;
       if (at >= FULL_SCORES) continue;
