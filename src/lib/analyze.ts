@@ -11,7 +11,7 @@ import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink, storyNumbers} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
-import {findStories} from "./stories.js";
+import {findStories, storiesOf} from "./stories.js";
 import {comparisonTokens} from "./reuse-tokens.js";
 import {shareStrings} from "./share-strings.js";
 import {collectGarbage} from "./collect-garbage.js";
@@ -156,7 +156,22 @@ async function analyzeInParallel(
     const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
     withOutlets = [];
     passes.length = 0;
-    const stories = run.stories(timed.inOrder, timed.inOrder.map((doc) => findings.get(doc.id)!.tokenIds));
+    const tokenIds = timed.inOrder.map((doc) => findings.get(doc.id)!.tokenIds);
+    let quoted: ReturnType<Run["quotes"]> | null = null;
+    let stories: {stories: Story[]; storyOf: Map<string, number>};
+    if (pool.size > 0 && tokenBytes < COLLECT_AFTER_BYTES) {
+      // The stories are grouped on a worker (the token ids are in shared memory) while this thread
+      // groups the quotations, which need no stories. A large corpus does one after the other: the
+      // two together would hold the stories' word vectors through the quotation families' peak.
+      const grouping = pool.runOne("stories", {tokenIds});
+      run.begin("quotes", timed.inOrder.length);
+      quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
+      for (const f of findings.values()) f.quotes = [];
+      run.begin("stories", timed.inOrder.length);
+      stories = storiesOf(timed.inOrder, await grouping);
+      run.end("stories", timed.inOrder.length);
+    } else stories = run.stories(timed.inOrder, tokenIds);
+    tokenIds.length = 0;
     // Reuse first: its n-grams and token ids are the largest findings, and go with it.
     run.begin("reuse", timed.inOrder.length);
     const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true), stories.storyOf);
@@ -176,9 +191,11 @@ async function analyzeInParallel(
       f.claims = [];
       f.claimDiagnostics = [];
     }
-    run.begin("quotes", timed.inOrder.length);
-    const quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
-    for (const f of findings.values()) f.quotes = [];
+    if (!quoted) {
+      run.begin("quotes", timed.inOrder.length);
+      quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
+      for (const f of findings.values()) f.quotes = [];
+    }
     return run.result(inputs, timed, stories.stories, claimed, quoted, reuse);
   } finally {
     await pool.close();

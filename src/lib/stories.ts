@@ -59,7 +59,16 @@ const WORDS_SHOWN = 8;
  * @example findStories(docs, docs.map((d) => comparisonTokens(d.text).ids)).stories[0].id // "s1"
  */
 export function findStories(documents: readonly DocumentRecord[], tokenIds: readonly ArrayLike<number>[], options: StoryOptions = {}): {stories: Story[]; storyOf: Map<string, number>} {
-  const grouping = groupStories(termVectors(tokenIds), options);
+  return storiesOf(documents, groupStories(termVectors(tokenIds), options));
+}
+
+/**
+ * The story records of a grouping of the documents (in the order the grouping was given them):
+ * ids, labels, the documents' cosines, the words that tie each story and its event day. The
+ * grouping itself needs only the token ids, so it can be made elsewhere (on a worker).
+ * @example storiesOf(docs, groupStories(termVectors(ids))).stories.length
+ */
+export function storiesOf(documents: readonly DocumentRecord[], grouping: StoryGrouping): {stories: Story[]; storyOf: Map<string, number>} {
   const storyOf = new Map<string, number>();
   documents.forEach((doc, d) => storyOf.set(doc.id, grouping.storyOf[d]!));
   const stories = grouping.stories.map(({documents: members, terms}, s): Story => {

@@ -24,6 +24,7 @@ import {readCorpusFile, type CorpusFile} from "./read.js";
 import {alignDocuments, prepareText, prepareTokenIds, sharesPassage, tokenNgrams, type PreparedText} from "./reuse.js";
 import {comparisonTokens} from "./reuse-tokens.js";
 import {TextLayout} from "./text.js";
+import {groupStories, termVectors, type StoryGrouping} from "./stories.js";
 import {collectGarbage} from "./collect-garbage.js";
 import {workerBundle} from "./worker-bundle.js";
 import type {Claim, Diagnostic, DocumentRecord, OutletRegistry, Quote} from "./types.js";
@@ -256,6 +257,15 @@ function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[
   return pairs.map(([a, b]) => alignDocuments(texts[a]!, texts[b]!, {stock: stockSet, firstPrepared: prepare(a), secondPrepared: prepare(b)}));
 }
 
+/** The stories of documents in publication order, from their comparison token ids (`groupStories`). */
+export interface StoriesTask {
+  tokenIds: ArrayLike<number>[];
+}
+
+function storiesTask({tokenIds}: StoriesTask): StoryGrouping {
+  return groupStories(termVectors(tokenIds));
+}
+
 /** Lets go of everything this thread keeps between chunks, then collects: returns the heap bytes in use. */
 function releasePasses(_: null): number {
   registryOfRun = null;
@@ -273,6 +283,7 @@ const handlers = {
   documents: documentsChunk,
   screen: screenChunk,
   align: alignChunk,
+  stories: storiesTask,
   release: releasePasses,
   /** The thread that ran the task (0 is the main thread): for tests. */
   thread: (_: null): number => threadId
@@ -328,6 +339,11 @@ export interface WorkerPool {
    * size it grew to, little of it in use. Gives each running worker's heap in use afterwards (bytes).
    */
   release(): Promise<number[]>;
+  /**
+   * Runs one task on a worker, so this thread can do other work meanwhile (on this thread when
+   * the pool has no workers). Not to be mixed with a `map` still running.
+   */
+  runOne<K extends TaskKind>(kind: K, input: Input<K>): Promise<Output<K>>;
   close(): Promise<void>;
 }
 
@@ -418,6 +434,11 @@ export function createWorkerPool(size: number = defaultWorkerCount()): WorkerPoo
     async release() {
       const running = (workers ?? []).filter((worker): worker is Worker => worker !== null && !dead.has(worker));
       return Promise.all(running.map((worker) => runOn(worker, "release", null)));
+    },
+    async runOne(kind, input) {
+      if (count === 0) return runTask(kind, input);
+      const worker = start().find((w) => w !== null && !dead.has(w)) ?? null;
+      return runOn(worker, kind, input);
     },
     async close() {
       if (!workers) return;
