@@ -87,8 +87,21 @@ describe("findStories", () => {
     expect(stories[0]!.documentIds).toEqual(["f0", "f1", "f2"]);
     expect(stories[0]!.cosines[0]).toBeNull();
     expect(stories[0]!.cosines[1]).toBeGreaterThan(0.2);
-    expect(stories[0]!.words).toEqual(expect.arrayContaining(["riverton", "river"]));
+    // As printed, most frequent printing first.
+    expect(stories[0]!.words).toEqual(expect.arrayContaining(["Riverton", "River"]));
     expect(storyOf.get("f2")).toBe(0);
+  });
+
+  it("shows a word once, as printed, with a possessive under its word", () => {
+    const texts = [
+      "Zenlow’s board met on Friday. Zenlow shareholders backed the Zenlow merger with Quarrybank.",
+      "Shareholders of Zenlow backed the merger with Quarrybank; Zenlow’s board agreed on Friday.",
+      "Zenlow and Quarrybank agreed the merger after Zenlow’s shareholders voted.",
+    ];
+    const docs = texts.map((text, i) => makeDocument(`z${i}`, text));
+    const [story] = findStories(docs, docs.map((d) => ids(d.text))).stories;
+    expect(story!.words).toEqual(expect.arrayContaining(["Zenlow", "Quarrybank", "merger"]));
+    expect(story!.words.filter((w) => w.toLowerCase().startsWith("zenlow"))).toEqual(["Zenlow"]);
   });
 });
 

@@ -103,18 +103,44 @@ function storyLabel(doc: DocumentRecord): string {
   return `${text.slice(0, cut > 40 ? cut : 80)}…`;
 }
 
-/** The printed forms of word hashes, found in the given texts (hashes not found are left out). */
+/**
+ * The words of the given hashes as the texts print them (the most frequent printing, ties to the
+ * first), in the order given: a possessive is shown without its "'s", and a word already shown
+ * ("NPR" beside "NPR's") is not shown again. Hashes the texts do not hold are left out.
+ */
 function nameWords(hashes: readonly number[], texts: readonly string[]): string[] {
-  const names = new Map<number, string>();
   const wanted = new Set(hashes);
+  const printings = new Map<number, Map<string, number>>();
   for (const text of texts) {
-    const tokens = comparisonTokens(text, {keepForms: true});
-    tokens.ids.forEach((h, i) => {
-      if (wanted.has(h) && !names.has(h)) names.set(h, tokens.forms![i]!);
-    });
-    if (names.size === wanted.size) break;
+    const {ids, starts, ends} = comparisonTokens(text);
+    for (let i = 0; i < ids.length; i++) {
+      if (!wanted.has(ids[i]!)) continue;
+      const printed = text.slice(starts[i]!, ends[i]!);
+      let counts = printings.get(ids[i]!);
+      if (!counts) printings.set(ids[i]!, (counts = new Map()));
+      counts.set(printed, (counts.get(printed) ?? 0) + 1);
+    }
   }
-  return hashes.filter((h) => names.has(h)).map((h) => names.get(h)!);
+  const shown: string[] = [];
+  const seen = new Set<string>();
+  for (const hash of hashes) {
+    const counts = printings.get(hash);
+    if (!counts) continue;
+    let best = "";
+    let most = 0;
+    for (const [printed, count] of counts) {
+      if (count > most) {
+        best = printed;
+        most = count;
+      }
+    }
+    const word = best.replace(/['’]s$/i, "");
+    const key = word.toLowerCase();
+    if (!word || seen.has(key)) continue;
+    seen.add(key);
+    shown.push(word);
+  }
+  return shown;
 }
 
 /** Options of `groupStories` (the defaults were set on the news-cluster corpora; see src/eval/stories.ts).
