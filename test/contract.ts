@@ -94,6 +94,21 @@ export function checkAnalysis(a: Json): string[] {
     need(Array.isArray(f.claimIds) && f.claimIds.every((id: string) => claims.get(id)?.familyId === f.id), `${where}.claimIds do not point back to the family`);
     need(Array.isArray(f.documentIds) && f.documentIds.every((id: string) => docs.has(id)), `${where}.documentIds`);
     need(f.storyId === null || f.documentIds.every((id: string) => storyOf.get(id) === f.storyId), `${where}.storyId: a document of another story`);
+    // Each appearance is compared with one of the previous document that carries the figure
+    // (none in the first), and drift runs between documents, never within one.
+    need(Array.isArray(f.comparedWith) && f.comparedWith.length === f.claimIds.length, `${where}.comparedWith`);
+    const firstDocument = claims.get(f.claimIds[0])?.documentId;
+    for (const [k, id] of f.claimIds.entries()) {
+      const source = f.comparedWith[k];
+      const documentId = claims.get(id)?.documentId;
+      if (documentId === firstDocument) need(source === null, `${where}.comparedWith[${k}]: an appearance in the first document`);
+      else need(f.claimIds.includes(source) && claims.get(source)?.documentId !== documentId, `${where}.comparedWith[${k}]`);
+    }
+    for (const [k, e] of (f.drift ?? []).entries()) {
+      need(f.claimIds.includes(e.fromClaimId) && f.claimIds.includes(e.toClaimId), `${where}.drift[${k}]: claims of another family`);
+      need(f.comparedWith[f.claimIds.indexOf(e.toClaimId)] === e.fromClaimId, `${where}.drift[${k}]: not from the appearance compared with`);
+      need(claims.get(e.fromClaimId)?.documentId !== claims.get(e.toClaimId)?.documentId, `${where}.drift[${k}]: within one document`);
+    }
   }
   for (const c of a.claims) need(c.familyId === null || families.has(c.familyId), `claim ${c.id}: familyId unknown`);
   for (const [i, q] of a.quotes.entries()) {

@@ -110,6 +110,18 @@ describe("groupClaimFamilies", () => {
     expect(inPlace.families).toEqual(copied.families);
     expect(owned.map((c) => c.familyId)).toEqual(copied.claims.map((c) => c.familyId));
   });
+  it("compares each appearance with the closest in the previous document, never within one", () => {
+    // The second outlet prints the first one's headline and body as they were: no drift, though
+    // each headline differs from its own body.
+    const same = group("H\nAcme promises 500 jobs\n\nAcme may add 500 jobs next year.", "H\nAcme promises 500 jobs\n\nAcme may add 500 jobs next year.");
+    const family = same.families.find((f) => f.claimIds.length === 4)!;
+    expect(family.drift).toEqual([]);
+    expect(family.comparedWith).toEqual([null, null, "d0:c0", "d0:c1"]);
+    // The third drops the hedge: compared with the closest wording before it.
+    const firmer = group("H\nAcme promises 500 jobs\n\nAcme may add 500 jobs next year.", "H\nAcme will add 500 jobs next year.").families[0]!;
+    expect(firmer.drift.map((d) => d.kind)).toEqual(["modality-shift", "hedge-dropped"]);
+    expect(firmer.drift.map((d) => d.fromClaimId)).toEqual(["d0:c1", "d0:c1"]);
+  });
   it("drift carries both claim ids and says what changed", () => {
     const {claims} = group("H\nTrump vowed to impose 45 percent tariffs on Chinese imports.", "H\nHe made threats to impose a 45 percent tariff on Chinese goods.");
     const events = driftBetween(claims[0]!, claims[1]!, lexicon);
@@ -134,12 +146,19 @@ describe("families on the seed articles", () => {
     expect(jobs.label).toBe("1 million US jobs");
     expect(families[0]!.id).toBe("f-1000000-job");
   });
-  it("its drift shows the promise, the expectation and the hedges", () => {
-    const drift = byId.get("f-1000000-job")!.drift;
-    expect(drift.some((d) => d.kind === "modality-shift" && /promise/.test(d.from) && /expectation/.test(d.to))).toBe(true);
+  it("its drift runs from outlet to outlet: the promise becomes plans, then the hedges come", () => {
+    const jobs = byId.get("f-1000000-job")!;
+    const drift = jobs.drift;
+    const documentOf = (id: string) => id.split(":")[0];
+    expect(drift.some((d) => d.kind === "modality-shift" && /promise/.test(d.from) && /plan/.test(d.to) && documentOf(d.toClaimId) === "002")).toBe(true);
     expect(drift.some((d) => d.kind === "hedge-added" && d.to === "up to")).toBe(true);
     expect(drift.some((d) => d.kind === "hedge-added" && d.to === "potential")).toBe(true);
-    expect(drift.some((d) => d.kind === "attribution-shift" && /Bob Christie/.test(d.to))).toBe(true);
+    // 001 repeats 000's "expects … one million US jobs", with its spokesman: compared with that, nothing changed.
+    const expects = jobs.claimIds.findIndex((id) => documentOf(id) === "001" && /expects the initiative/.test(claims.find((c) => c.id === id)!.sentence));
+    expect(documentOf(jobs.comparedWith[expects]!)).toBe("000");
+    expect(drift.filter((d) => d.toClaimId === jobs.claimIds[expects])).toEqual([]);
+    // A headline and its own body are not drift.
+    expect(drift.every((d) => documentOf(d.fromClaimId) !== documentOf(d.toClaimId))).toBe(true);
   });
   it("one million small businesses in 000, 001 and 003, related to the vendors of 004 and to the jobs", () => {
     const business = byId.get("f-1000000-business")!;

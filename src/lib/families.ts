@@ -183,7 +183,72 @@ function describeAttribution(c: Claim): string {
   return `${c.attribution.speaker}${c.attribution.verb ? ` (${c.attribution.verb})` : ""}${c.attribution.direct ? ", quoted" : ""}`;
 }
 
-/** Drift between two consecutive appearances of a family. */
+/**
+ * What each appearance of a family (in family order: by document, then place) is compared with,
+ * and the drift events that come of it: an appearance of the previous document that carries the
+ * figure, in the same place (a headline with a headline, the body with the body) when it has one
+ * there, and of those the closest (the fewest differences, then the most words of its sentence
+ * shared, then the first). Appearances in the family's first document are compared with nothing:
+ * differences within one document (a headline that drops its body's hedge) are not drift from
+ * outlet to outlet.
+ */
+function comparedAppearances(members: readonly Claim[], index: LexiconIndex): {source: Claim | null; events: DriftEvent[]}[] {
+  const out: {source: Claim | null; events: DriftEvent[]}[] = [];
+  let current: Claim[] = [];
+  // The previous document's appearances (its first few, when it repeats the figure many times):
+  // all of them, and those in its headline and in its body.
+  let previous: {all: Claim[]; headline: Claim[]; body: Claim[]} = {all: [], headline: [], body: []};
+  // Each sentence's words, made once for this family (only when there are candidates to rank).
+  const words = new Map<Claim, Set<string>>();
+  const wordsOf = (c: Claim) => {
+    let w = words.get(c);
+    if (!w) words.set(c, (w = sentenceWords(c.sentence)));
+    return w;
+  };
+  for (const b of members) {
+    if (current.length && current[0]!.documentId !== b.documentId) {
+      previous = {
+        all: current.slice(0, MAX_COMPARED),
+        headline: current.filter((a) => a.inHeadline).slice(0, MAX_COMPARED),
+        body: current.filter((a) => !a.inHeadline).slice(0, MAX_COMPARED)
+      };
+      current = [];
+    }
+    current.push(b);
+    const samePlace = b.inHeadline ? previous.headline : previous.body;
+    const candidates = samePlace.length ? samePlace : previous.all;
+    let best: {source: Claim | null; events: DriftEvent[]} = {source: null, events: []};
+    let bestShared = -1;
+    for (const a of candidates) {
+      const events = driftWith(a, b, index);
+      if (best.source && events.length > best.events.length) continue;
+      const shared = candidates.length > 1 ? sharedWords(wordsOf(a), wordsOf(b)) : 0;
+      if (!best.source || events.length < best.events.length || shared > bestShared) {
+        best = {source: a, events};
+        bestShared = shared;
+      }
+    }
+    out.push(best);
+  }
+  return out;
+}
+
+/** Appearances of the previous document an appearance is compared with, at most. */
+const MAX_COMPARED = 8;
+
+/** The distinct words (lower case) of a sentence. */
+function sentenceWords(sentence: string): Set<string> {
+  return new Set(sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** How many words two sets share. */
+function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of b) if (a.has(w)) shared++;
+  return shared;
+}
+
+/** Drift between two appearances of a family. */
 export function driftBetween(a: Claim, b: Claim, lexicon: MeasureLexicon = {synonyms: [], related: []}): DriftEvent[] {
   return driftWith(a, b, indexLexicon(lexicon));
 }
@@ -329,8 +394,8 @@ export function groupClaimFamilies(
       nextSuffix.set(base, n + 1);
     }
     usedIds.add(id);
-    const drift: DriftEvent[] = [];
-    for (let i = 1; i < members.length; i++) drift.push(...driftWith(members[i - 1]!, members[i]!, index));
+    const compared = comparedAppearances(members, index);
+    const drift = compared.flatMap((c) => c.events);
     const documentIds = [...new Set(members.map((c) => c.documentId))];
     for (const c of members) familyOf.set(c.id, id);
     families.push({
@@ -341,6 +406,7 @@ export function groupClaimFamilies(
       claimIds: members.map((c) => c.id),
       documentIds,
       storyId: story || null,
+      comparedWith: compared.map((c) => c.source?.id ?? null),
       drift,
       related: [],
     });

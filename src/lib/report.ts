@@ -390,7 +390,7 @@ export function claimsSlice(analysis: Analysis, limits: Limits = {}) {
         .slice(0, claimsPerFamily);
       const kept = new Set(first);
       const documentIds = f.documentIds.filter((id) => first.some((c) => claimById.get(c)?.documentId === id));
-      return {...f, claimIds: f.claimIds.filter((id) => kept.has(id)), documentIds, drift: f.drift.filter((e) => kept.has(e.toClaimId) && kept.has(e.fromClaimId)), claimsTotal: f.claimIds.length, documentsTotal: f.documentIds.length};
+      return {...f, claimIds: f.claimIds.filter((id) => kept.has(id)), comparedWith: (f.comparedWith ?? []).filter((_, i) => kept.has(f.claimIds[i]!)), documentIds, drift: f.drift.filter((e) => kept.has(e.toClaimId) && kept.has(e.fromClaimId)), claimsTotal: f.claimIds.length, documentsTotal: f.documentIds.length};
     });
   const kept = new Set(families.flatMap((f) => f.claimIds));
   const claims: Claim[] = analysis.claims.filter((c) => kept.has(c.id));
@@ -420,8 +420,13 @@ export interface ChainLink {
   sentence: string;
   /** The words around the figure (up to ~12 either side, within its sentence). */
   wording: string;
-  /** That wording against the previous appearance's, word by word. */
+  /** That wording against the wording of the appearance it is compared with (the closest one in
+   *  the previous document that carries the figure), word by word; unchanged in the first document. */
   diff: DiffPiece[];
+  /** The appearance it is compared with, and that appearance's document (null in the family's
+   *  first document). */
+  comparedWith: string | null;
+  comparedWithDocument: string | null;
   modality: Claim["modality"];
   hedges: string[];
   speaker: string | null;
@@ -431,8 +436,8 @@ export interface ChainLink {
 }
 
 /**
- * A family's appearances in publication order, each with its wording diffed against the previous
- * appearance and the drift events that lead to it.
+ * A family's appearances in publication order, each with its wording diffed against the
+ * appearance it is compared with (`ClaimFamily.comparedWith`) and the drift events that lead to it.
  */
 export function driftChain(family: ClaimFamily, claims: readonly Claim[], documents: readonly DocumentSummary[]): ChainLink[] {
   const byId = new Map(claims.map((c) => [c.id, c]));
@@ -441,9 +446,12 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
     .map((id) => byId.get(id))
     .filter((c): c is Claim => !!c)
     .sort((a, b) => (docs.get(a.documentId)?.order ?? 1e9) - (docs.get(b.documentId)?.order ?? 1e9) || a.span[0] - b.span[0]);
-  const windows = ordered.map((claim) => claimWindow(claim));
-  return ordered.map((claim, i) => {
-    const previous = i > 0 ? windows[i - 1] : undefined;
+  const windows = new Map(ordered.map((claim) => [claim.id, claimWindow(claim)] as const));
+  const comparedWith = new Map(family.claimIds.map((id, i) => [id, family.comparedWith?.[i] ?? null] as const));
+  return ordered.map((claim) => {
+    const source = comparedWith.get(claim.id) ?? null;
+    const previous = source === null ? undefined : windows.get(source);
+    const wording = windows.get(claim.id)!;
     const doc = docs.get(claim.documentId);
     return {
       claimId: claim.id,
@@ -452,8 +460,10 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
       published: doc?.published?.best ?? null,
       figure: claim.quantity.text,
       sentence: claim.sentence,
-      wording: windows[i]!,
-      diff: previous !== undefined ? diffWords(previous, windows[i]!) : [{op: "same", text: windows[i]!}],
+      wording,
+      diff: previous !== undefined ? diffWords(previous, wording) : [{op: "same", text: wording}],
+      comparedWith: source,
+      comparedWithDocument: source === null ? null : (byId.get(source)?.documentId ?? null),
       modality: claim.modality,
       hedges: claim.hedges,
       speaker: claim.attribution?.speaker ?? null,

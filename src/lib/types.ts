@@ -203,6 +203,12 @@ export interface ClaimFamily {
   documentIds: string[];
   /** The story its documents report (`Analysis.stories`); null when stories were not found. */
   storyId: string | null;
+  /** For each appearance (same order as `claimIds`), the appearance its drift is measured
+   *  against: the closest one in the previous document that carries the figure; null in the
+   *  family's first document. */
+  comparedWith: (string | null)[];
+  /** What changed from each appearance's `comparedWith` to it (outlet to outlet, never within
+   *  one document). */
   drift: DriftEvent[];
   /** Close families: same figure, related counted thing (the reframing readers look for). */
   related: {
