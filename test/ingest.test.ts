@@ -51,6 +51,26 @@ describe("ingestSource: plain text", () => {
     expect(doc!.text.startsWith("Port fees")).toBe(true);
   });
 
+  it("takes the headline from under a label of a few capitalised words, and says so", () => {
+    const {documents, diagnostics} = ingestSource(source("k.txt", "Donald Trump\n\nPort fees rise 45 percent, council says\n\nThe council voted on Tuesday."));
+    expect(documents[0]!.title).toBe("Port fees rise 45 percent, council says");
+    expect(documents[0]!.text.slice(...documents[0]!.titleSpan!)).toBe("Port fees rise 45 percent, council says");
+    expect(documents[0]!.text.startsWith("Donald Trump")).toBe(true);
+    expect(diagnostics).toEqual([expect.objectContaining({code: "headline-after-label", level: "info", documentId: "k"})]);
+    // A short headline with a verb in lower case is a headline, whatever follows it.
+    expect(ingestSource(source("s.txt", "Port fees rise\n\nThe council voted for higher fees on Tuesday night\n\nMore.")).documents[0]!.title).toBe("Port fees rise");
+    // So is a label-like line followed by a paragraph (a full stop at its end), and a Markdown heading.
+    expect(ingestSource(source("p.txt", "WORLD NEWS\n\nThe council voted for higher fees on Tuesday.\n\nMore.")).documents[0]!.title).toBe("WORLD NEWS");
+    expect(ingestSource(source("m.md", "# Port Fees\n\nCouncil votes for higher fees after a long night\n\nMore.")).documents[0]!.title).toBe("Port Fees");
+  });
+
+  it("has no headline when the first line is a sentence of twenty words or more", () => {
+    const lead = "Jack Ma, the founder of the company, met the president-elect on Monday, and the two men said they had a very good meeting.";
+    const {documents, diagnostics} = ingestSource(source("l.txt", `${lead}\nThe rest of the story follows here.`));
+    expect(documents[0]!.title).toBeNull();
+    expect(diagnostics).toEqual([expect.objectContaining({code: "no-headline", message: expect.stringContaining("a sentence of 23 words")})]);
+  });
+
   it("has no headline when the first line is a whole paragraph, and says so", () => {
     const result = ingestSource(fixture("no-headline.txt"));
     expect(result.documents[0]!.title).toBeNull();

@@ -86,8 +86,18 @@ export function ingestSource(source: SourceFile): IngestResult {
   }
   for (const doc of result.documents) {
     if (doc.title === null) {
+      const firstLine = doc.text.replace(/^\s+/, "").split("\n", 1)[0]!.trim();
+      const words = wordsIn(firstLine);
+      const why = firstLine.length > MAX_HEADLINE_LENGTH ? `its first line is ${firstLine.length.toLocaleString("en-US")} characters long` : `its first line is a sentence of ${words} words`;
       result.diagnostics.push({
-        ...diagnostic(path, "info", "no-headline", `The text has no headline (its first line is ${doc.text.split("\n", 1)[0]!.length.toLocaleString("en-US")} characters long, a paragraph rather than a headline); the document id stands in for the title.`),
+        ...diagnostic(path, "info", "no-headline", `The text has no headline (${why}, a paragraph rather than a headline); the document id stands in for the title.`),
+        documentId: doc.id
+      });
+    } else if (!doc.declared?.title) {
+      const label = plainHeadline(doc.text.replace(/^\s+/, ""))?.label;
+      if (!label) continue;
+      result.diagnostics.push({
+        ...diagnostic(path, "info", "headline-after-label", `The first line "${label.slice(0, 60)}" reads as a label above the headline (three capitalised words or fewer, a blank line, then a longer line); the headline is taken from the line after it.`),
         documentId: doc.id
       });
     }
@@ -130,7 +140,55 @@ function encodingDiagnostics(path: string, encoding: Encoding, text: string): Di
 /** A first line longer than this is a paragraph, not a headline. */
 export const MAX_HEADLINE_LENGTH = 300;
 
-/** A document whose headline is its first non-empty line (or a declared title placed before it). */
+/** Words in a line (runs of letters, digits, apostrophes and hyphens). */
+function wordsIn(line: string): number {
+  return line.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
+/** A line that ends a sentence: a full stop, question or exclamation mark, maybe inside a closing quote. */
+const SENTENCE_END = /[.!?][\p{Pf}"'’)\]]*$/u;
+
+/** A first line of this many words or more that ends a sentence is a paragraph, not a headline. */
+export const MIN_PARAGRAPH_WORDS = 20;
+
+/**
+ * The headline of a plain text, which starts with it: its first line, unless that line reads as a
+ * paragraph (longer than `MAX_HEADLINE_LENGTH`, or a sentence of `MIN_PARAGRAPH_WORDS` words or
+ * more) or as a label above the headline: a kicker or section label of one to three capitalised
+ * words with no sentence punctuation ("Donald Trump", "WORLD"), a blank line after it, then a line
+ * of five words or more that reads as a headline (no full stop at its end). Then the headline is
+ * that next line, and `label` is the first.
+ * @example plainHeadline("WORLD\n\nPort fees rise 45 percent on Monday\n\nBody.")?.text // "Port fees rise 45 percent on Monday"
+ */
+export function plainHeadline(body: string): {text: string; span: Span; label: string | null} | null {
+  const first = /^\s*(#{1,6}\s+)?([^\n]*)/.exec(body);
+  const line = first?.[2]?.trim() ?? "";
+  if (!first || !line) return null;
+  if (line.length > MAX_HEADLINE_LENGTH || (wordsIn(line) >= MIN_PARAGRAPH_WORDS && SENTENCE_END.test(line))) return null;
+  const start = body.indexOf(line, first.index);
+  const end = start + line.length;
+  if (!first[1]) {
+    const next = /^[^\n]*\n[ \t]*\n\s*([^\n]+)/.exec(body.slice(end));
+    const headline = next?.[1]?.trim() ?? "";
+    const labelWords = line.split(/\s+/);
+    const isLabel =
+      labelWords.length <= 3 &&
+      labelWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) &&
+      !/[.!?:;,]$/.test(line) &&
+      headline.length <= MAX_HEADLINE_LENGTH &&
+      wordsIn(headline) >= 5 &&
+      !/\.[\p{Pf}"'’)]*$/u.test(headline) &&
+      !headline.startsWith("#");
+    if (isLabel) {
+      const at = body.indexOf(headline, end);
+      return {text: headline, span: [at, at + headline.length], label: line};
+    }
+  }
+  return {text: line, span: [start, end], label: null};
+}
+
+/** A document whose headline is its first non-empty line (or a declared title placed before it;
+ *  see `plainHeadline`). */
 function plainDocument(path: string, id: string, format: InputFormat, untrimmed: string, declared: DeclaredMetadata): DocumentRecord {
   // The text starts with its headline: no blank lines or indentation before it.
   const body = untrimmed.replace(/^\s+/, "");
@@ -148,11 +206,12 @@ function plainDocument(path: string, id: string, format: InputFormat, untrimmed:
       text = body ? `${declaredTitle}\n\n${body}` : declaredTitle;
       titleSpan = [0, declaredTitle.length];
     }
-  } else if (firstLine && firstLine[1]?.trim() && firstLine[1].trim().length <= MAX_HEADLINE_LENGTH) {
-    const line = firstLine[1].trim();
-    const start = body.indexOf(line, firstLine.index);
-    title = line;
-    titleSpan = [start, start + line.length];
+  } else {
+    const headline = plainHeadline(body);
+    if (headline) {
+      title = headline.text;
+      titleSpan = headline.span;
+    }
   }
   const {count, english} = countWordsAndLanguage(text);
   const doc: DocumentRecord = {
