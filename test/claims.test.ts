@@ -284,6 +284,11 @@ describe("extractClaims on the seed articles", () => {
   const claims = new Map(docs.map((d) => [d.id, extractClaims(d).claims]));
   const jobs = (id: string) => claims.get(id)!.filter((c) => c.quantity.value === 1e6 && c.measure === "job");
 
+  it("takes the speaker of a promise in a relative clause from the name the clause is about", () => {
+    expect(only("H\nThe mayor met Jane Smith, who has promised to build 500 homes.").attribution?.speaker).toBe("Jane Smith");
+    expect(only("H\nThe mayor met the board of Acme Corp, which pledged 200 jobs.").attribution?.speaker).toBe("Acme Corp");
+    expect(only("H\nJane Smith promised to build 500 homes.").attribution?.speaker).toBe("Jane Smith");
+  });
   it("finds the one million jobs in every article", () => {
     for (const d of docs) expect(jobs(d.id).length, d.id).toBeGreaterThan(0);
   });
@@ -297,6 +302,11 @@ describe("extractClaims on the seed articles", () => {
     expect(c.modality).toBe("promise");
     expect(c.attribution?.speaker).toBe("Jack Ma");
     expect(c.predicate).toBe("create");
+  });
+  it("001 gives the promise to Ma, whom the relative clause is about, not to Trump", () => {
+    const promises = jobs("001").filter((c) => c.modality === "promise");
+    expect(promises.length).toBeGreaterThan(0);
+    for (const c of promises) expect(c.attribution?.speaker, c.sentence).toMatch(/Jack Ma$/);
   });
   it("004 hedges it with 'up to' and 'potential'", () => {
     const c = jobs("004").find((x) => x.quantity.bound === "upper")!;

@@ -242,6 +242,10 @@ const CALENDAR_NAMES = new Set([
   "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ]);
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
+
+/** A name, then "who" or "which" opening a relative clause, at the end of a stretch of text
+ *  ("… met Alibaba Executive Chairman Jack Ma, who has"): the name is the clause's subject. */
+const RELATIVE_CLAUSE_BEFORE = /(\p{Lu}[\p{L}\p{M}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.&-]*){0,3}),?[ \t]+(?:who|which)[ \t]+(?:(?:has|have|had|also|just|now|then|already|once|repeatedly|previously|recently)[ \t]+){0,2}$/u;
 /** Capitalised words that start a new phrase rather than continue a name ("Reuters The truck …"). */
 const CLAUSE_OPENERS = new Set(["the", "a", "an", "he", "she", "they", "it", "we", "i", "this", "that", "these", "those", "his", "her", "their", "its", "our", "according", "at", "in", "on", "for", "with", "by", "to", "from", "but", "and", "or", "if", "when", "while", "as", "after", "before", "well", "yeah", "yes", "no"]);
 /** Words that open the object of a sentence-initial participle ("Citing the report, …", "Speaking
@@ -486,9 +490,11 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     const holding = holdingSpan ? quoteBySpan.get(holdingSpan)! : null;
     let attribution = (holding && quotedAttribution(text, textLayout, holding)) ?? attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
-      // "Jane Smith … promised … that her company would create …": the one who promises speaks.
-      let speaker = subject;
-      if (PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;
+      // "Jane Smith … promised … that her company would create …": the one who promises speaks;
+      // in a relative clause ("… met Jack Ma, who has promised …"), the name the clause is about.
+      const antecedent = RELATIVE_CLAUSE_BEFORE.exec(text.slice(sStart, modality.cueSpan[0]))?.[1];
+      let speaker = antecedent ?? subject;
+      if (!antecedent && PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
     }
     let horizon: string | null = null;
