@@ -284,6 +284,11 @@ describe("extractClaims on the seed articles", () => {
   const claims = new Map(docs.map((d) => [d.id, extractClaims(d).claims]));
   const jobs = (id: string) => claims.get(id)!.filter((c) => c.quantity.value === 1e6 && c.measure === "job");
 
+  it("counts what follows a make and model (\"50 Boeing 737 Max jets\")", () => {
+    const c = only("H\nThe airline ordered 50 Boeing 737 Max jets.");
+    expect(c.measure).toBe("jet");
+    expect(c.qualifiers).toEqual(["Boeing", "737", "Max"]);
+  });
   it("takes the speaker of a promise in a relative clause from the name the clause is about", () => {
     expect(only("H\nThe mayor met Jane Smith, who has promised to build 500 homes.").attribution?.speaker).toBe("Jane Smith");
     expect(only("H\nThe mayor met the board of Acme Corp, which pledged 200 jobs.").attribution?.speaker).toBe("Acme Corp");

@@ -155,6 +155,10 @@ describe("findQuantities: not figures", () => {
     // after an article, even where a capital follows, and with a letter glued on
     none("The Cessna 208 Caravan crashed");
     none("The plane, a Cessna 208B Grand Caravan, crashed");
+    // after a count or a possessive too: "two Cessna 208 Caravan planes" counts planes, not 208
+    expect(findQuantities("They flew two Cessna 208 Caravan planes to the island").map((q) => q.value)).toEqual([2]);
+    expect(findQuantities("The airline ordered 50 Boeing 737 Max jets").map((q) => q.value)).toEqual([50]);
+    none("their Falcon 9 Heavy rocket launched");
     // but not a count after a possessive, a capitalised modifier, a title-case headline or a sentence start
     expect(one("the Heavy’s 27 engines fired").value).toBe(27);
     expect(one("Reuters Around 100 people jumped into the sea").value).toBe(100);

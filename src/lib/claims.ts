@@ -125,7 +125,10 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       i++;
       continue;
     }
-    if (!isNounCandidate(t)) break;
+    // A model number inside a name ("50 Boeing 737 Max jets", "two Cessna 208 Caravan planes"):
+    // digits after a capitalised word, with a capitalised word after them.
+    const model = collected.length > 0 && /^\p{Lu}/u.test(collected[collected.length - 1]!.raw) && /^\d{1,4}[A-Za-z]?$/.test(t.raw) && /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "") && !isBoundary(text, t.end, tokens[i + 1]!.start);
+    if (!model && !isNounCandidate(t)) break;
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
     // "$2 billion passing through it": a verb of motion, not a thing counted.
     if (collected.length === 0 && /ing$/.test(t.norm) && MOTION_AFTER.has(tokens[i + 1]?.norm ?? "")) break;

@@ -217,9 +217,10 @@ const NOT_NAMES = new Set([
 /** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy") or the end of a clause, not a
  *  capitalised word (title-case headlines: "Dow Jumps 200 Points") or more digits. */
 const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
-/** "a Cessna 208 Caravan", "the Falcon 9 Heavy": an article, one capitalised word, the number,
- *  then another capitalised word: a model name, even where a capital follows. */
-const ARTICLE_NAME_BEFORE = /\b(?:[Aa]n?|[Tt]he)[ \t]+(\p{Lu}[\p{L}\p{N}&’'.-]*)[ \t]$/u;
+/** "a Cessna 208 Caravan", "the Falcon 9 Heavy", "two Boeing 737 Max jets": an article, a count
+ *  or a possessive, one capitalised word, the number, then another capitalised word: a model name,
+ *  even where a capital follows. */
+const ARTICLE_NAME_BEFORE = /\b(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Bb]oth|[Ss]everal|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|\d{1,3})[ \t]+(\p{Lu}[\p{L}\p{N}&’'.-]*)[ \t]$/u;
 const CAPITAL_AFTER = /^[ \t]+\p{Lu}\p{Ll}/u;
 const AGE_AFTER = /^(?:-|\s+)(?:years?|yrs?|months?)(?:-|\s+)old\b/i;
 const AGE_BEFORE = /\baged?\s+$/i;
