@@ -131,6 +131,8 @@ describe("extractQuotes: speakers", () => {
     expect(quotesOf(`Sen. Chris Coons of Delaware said McConnell refused “to meaningfully negotiate.”`)[0]!.speaker).toBe("Sen. Chris Coons");
     expect(quotesOf(`Mayor of London Sadiq Khan said: “I am in contact with emergency services.”`)[0]!.speaker).toBe("Sadiq Khan");
     expect(quotesOf(`Politico reported it in December. Greene accused him of “sexual fantasies” about her.`)[0]!.speaker).toBe("Greene");
+    // A pronoun starts a sentence, whatever stands before the full stop: no name runs on into it.
+    expect(quotesOf(`The mayor spoke to France Info. She said the road “will reopen on Monday.”`)[0]!.speaker).not.toMatch(/Info/);
     expect(quotesOf(`New Jersey Gov. Chris Christie said “we vaccinated our children.”`)[0]!.speaker).toBe("Gov. Chris Christie");
   });
   it("takes verbs that characterise for verbs of speech", () => {

@@ -307,8 +307,9 @@ const PAGE_FURNITURE = new Set(["close", "skip", "ad", "autoplay", "embed", "sha
 
 function cleanSpeaker(raw: string): string | null {
   // A word of five letters or more with a full stop ends a sentence, not an abbreviation ("reported
-  // in December. Greene accused …"): the speaker is after it.
-  let s = raw.trim().replace(/^.*\p{Lu}\p{Ll}{4,}\.\s+(?=\p{Lu})/u, "").replace(/[’']s$/, "").replace(/[,.]$/, "");
+  // in December. Greene accused …"): the speaker is after it. So does any full stop before a
+  // personal pronoun, which no name runs on into ("told France Info. He said …").
+  let s = raw.trim().replace(/^.*\p{Lu}\p{Ll}{4,}\.\s+(?=\p{Lu})/u, "").replace(/^.*[.!?]\s+(?=(?:He|She|They|We)\b)/u, "").replace(/[’']s$/, "").replace(/[,.]$/, "");
   if (!s) return null;
   if (DESCRIPTOR_START.test(s)) return s;
   const parts = s.split(/\s+/);
