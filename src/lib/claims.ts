@@ -247,7 +247,7 @@ const CALENDAR_NAMES = new Set([
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|we)$/;
 
 /** A name, then "who" or "which" opening a relative clause, at the end of a stretch of text
- *  ("… met Alibaba Executive Chairman Jack Ma, who has"): the name is the clause's subject. */
+ *  ("… met the chief executive Jane Smith, who has"): the name is the clause's subject. */
 const RELATIVE_CLAUSE_BEFORE = /(\p{Lu}[\p{L}\p{M}'’.&-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.&-]*){0,3}),?[ \t]+(?:who|which)[ \t]+(?:(?:has|have|had|also|just|now|then|already|once|repeatedly|previously|recently)[ \t]+){0,2}$/u;
 /** Capitalised words that start a new phrase rather than continue a name ("Reuters The truck …"). */
 const CLAUSE_OPENERS = new Set(["the", "a", "an", "he", "she", "they", "it", "we", "i", "this", "that", "these", "those", "his", "her", "their", "its", "our", "according", "at", "in", "on", "for", "with", "by", "to", "from", "but", "and", "or", "if", "when", "while", "as", "after", "before", "well", "yeah", "yes", "no"]);
@@ -494,7 +494,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     let attribution = (holding && quotedAttribution(text, textLayout, holding)) ?? attributeFigure(text, sentenceQuotes, sentenceSpan, span, textLayout.sentences, context);
     if (!attribution && modality.cueSpan && subject && SPEAKING_CUES.test(modality.cueLemma ?? "") && !/^(?:the|a|an|its|his|her|their|new|'s|s)$/i.test(tokensBefore.find((t) => t.end === modality.cueSpan![0] - 1 || t.end === modality.cueSpan![0])?.norm ?? "") && !precededByDeterminer(tokensBefore, modality.cueSpan[0])) {
       // "Jane Smith … promised … that her company would create …": the one who promises speaks;
-      // in a relative clause ("… met Jack Ma, who has promised …"), the name the clause is about.
+      // in a relative clause ("… met Jane Smith, who has promised …"), the name the clause is about.
       const antecedent = RELATIVE_CLAUSE_BEFORE.exec(text.slice(sStart, modality.cueSpan[0]))?.[1];
       let speaker = antecedent ?? subject;
       if (!antecedent && PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;

@@ -155,7 +155,7 @@ export const MIN_PARAGRAPH_WORDS = 20;
  * The headline of a plain text, which starts with it: its first line, unless that line reads as a
  * paragraph (longer than `MAX_HEADLINE_LENGTH`, or a sentence of `MIN_PARAGRAPH_WORDS` words or
  * more) or as a label above the headline: a kicker or section label of one to three capitalised
- * words with no sentence punctuation ("Donald Trump", "WORLD"), a blank line after it, then a line
+ * words with no sentence punctuation ("Politics", "WORLD NEWS"), a blank line after it, then a line
  * of five words or more that reads as a headline (no full stop at its end). Then the headline is
  * that next line, and `label` is the first.
  * @example plainHeadline("WORLD\n\nPort fees rise 45 percent on Monday\n\nBody.")?.text // "Port fees rise 45 percent on Monday"
