@@ -14,6 +14,8 @@ import type {Claim, ClaimFamily, DocumentRecord, DriftEvent, MeasureLexicon} fro
 import {modalityCueLemma} from "./claims-modality.js";
 import {CASUALTY_WORDS, IRREGULAR_PLURALS, lemmatize} from "./claims-lexicon.js";
 import {wordTable} from "./word-table.js";
+import {eachWord} from "./text.js";
+import {wordKey} from "./diff.js";
 
 /**
  * Parses data/measures.yaml text. Throws an Error that says what is wrong on malformed input.
@@ -236,9 +238,11 @@ function comparedAppearances(members: readonly Claim[], index: LexiconIndex): {s
 /** Appearances of the previous document an appearance is compared with, at most. */
 const MAX_COMPARED = 8;
 
-/** The distinct words (lower case) of a sentence. */
+/** The distinct words of a sentence, compared as the word diffs compare them (`wordKey`). */
 function sentenceWords(sentence: string): Set<string> {
-  return new Set(sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const words = new Set<string>();
+  eachWord(sentence, (raw) => words.add(wordKey(raw)));
+  return words;
 }
 
 /** How many words two sets share. */

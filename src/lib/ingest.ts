@@ -9,7 +9,7 @@ import {createHash} from "node:crypto";
 import {parseDocument as parseYaml} from "yaml";
 import {decodeBytes, normalizeText, type Encoding} from "./decode.js";
 import {MAX_HTML_DEPTH, nestingOver, readHtmlArticle} from "./html.js";
-import {normalizeWord, scanWords, wordEnd} from "./text.js";
+import {normalizeWord, scanWords, wordCount, wordEnd} from "./text.js";
 import type {DeclaredMetadata, Diagnostic, DocumentRecord, InputFormat, Span} from "./types.js";
 
 export interface SourceFile {
@@ -87,14 +87,15 @@ export function ingestSource(source: SourceFile): IngestResult {
   for (const doc of result.documents) {
     if (doc.title === null) {
       const firstLine = doc.text.replace(/^\s+/, "").split("\n", 1)[0]!.trim();
-      const words = wordsIn(firstLine);
+      const words = wordCount(firstLine);
       const why = firstLine.length > MAX_HEADLINE_LENGTH ? `its first line is ${firstLine.length.toLocaleString("en-US")} characters long` : `its first line is a sentence of ${words} words`;
       result.diagnostics.push({
         ...diagnostic(path, "info", "no-headline", `The text has no headline (${why}, a paragraph rather than a headline); the document id stands in for the title.`),
         documentId: doc.id
       });
-    } else if (!doc.declared?.title) {
-      const label = plainHeadline(doc.text.replace(/^\s+/, ""))?.label;
+    } else if (!doc.declared?.title && doc.titleSpan) {
+      // Text before the headline of a plain text is the label above it (`plainHeadline`).
+      const label = doc.text.slice(0, doc.titleSpan[0]).replace(/^\s*#{1,6}\s*$/, "").trim();
       if (!label) continue;
       result.diagnostics.push({
         ...diagnostic(path, "info", "headline-after-label", `The first line "${label.slice(0, 60)}" reads as a label above the headline (three capitalised words or fewer, a blank line, then a longer line); the headline is taken from the line after it.`),
@@ -140,11 +141,6 @@ function encodingDiagnostics(path: string, encoding: Encoding, text: string): Di
 /** A first line longer than this is a paragraph, not a headline. */
 export const MAX_HEADLINE_LENGTH = 300;
 
-/** Words in a line (runs of letters, digits, apostrophes and hyphens). */
-function wordsIn(line: string): number {
-  return line.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-}
-
 /** A line that ends a sentence: a full stop, question or exclamation mark, maybe inside a closing quote. */
 const SENTENCE_END = /[.!?][\p{Pf}"'’)\]]*$/u;
 
@@ -164,7 +160,7 @@ export function plainHeadline(body: string): {text: string; span: Span; label: s
   const first = /^\s*(#{1,6}\s+)?([^\n]*)/.exec(body);
   const line = first?.[2]?.trim() ?? "";
   if (!first || !line) return null;
-  if (line.length > MAX_HEADLINE_LENGTH || (wordsIn(line) >= MIN_PARAGRAPH_WORDS && SENTENCE_END.test(line))) return null;
+  if (line.length > MAX_HEADLINE_LENGTH || (wordCount(line) >= MIN_PARAGRAPH_WORDS && SENTENCE_END.test(line))) return null;
   const start = body.indexOf(line, first.index);
   const end = start + line.length;
   if (!first[1]) {
@@ -176,7 +172,7 @@ export function plainHeadline(body: string): {text: string; span: Span; label: s
       labelWords.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) &&
       !/[.!?:;,]$/.test(line) &&
       headline.length <= MAX_HEADLINE_LENGTH &&
-      wordsIn(headline) >= 5 &&
+      wordCount(headline) >= 5 &&
       !/\.[\p{Pf}"'’)]*$/u.test(headline) &&
       !headline.startsWith("#");
     if (isLabel) {
