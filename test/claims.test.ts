@@ -289,6 +289,11 @@ describe("extractClaims on the seed articles", () => {
     expect(c.measure).toBe("jet");
     expect(c.qualifiers).toEqual(["Boeing", "737", "Max"]);
   });
+  it("reads an offer after a determiner and a name as a thing, not as what someone says", () => {
+    expect(only("Broadcom Raises Its Qualcomm Offer to $121 Billion\n\nBody.").attribution).toBeNull();
+    expect(only("H\nAcme raised its Qualcomm offer to $121 billion.").attribution).toBeNull();
+    expect(only("H\nAcme will offer $121 billion for the company.").attribution?.speaker).toBe("Acme");
+  });
   it("takes the speaker of a promise in a relative clause from the name the clause is about", () => {
     expect(only("H\nThe mayor met Jane Smith, who has promised to build 500 homes.").attribution?.speaker).toBe("Jane Smith");
     expect(only("H\nThe mayor met the board of Acme Corp, which pledged 200 jobs.").attribution?.speaker).toBe("Acme Corp");

@@ -22,8 +22,11 @@ const SPEAKING_CUES = /^(?:promise|vow|pledge|expect|offer|predict|aim|guarantee
 
 function precededByDeterminer(tokens: readonly Token[], at: number): boolean {
   const i = tokens.findIndex((t) => t.start === at);
-  const prev = tokens[i - 1];
-  return prev !== undefined && (/^(?:the|a|an|its|his|her|their|our|new|this|that)$/.test(prev.norm) || /['’]s$/.test(prev.raw));
+  const determiner = (t: Token | undefined) => t !== undefined && (/^(?:the|a|an|its|his|her|their|our|new|this|that)$/.test(t.norm) || /['’]s$/.test(t.raw));
+  if (determiner(tokens[i - 1])) return true;
+  // A name between them, before a word in its base form: "its Qualcomm offer", "Its Qualcomm Offer".
+  const cue = tokens[i];
+  return cue !== undefined && !/(?:s|ed|ing)$/i.test(cue.raw) && /^\p{Lu}/u.test(tokens[i - 1]?.raw ?? "") && determiner(tokens[i - 2]);
 }
 
 export {lemmatize} from "./claims-lexicon.js";
