@@ -151,6 +151,14 @@ describe("weekdays anchored on the other articles", () => {
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 22, 2018"), undated("c")], registry);
     expect(r.documents.find((d) => d.id === "c")!.published?.basis).toBe("relative-day:corpus");
   });
+  it("does not take the corpus's event day for it when the dated articles span more than a week", () => {
+    // Two stories months apart: the consensus is the first one's Tuesday, which the undated
+    // article's "Tuesday" need not be.
+    const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."))], registry);
+    expect(r.event?.basis).toMatch(/^consensus:2-of-3/);
+    expect(r.documents.find((d) => d.id === "c")!.event).toBeNull();
+    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")).toBeDefined();
+  });
   it("leaves it unknown, and says why, when the other articles span more than a week", () => {
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "February 22, 2019"), undated("c")], registry);
     expect(r.documents.find((d) => d.id === "c")!.published).toBeNull();

@@ -536,7 +536,14 @@ export function resolveTimes(
     const weekday = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i.exec(r.mention.text.replace(/^(?:on|last|this)\s+/i, ""));
     let anchorDate: LocalDateTime | null = null;
     const evidence: Evidence[] = [];
-    if (strong && weekday && new Date(Date.UTC(strong.day.year, strong.day.month - 1, strong.day.day)).toUTCString().slice(0, 3).toLowerCase() === weekday[1]!.toLowerCase()) {
+    // The corpus's event day is this article's only when it can be: within the week before its own
+    // publication when that is known, else when the dated articles fall within one week (a folder
+    // of several stories has several event days, and the consensus is one story's).
+    const consensusDay = strong ? Date.UTC(strong.day.year, strong.day.month - 1, strong.day.day) : NaN;
+    const consensusFits = r.published
+      ? consensusDay <= Date.parse(r.published.estimate.latest) + DAY_MS && consensusDay >= Date.parse(r.published.estimate.earliest) - WEEKDAY_HORIZON_MS - DAY_MS
+      : anchorsAgree;
+    if (strong && weekday && consensusFits && new Date(consensusDay).toUTCString().slice(0, 3).toLowerCase() === weekday[1]!.toLowerCase()) {
       anchorDate = strong.day;
       evidence.push({text: strongEvidence!, span: null, source: "corpus"});
     } else {
