@@ -159,6 +159,14 @@ describe("weekdays anchored on the other articles", () => {
     expect(r.documents.find((d) => d.id === "c")!.event).toBeNull();
     expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")).toBeDefined();
   });
+  it("does not place it in the other articles' week when its own publication is in another week", () => {
+    const own = withOutlet(makeDocument("c", "Cuts proposed\nPublished February 22, 2019\nThe agency on Friday proposed cuts to payment rates."));
+    const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 22, 2018"), own], registry);
+    const c = r.documents.find((d) => d.id === "c")!;
+    expect(c.published?.earliest.slice(0, 10)).toBe("2019-02-21");
+    expect(c.event).toBeNull();
+    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-other-week")?.message).toMatch(/another week/);
+  });
   it("leaves it unknown, and says why, when the other articles span more than a week", () => {
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "February 22, 2019"), undated("c")], registry);
     expect(r.documents.find((d) => d.id === "c")!.published).toBeNull();

@@ -549,8 +549,14 @@ export function resolveTimes(
     } else {
       // The earliest publication among the other documents with in-article evidence.
       const ref = anchors[0] === r ? anchors[1] : anchors[0];
+      // An article whose own publication is known, if too loosely to place its weekday, is in the
+      // other articles' week only when its publication falls within a week of theirs.
+      const refTime = ref ? Date.parse(ref.published!.estimate.best) : NaN;
+      const refFits = !r.published || (refTime <= Date.parse(r.published.estimate.latest) + WEEKDAY_HORIZON_MS && refTime >= Date.parse(r.published.estimate.earliest) - WEEKDAY_HORIZON_MS);
       if (ref && !anchorsAgree) {
         r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-relative-corpus-spread", message: `"${r.mention.text.trim()}" names a day relative to when the article was written, which it does not print; the other articles were published over ${Math.round(anchorSpan / DAY_MS)} days, so they give no one week to place it in.`});
+      } else if (ref && !refFits) {
+        r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-relative-other-week", message: `"${r.mention.text.trim()}" names a day relative to when the article was written, which is known only between ${r.published!.estimate.earliest} and ${r.published!.estimate.latest}; the other articles were published in another week (from ${ref.published!.estimate.best}), so they cannot place it.`});
       } else if (ref) {
         anchorDate = localDateOf(Date.parse(ref.published!.estimate.best), r.mention.placeZone ?? ref.published!.estimate.timezone);
         evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
