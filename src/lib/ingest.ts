@@ -153,10 +153,10 @@ export const MIN_PARAGRAPH_WORDS = 20;
  * more) or as a label above the headline: a kicker or section label of one to three capitalised
  * words with no sentence punctuation ("Politics", "WORLD NEWS"), a blank line after it, then a line
  * of five words or more that reads as a headline (no full stop at its end). Then the headline is
- * that next line, and `label` is the first.
+ * that next line, and the label stays in the text before it.
  * @example plainHeadline("WORLD\n\nPort fees rise 45 percent on Monday\n\nBody.")?.text // "Port fees rise 45 percent on Monday"
  */
-export function plainHeadline(body: string): {text: string; span: Span; label: string | null} | null {
+export function plainHeadline(body: string): {text: string; span: Span} | null {
   const first = /^\s*(#{1,6}\s+)?([^\n]*)/.exec(body);
   const line = first?.[2]?.trim() ?? "";
   if (!first || !line) return null;
@@ -177,10 +177,10 @@ export function plainHeadline(body: string): {text: string; span: Span; label: s
       !headline.startsWith("#");
     if (isLabel) {
       const at = body.indexOf(headline, end);
-      return {text: headline, span: [at, at + headline.length], label: line};
+      return {text: headline, span: [at, at + headline.length]};
     }
   }
-  return {text: line, span: [start, end], label: null};
+  return {text: line, span: [start, end]};
 }
 
 /** A document whose headline is its first non-empty line (or a declared title placed before it;
