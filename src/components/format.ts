@@ -47,3 +47,31 @@ export function formatShare(share: number): string {
 export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? noun : plural}`;
 }
+
+/** Words of a headline kept when it names a document (the rest is cut with an ellipsis). */
+const NAME_WORDS = 8;
+
+/**
+ * What to call a document in a sentence: its outlet; when the outlet is unknown, its headline in
+ * quotation marks (cut to a few words); else its id.
+ * @example documentName({id: "d1", outlet: null, title: "Alibaba offers one million jobs"}) // "“Alibaba offers one million jobs”"
+ */
+export function documentName(doc: {id: string; outlet?: string | null; title?: string | null}): string {
+  if (doc.outlet) return doc.outlet;
+  const words = (doc.title ?? "").trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return doc.id;
+  return `“${words.slice(0, NAME_WORDS).join(" ")}${words.length > NAME_WORDS ? " …" : ""}”`;
+}
+
+/**
+ * An event time's basis in words: a consensus says how many of the documents that date the event
+ * agree; any other basis is shown as its code.
+ * @example formatBasis("consensus:3-of-4") // "3 of the 4 documents that date it agree"
+ */
+export function formatBasis(basis: string): string {
+  const m = /^consensus:(\d+)-of-(\d+)(:zone-unknown)?$/.exec(basis);
+  if (!m) return basis;
+  const [agree, total] = [Number(m[1]), Number(m[2])];
+  const words = total === 1 ? "the one document that dates it" : agree === total ? `all ${total} documents that date it agree` : `${agree} of the ${total} documents that date it agree`;
+  return `${words}${m[3] ? "; their zone is unknown" : ""}`;
+}

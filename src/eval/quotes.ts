@@ -14,7 +14,9 @@
  *   - Speaker: for spoken phrases found inside a quotation, with a named speaker, the share whose
  *     quotation has that speaker (the last word of the name in ours, ignoring case: "Donald_Trump"
  *     matches "Trump" and "President Donald Trump"), has none, a pronoun left unresolved, a
- *     description ("the president"), or another name; and the share right among those given a name.
+ *     description ("the president"), or another name; the share right among those given a name; and
+ *     the share right where the label names one person ("Joe_Biden"): most other names are given
+ *     where the label is a group ("Democratic_lawmakers") and ours is one of its members.
  * Usage: tsx src/eval/quotes.ts [--json]; SHOW_SPEAKERS=1 prints each other or missing speaker in context
  * on stderr.
  */
@@ -90,6 +92,13 @@ function holder(quotes: readonly Quote[], start: number, end: number): Quote | n
 }
 
 const isNamed = (speaker: string) => !!speaker && !/^other_/i.test(speaker);
+/** Words of BASIL's labels for a group rather than one person ("Democratic_lawmakers", "Tea_Party"). */
+const GROUP_LABEL_WORDS = new Set(["party", "democrats", "republicans", "democratic", "republican", "lawmakers", "campaign", "members", "officials", "department", "house", "senate", "now", "and", "companies"]);
+/** Whether a label names one person: two words or more, each capitalised, none a group's ("Joe_Biden"). */
+const namesOnePerson = (speaker: string) => {
+  const parts = speaker.split("_");
+  return parts.length >= 2 && parts.every((w) => /^\p{Lu}/u.test(w) && !GROUP_LABEL_WORDS.has(w.toLowerCase()));
+};
 /**
  * The words of our speaker as the labels would print them: the labels are ASCII, each name cut at
  * its first other letter ("Felipe_Calder" for Felipe Calderón), so our words are cut there too.
@@ -102,7 +111,7 @@ function evaluate() {
     articles: 0, phrases: 0,
     spokenMarked: 0, spokenMarkedFound: 0, spokenUnmarked: 0, spokenUnmarkedFound: 0,
     narration: 0, narrationInQuote: 0,
-    named: 0, speakerRight: 0, speakerOther: 0, speakerNone: 0,
+    named: 0, speakerRight: 0, speakerOther: 0, speakerNone: 0, namedPerson: 0, personRight: 0,
     otherPronoun: 0, otherDescription: 0, otherName: 0,
   };
   const wrongSpeakers = new Map<string, number>();
@@ -133,11 +142,16 @@ function evaluate() {
         }
         if (found && isNamed(p.speaker)) {
           counts.named++;
+          const person = namesOnePerson(p.speaker);
+          if (person) counts.namedPerson++;
           if (!found.speaker) {
             counts.speakerNone++;
             if (process.env.SHOW_SPEAKERS) console.error(`${p.speaker} → none: …${text.slice(Math.max(0, found.span[0] - 300), found.span[1] + 120).replace(/\s+/g, " ")}\n`);
           }
-          else if (speakerWords(found.speaker).includes(lastWord(p.speaker))) counts.speakerRight++;
+          else if (speakerWords(found.speaker).includes(lastWord(p.speaker))) {
+            counts.speakerRight++;
+            if (person) counts.personRight++;
+          }
           else {
             counts.speakerOther++;
             if (/^(?:he|she|they|we|i)$/i.test(found.speaker)) counts.otherPronoun++;
@@ -163,6 +177,7 @@ function evaluate() {
     narrationInQuoteRate: share(counts.narrationInQuote, counts.narration),
     speakerAccuracy: share(counts.speakerRight, counts.named),
     speakerAccuracyWhenNamed: share(counts.speakerRight, counts.speakerRight + counts.otherName),
+    personAccuracy: share(counts.personRight, counts.namedPerson),
     articlesPerSecond: Math.round(counts.articles / (ms / 1000)),
     wrongSpeakers: [...wrongSpeakers].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${n}× ${k}`),
   };
@@ -184,6 +199,7 @@ if (json) {
   console.log(`  narration (outside quotation marks) taken for a quotation: ${r.narrationInQuote} of ${r.narration} (${pct(r.narrationInQuoteRate)})`);
   console.log(`  named speaker of a found quotation: right ${r.speakerRight} of ${r.named} (${pct(r.speakerAccuracy)}); none ${r.speakerNone}; a pronoun left unresolved ${r.otherPronoun}; a description ("the president") ${r.otherDescription}; another name ${r.otherName}`);
   console.log(`  right among those given a name: ${pct(r.speakerAccuracyWhenNamed)}`);
+  console.log(`  where the label names one person ("Joe_Biden", not "House_Democrats"): right ${r.personRight} of ${r.namedPerson} (${pct(r.personAccuracy)})`);
   if (r.wrongSpeakers.length) console.log(`  other speakers (gold → ours): ${r.wrongSpeakers.join("; ")}`);
   console.log(`  ${r.articlesPerSecond} articles/s`);
 }

@@ -236,7 +236,8 @@ export function storiesSummary(analysis: Analysis, limit = STORIES_LISTED) {
 /** The index page: the corpus at a glance and its headline findings. */
 export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
   const {documents: maxDocuments} = limitsFor(analysis, limits);
-  const titles = new Map(analysis.documents.map((d) => [d.id, d.outlet?.name ?? d.id]));
+  // Each document's outlet and headline, for the page to name it (the headline stands in for an unknown outlet).
+  const names = new Map(analysis.documents.map((d) => [d.id, {outlet: d.outlet?.name ?? null, title: d.title}]));
   // A finding is a figure carried by more than one document.
   const topFamilies = rankFamilies(analysis.families)
     .filter((f) => f.documentIds.length > 1)
@@ -244,7 +245,7 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
     .map((f) => ({id: f.id, label: f.label, documents: f.documentIds.length, drift: f.drift.length}));
   const topReuse = rankReuse(analysis.reuse)
     .slice(0, 5)
-    .map((r) => ({source: r.source, target: r.target, sourceName: titles.get(r.source), targetName: titles.get(r.target), targetCoverage: r.targetCoverage, label: r.label, direction: r.direction}));
+    .map((r) => ({source: r.source, target: r.target, sourceName: names.get(r.source)?.outlet ?? null, sourceTitle: names.get(r.source)?.title ?? null, targetName: names.get(r.target)?.outlet ?? null, targetTitle: names.get(r.target)?.title ?? null, targetCoverage: r.targetCoverage, label: r.label, direction: r.direction}));
   const stories = storiesSummary(analysis);
   const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...topReuse.flatMap((r) => [r.source, r.target]), ...stories.listed.map((s) => s.first)], maxDocuments);
   return {

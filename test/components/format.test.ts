@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {count, formatEstimate, formatInstant, formatShare} from "../../src/components/format.js";
+import {count, documentName, formatBasis, formatEstimate, formatInstant, formatShare} from "../../src/components/format.js";
 
 describe("format", () => {
   it("formats an instant in the zone asked for, not the machine's", () => {
@@ -20,5 +20,19 @@ describe("format", () => {
     expect(count(1, "document")).toBe("1 document");
     expect(count(0, "drift event")).toBe("0 drift events");
     expect(count(1200, "person", "people")).toBe("1,200 people");
+  });
+  it("names a document by its outlet, else its headline, else its id", () => {
+    expect(documentName({id: "d1", outlet: "Reuters", title: "A headline"})).toBe("Reuters");
+    expect(documentName({id: "d1", outlet: null, title: "Company offers one million jobs"})).toBe("“Company offers one million jobs”");
+    expect(documentName({id: "d1", outlet: null, title: "one two three four five six seven eight nine ten"})).toBe("“one two three four five six seven eight …”");
+    expect(documentName({id: "d1", outlet: null, title: "  "})).toBe("d1");
+    expect(documentName({id: "d1"})).toBe("d1");
+  });
+  it("says what a consensus basis means, and keeps other bases as they are", () => {
+    expect(formatBasis("consensus:3-of-4")).toBe("3 of the 4 documents that date it agree");
+    expect(formatBasis("consensus:3-of-3")).toBe("all 3 documents that date it agree");
+    expect(formatBasis("consensus:1-of-1")).toBe("the one document that dates it");
+    expect(formatBasis("consensus:2-of-5:zone-unknown")).toBe("2 of the 5 documents that date it agree; their zone is unknown");
+    expect(formatBasis("relative-day:caption")).toBe("relative-day:caption");
   });
 });
