@@ -88,6 +88,26 @@ const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:(?:But|And|Yet|So|Still|However),?\s+)?${OPENING_PHRASE}${SPEAKER}(?![ \t]+\p{Lu})(${BRACKETED})(?=[\s,])(?![\s,]+(?:to|of|from|with|in|on|at|for)\b(?![ \t]+${WEEKDAY}\b))`, "u");
 const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?(${VERBS})\b`, "u");
 
+/** A given name as printed: a capital, then lower-case letters ("Jack", "Jean-Luc"). */
+const GIVEN_NAME = String.raw`\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*`;
+/** Capitalised words before a name that are not given names: offices and sentence openers. */
+const NOT_GIVEN = new Set([
+  "Despite", "Since", "Unlike", "Like", "Although", "Though", "Because", "Until", "Unless", "Whether", "Once", "Now", "Only", "Just",
+  "Perhaps", "Instead", "Indeed", "Thus", "Tonight", "Tomorrow", "Former", "Leader", "Speaker", "Mayor", "Majority", "Minority",
+  "Democratic", "Republican", "Democrat", "Independent", "Secretary", "State", "Attorney", "Sheriff", "Colonel", "Captain", "Coach",
+  "Rabbi", "Father", "Pastor", "Bishop", "Cardinal", "Pope", "King", "Queen", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
+  "Chancellor", "Premier", "Ambassador", "Commissioner", "Detective", "Officer", "Sergeant", "Lieutenant", "Major", "Admiral",
+  "From", "To", "Of", "For", "With", "By", "About", "Against", "Over", "Under", "Into", "Via", "Amid", "Among", "Across", "Through",
+  "Toward", "Towards", "Behind", "Beyond", "Near", "Inside", "Outside", "Than", "Not", "No", "Says", "Said", "Tells", "Told",
+  "Contributor", "Correspondent", "Editor", "Reporter", "Anchor", "Host", "Star", "Actor", "Actress", "Singer", "Rapper", "Pro", "Tem",
+  "Model", "Author", "Writer", "Producer", "Comedian", "Comedienne", "Designer", "Chef", "Photographer", "Artist", "Player",
+  "Quarterback", "Businessman", "Businesswoman", "Billionaire", "Entrepreneur", "Candidate", "Nominee", "Lawmaker", "Congressman",
+  "Congresswoman", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Activist", "Analyst", "Economist", "Professor",
+  "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chairman", "Chairwoman", "Chair"
+]);
+/** Groups named like a person's surname ("Log Cabin Republicans"). */
+const GROUP_WORD = /^(?:Republicans|Democrats|Conservatives|Liberals|Socialists|Greens|Tories|Police|Fans|Officials|Authorities)$/;
+const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const NOT_NAMES = new Set([
   "The", "A", "An", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "And", "Or", "However", "Also", "When",
   "While", "After", "Before", "During", "Meanwhile", "If", "As", "For", "So", "Then", "There", "Here", "What", "Why", "How",
@@ -179,6 +199,11 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
   const found: RawQuote[] = [];
   // A quotation carried over from the previous paragraph.
   let carried: {open: number; innerStart: number} | null = null;
+  // The next closing mark of each kind, kept while the scan has not passed it, and the next single
+  // mark: each search would otherwise run to the end of the text for every opening mark or
+  // paragraph (the module's searches are reset for each text).
+  closers.curly.from = closers.curly.at = closers.straight.from = closers.straight.at = -1;
+  let nextSingle = -1;
   for (let pi = 0; pi < paras.length; pi++) {
     const [pStart, pEnd] = paras[pi]!;
     // Quotations found from here on lie in this paragraph (or end in it, carried from the last).
@@ -246,9 +271,11 @@ export function findQuotations(text: string, layout: TextLayout = new TextLayout
       while (d < doubles.length && doubles[d]!.close <= k) d++;
       return d < doubles.length && doubles[d]!.open <= k;
     };
-    // The next closing mark of each kind, kept while the scan has not passed it (each search
-    // would otherwise run to the end of the text for every opening mark).
-    closers.curly.from = closers.curly.at = closers.straight.from = closers.straight.at = -1;
+    if (nextSingle !== Infinity && nextSingle < pStart) {
+      SINGLE_MARK.lastIndex = pStart;
+      nextSingle = SINGLE_MARK.exec(source)?.index ?? Infinity;
+    }
+    if (nextSingle >= pEnd) continue;
     SINGLE_MARK.lastIndex = pStart;
     for (let m = SINGLE_MARK.exec(source); m && m.index < pEnd; m = SINGLE_MARK.exec(source)) {
       const i = m.index;
@@ -445,6 +472,94 @@ function mentions(text: string, from: number, to: number): Attribution[] {
   return out;
 }
 
+/** A run of two capitalised words or more (given names, initials, a surname) on one line. */
+const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’.\-])(?:${GIVEN_NAME}|\p{Lu}\.)(?:[ \t]+(?:${GIVEN_NAME}|\p{Lu}\.))+(?![\p{L}\p{M}'’\-])`, "gu");
+
+/**
+ * For a surname, the one full name the text prints for it ("Jack Ma" for "Ma", from "Alibaba
+ * Executive Chairman Jack Ma met …"), titles and roles before it dropped; null when it prints none,
+ * or two different ones ("George Bush" and "Jeb Bush"). The text is read once, however many
+ * surnames are asked for.
+ * @example fullNamesPrinted("Acme Chief Executive Jane Roe spoke.")("Roe") // "Jane Roe"
+ */
+export function fullNamesPrinted(text: string): (surname: string) => string | null {
+  // The words before each capitalised word that follows another (at most three), by that word.
+  const before = new Map<string, {words: string[]; line: number}[]>();
+  // The start of the line of each run, found going forward (the runs come in text order).
+  let line = 0;
+  let nextBreak = text.indexOf("\n");
+  for (const m of text.matchAll(NAME_RUN)) {
+    const words = m[0].split(/[ \t]+/);
+    while (nextBreak >= 0 && nextBreak < m.index!) {
+      line = nextBreak + 1;
+      nextBreak = text.indexOf("\n", line);
+    }
+    for (let j = 1; j < words.length; j++) {
+      if (!/^\p{Lu}\p{Ll}/u.test(words[j]!)) continue;
+      let list = before.get(words[j]!);
+      if (!list) before.set(words[j]!, (list = []));
+      if (list.length < MAX_NAME_FORMS) list.push({words: words.slice(Math.max(0, j - 3), j), line});
+    }
+  }
+  const titleCase = new Map<number, boolean>();
+  /** Whether the line starting at `start` capitalises most of its words (four or more): a headline, a credit. */
+  const titleCaseLine = (start: number): boolean => {
+    let is = titleCase.get(start);
+    if (is === undefined) {
+      const end = text.indexOf("\n", start);
+      const words = text.slice(start, end < 0 ? text.length : end).match(/\p{L}[\p{L}\p{M}'’\-]*/gu) ?? [];
+      let capitalised = 0;
+      for (const w of words) if (/^\p{Lu}/u.test(w)) capitalised++;
+      titleCase.set(start, (is = words.length >= 4 && capitalised >= words.length * 0.7));
+    }
+    return is;
+  };
+  let lowerWords: Set<string> | null = null;
+  let placeWords: Set<string> | null = null;
+  /** Whether a capitalised word before `surname` reads as a given name (or a middle initial). */
+  const isGivenName = (word: string, surname: string): boolean => {
+    if (/^\p{Lu}\.$/u.test(word)) return true;
+    if (word === surname || NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word)) return false;
+    // A possessive ("Alibaba's Ma", "Williams' Felipe Massa"), a hyphenated description ("San
+    // Diego-headquartered"), a body ("House"), a word the text also prints in lower case
+    // ("Secretary of State Hillary Clinton", "Despite Trump"), or a place the text puts alone
+    // after "in" ("in Nice,").
+    if (/['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`)) return false;
+    lowerWords ??= new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*/gu) ?? []);
+    placeWords ??= new Set(Array.from(text.matchAll(/\bin[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{M}'’\-]|[ \t]+\p{Lu})/gu), (m) => m[1]!));
+    return !lowerWords.has(word.toLowerCase()) && !placeWords.has(word);
+  };
+  const answers = new Map<string, string | null>();
+  return (surname: string): string | null => {
+    let name = answers.get(surname);
+    if (name !== undefined) return name;
+    name = null;
+    // Not a body ("White House") nor a group ("Log Cabin Republicans").
+    if (!BODY_NAME.test(` ${surname}`) && !GROUP_WORD.test(surname)) {
+      const found = new Set<string>();
+      for (const form of before.get(surname) ?? []) {
+        // In a title-case line only the word just before the surname is taken for a given name.
+        const words = form.words.length > 1 && titleCaseLine(form.line) ? form.words.slice(-1) : form.words;
+        // The given names are the words nearest the surname that read as names.
+        let first = words.length;
+        while (first > 0 && isGivenName(words[first - 1]!, surname)) first--;
+        const given = words.slice(first);
+        while (given.length > 0 && /^\p{Lu}\.$/u.test(given[0]!)) given.shift();
+        if (given.length > 0) found.add(`${given.join(" ")} ${surname}`);
+      }
+      // A shorter form of a longer name printed elsewhere is the same person ("Bader Ginsburg" in a
+      // headline, "Ruth Bader Ginsburg" in the text).
+      const distinct = [...found].filter((n) => ![...found].some((other) => other !== n && other.endsWith(` ${n}`)));
+      if (distinct.length === 1) name = distinct[0]!;
+    }
+    answers.set(surname, name);
+    return name;
+  };
+}
+
+/** Forms of one surname kept for `fullNamesPrinted` (a text that prints hundreds is not an article). */
+const MAX_NAME_FORMS = 50;
+
 /**
  * Direct quotations in a document, with speaker and reporting verb. Ids are `${doc.id}:q${index}`
  * in text order; `text` is the quotation with runs of white space (and paragraph breaks of a
@@ -509,6 +624,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const m = mentionsBySurname.get(surname);
     return m && m.at < offset ? m : undefined;
   };
+  let printedFullName: ((surname: string) => string | null) | null = null;
   let mentionedLastWords: Set<string> | null = null;
   /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
   const spokeElsewhere = (name: string): boolean => {
@@ -677,8 +793,8 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = fullNameOf(found.speaker, Math.max(0, found.at));
-          if (earlier) found = {...found, speaker: earlier.speaker};
+          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printedFullName ??= fullNamesPrinted(text))(found.speaker);
+          if (earlier) found = {...found, speaker: earlier};
         }
         addKnown(found);
       }
