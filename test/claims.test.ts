@@ -288,6 +288,13 @@ describe("extractClaims on the seed articles", () => {
     const c = only("H\nThe airline ordered 50 Boeing 737 Max jets.");
     expect(c.measure).toBe("jet");
     expect(c.qualifiers).toEqual(["Boeing", "737", "Max"]);
+    const lower = only("H\nThe airline ordered 12 Boeing 737 jets.");
+    expect([lower.measure, lower.qualifiers]).toEqual(["jet", ["Boeing", "737"]]);
+    const units = only("H\nApple sold 5 million iPhone 7 units.");
+    expect([units.measure, units.qualifiers]).toEqual(["unit", ["iPhone", "7"]]);
+    // Not a model: a plural name, then a span of time.
+    const hired = extractClaims(makeDocument("x", "H\nIt hired 12 Americans 24 hours later.")).claims.find((k) => k.quantity.value === 12)!;
+    expect(hired.measure).toBe("american");
   });
   it("reads an offer after a determiner and a name as a thing, not as what someone says", () => {
     expect(only("Broadcom Raises Its Qualcomm Offer to $121 Billion\n\nBody.").attribution).toBeNull();

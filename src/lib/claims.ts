@@ -110,6 +110,20 @@ function attributiveMeasure(text: string, q: QuantityMatch): MeasureReading | nu
   return {measure: lemmatize(m[1]!), qualifiers: [], end: q.end + m[0].length};
 }
 
+/** Nouns of time after a number: "24 hours" is a figure of its own, not a model's thing counted. */
+const TIME_NOUNS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "percent", "times"]);
+
+/**
+ * Whether `digits`, after the name `name`, is a model number: a capitalised word follows it in
+ * the same phrase, or a noun that is neither a unit nor a span of time, after a name that is not a
+ * plural ("Boeing 737 jets", not "Americans 24 hours").
+ */
+function isModelNumber(text: string, name: Token, digits: Token, next: Token | undefined): boolean {
+  if (!next || isBoundary(text, digits.end, next.start)) return false;
+  if (/^\p{Lu}/u.test(next.raw)) return true;
+  return !/s$/.test(name.raw) && isNounCandidate(next) && !unitOfMeasure(next.norm) && !TIME_NOUNS.has(next.norm.toLowerCase());
+}
+
 /** The counted thing after a figure: qualifiers then a head noun, plus an "on …" phrase. */
 function readMeasure(text: string, tokens: readonly Token[], firstAfter: number, figureEnd: number, q: QuantityMatch): MeasureReading {
   const collected: Token[] = [];
@@ -129,8 +143,9 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       continue;
     }
     // A model number inside a name ("50 Boeing 737 Max jets", "two Cessna 208 Caravan planes"):
-    // digits after a capitalised word, with a capitalised word after them.
-    const model = collected.length > 0 && /^\p{Lu}/u.test(collected[collected.length - 1]!.raw) && /^\d{1,4}[A-Za-z]?$/.test(t.raw) && /^\p{Lu}/u.test(tokens[i + 1]?.raw ?? "") && !isBoundary(text, t.end, tokens[i + 1]!.start);
+    // digits after a capitalised word, with a capitalised word after them, or the thing counted
+    // ("12 Boeing 737 jets", "5 million iPhone 7 units"; not "12 Americans 24 hours later").
+    const model = collected.length > 0 && /\p{Lu}/u.test(collected[collected.length - 1]!.raw) && /^\d{1,4}[A-Za-z]?$/.test(t.raw) && isModelNumber(text, collected[collected.length - 1]!, t, tokens[i + 1]);
     if (!model && !isNounCandidate(t)) break;
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
     // "$2 billion passing through it": a verb of motion, not a thing counted.
