@@ -178,6 +178,13 @@ describe("extractQuotes: speakers", () => {
     expect(speakers(`Crash kills four\n\nWitnesses in Lyon, France, saw it. Lyon Tony Smith heard it. “It was loud,” Smith said.`)).toEqual(["Tony Smith"]);
     expect(speakers(`Vote passes\n\nThe White House welcomed it. “It is good news,” House said.`)).toEqual(["House"]);
   });
+  it("gives he or she, with no one named before, to the person the sentence before opens with", () => {
+    const speakers = (text: string) => extractQuotes(makeDocument("d", text)).map((q) => q.speaker);
+    expect(speakers(`Talks go on\n\nSenior Colonel Jan Novak was answering reports of a leak.\n\n“It did not happen,” he said.`)).toEqual(["Jan Novak"]);
+    expect(speakers(`Storm hits\n\nCounty Executive Kathy Doe signed an order which she said would “bring help.”`)).toEqual(["Kathy Doe"]);
+    // "They" may be a group: it stays as printed.
+    expect(speakers(`Talks go on\n\nSenior Colonel Jan Novak was answering reports of a leak.\n\n“It did not happen,” they said.`)).toEqual(["they"]);
+  });
   it("uses according to", () => {
     const quotes = quotesOf(`The talks were a chance to “reset the relationship”, according to Anna Berg, a former diplomat.`);
     expect(quotes[0]!.speaker).toBe("Anna Berg");

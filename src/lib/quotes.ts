@@ -476,73 +476,55 @@ function mentions(text: string, from: number, to: number): Attribution[] {
 const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’.\-])(?:${GIVEN_NAME}|\p{Lu}\.)(?:[ \t]+(?:${GIVEN_NAME}|\p{Lu}\.))+(?![\p{L}\p{M}'’\-])`, "gu");
 
 /**
- * For a surname, the one full name the text prints for it ("Jack Ma" for "Ma", from "Alibaba
- * Executive Chairman Jack Ma met …"), titles and roles before it dropped; null when it prints none,
- * or two different ones ("George Bush" and "Jeb Bush"). The text is read once, however many
- * surnames are asked for.
- * @example fullNamesPrinted("Acme Chief Executive Jane Roe spoke.")("Roe") // "Jane Roe"
+ * The names an article prints, read once however many are asked for: the one full name it prints
+ * for a surname, and whether a capitalised word reads as a given name there.
+ * @example new PrintedNames("Acme Chief Executive Jane Roe spoke.").fullName("Roe") // "Jane Roe"
  */
-export function fullNamesPrinted(text: string): (surname: string) => string | null {
-  // The words before each capitalised word that follows another (at most three), by that word.
-  const before = new Map<string, {words: string[]; line: number}[]>();
-  // The start of the line of each run, found going forward (the runs come in text order).
-  let line = 0;
-  let nextBreak = text.indexOf("\n");
-  for (const m of text.matchAll(NAME_RUN)) {
-    const words = m[0].split(/[ \t]+/);
-    while (nextBreak >= 0 && nextBreak < m.index!) {
-      line = nextBreak + 1;
-      nextBreak = text.indexOf("\n", line);
-    }
-    for (let j = 1; j < words.length; j++) {
-      if (!/^\p{Lu}\p{Ll}/u.test(words[j]!)) continue;
-      let list = before.get(words[j]!);
-      if (!list) before.set(words[j]!, (list = []));
-      if (list.length < MAX_NAME_FORMS) list.push({words: words.slice(Math.max(0, j - 3), j), line});
+export class PrintedNames {
+  /** The words before each capitalised word that follows another (at most three), by that word. */
+  private readonly before = new Map<string, {words: string[]; line: number}[]>();
+  private readonly titleCase = new Map<number, boolean>();
+  private readonly answers = new Map<string, string | null>();
+  private lowerWords: Set<string> | null = null;
+  private placeWords: Set<string> | null = null;
+
+  constructor(private readonly text: string) {
+    // The start of the line of each run, found going forward (the runs come in text order).
+    let line = 0;
+    let nextBreak = text.indexOf("\n");
+    for (const m of text.matchAll(NAME_RUN)) {
+      const words = m[0].split(/[ \t]+/);
+      while (nextBreak >= 0 && nextBreak < m.index!) {
+        line = nextBreak + 1;
+        nextBreak = text.indexOf("\n", line);
+      }
+      for (let j = 1; j < words.length; j++) {
+        if (!/^\p{Lu}\p{Ll}/u.test(words[j]!)) continue;
+        let list = this.before.get(words[j]!);
+        if (!list) this.before.set(words[j]!, (list = []));
+        if (list.length < MAX_NAME_FORMS) list.push({words: words.slice(Math.max(0, j - 3), j), line});
+      }
     }
   }
-  const titleCase = new Map<number, boolean>();
-  /** Whether the line starting at `start` capitalises most of its words (four or more): a headline, a credit. */
-  const titleCaseLine = (start: number): boolean => {
-    let is = titleCase.get(start);
-    if (is === undefined) {
-      const end = text.indexOf("\n", start);
-      const words = text.slice(start, end < 0 ? text.length : end).match(/\p{L}[\p{L}\p{M}'’\-]*/gu) ?? [];
-      let capitalised = 0;
-      for (const w of words) if (/^\p{Lu}/u.test(w)) capitalised++;
-      titleCase.set(start, (is = words.length >= 4 && capitalised >= words.length * 0.7));
-    }
-    return is;
-  };
-  let lowerWords: Set<string> | null = null;
-  let placeWords: Set<string> | null = null;
-  /** Whether a capitalised word before `surname` reads as a given name (or a middle initial). */
-  const isGivenName = (word: string, surname: string): boolean => {
-    if (/^\p{Lu}\.$/u.test(word)) return true;
-    if (word === surname || NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word)) return false;
-    // A possessive ("Alibaba's Ma", "Williams' Felipe Massa"), a hyphenated description ("San
-    // Diego-headquartered"), a body ("House"), a word the text also prints in lower case
-    // ("Secretary of State Hillary Clinton", "Despite Trump"), or a place the text puts alone
-    // after "in" ("in Nice,").
-    if (/['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`)) return false;
-    lowerWords ??= new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*/gu) ?? []);
-    placeWords ??= new Set(Array.from(text.matchAll(/\bin[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{M}'’\-]|[ \t]+\p{Lu})/gu), (m) => m[1]!));
-    return !lowerWords.has(word.toLowerCase()) && !placeWords.has(word);
-  };
-  const answers = new Map<string, string | null>();
-  return (surname: string): string | null => {
-    let name = answers.get(surname);
+
+  /**
+   * The one full name the text prints for `surname` ("Jack Ma" for "Ma", from "Alibaba Executive
+   * Chairman Jack Ma met …"), titles and roles before it dropped; null when it prints none, or two
+   * different ones ("George Bush" and "Jeb Bush").
+   */
+  fullName(surname: string): string | null {
+    let name = this.answers.get(surname);
     if (name !== undefined) return name;
     name = null;
     // Not a body ("White House") nor a group ("Log Cabin Republicans").
     if (!BODY_NAME.test(` ${surname}`) && !GROUP_WORD.test(surname)) {
       const found = new Set<string>();
-      for (const form of before.get(surname) ?? []) {
+      for (const form of this.before.get(surname) ?? []) {
         // In a title-case line only the word just before the surname is taken for a given name.
-        const words = form.words.length > 1 && titleCaseLine(form.line) ? form.words.slice(-1) : form.words;
+        const words = form.words.length > 1 && this.titleCaseLine(form.line) ? form.words.slice(-1) : form.words;
         // The given names are the words nearest the surname that read as names.
         let first = words.length;
-        while (first > 0 && isGivenName(words[first - 1]!, surname)) first--;
+        while (first > 0 && (/^\p{Lu}\.$/u.test(words[first - 1]!) || this.isGivenName(words[first - 1]!, surname))) first--;
         const given = words.slice(first);
         while (given.length > 0 && /^\p{Lu}\.$/u.test(given[0]!)) given.shift();
         if (given.length > 0) found.add(`${given.join(" ")} ${surname}`);
@@ -552,12 +534,41 @@ export function fullNamesPrinted(text: string): (surname: string) => string | nu
       const distinct = [...found].filter((n) => ![...found].some((other) => other !== n && other.endsWith(` ${n}`)));
       if (distinct.length === 1) name = distinct[0]!;
     }
-    answers.set(surname, name);
+    this.answers.set(surname, name);
     return name;
-  };
+  }
+
+  /**
+   * Whether a capitalised word reads as a given name here (before `surname`, when given): not a
+   * title, a role, an opening word, a possessive ("Alibaba's Ma", "Williams' Felipe Massa"), a
+   * hyphenated description ("San Diego-headquartered"), a body ("House"), a word the text also
+   * prints in lower case ("Secretary of State Hillary Clinton", "Despite Trump"), or a place the
+   * text puts alone after "in" ("in Nice,").
+   */
+  isGivenName(word: string, surname?: string): boolean {
+    if (!/^\p{Lu}\p{Ll}/u.test(word) || word === surname) return false;
+    if (NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word)) return false;
+    if (/['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`)) return false;
+    this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*/gu) ?? []);
+    this.placeWords ??= new Set(Array.from(this.text.matchAll(/\bin[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{M}'’\-]|[ \t]+\p{Lu})/gu), (m) => m[1]!));
+    return !this.lowerWords.has(word.toLowerCase()) && !this.placeWords.has(word);
+  }
+
+  /** Whether the line starting at `start` capitalises most of its words (four or more): a headline, a credit. */
+  private titleCaseLine(start: number): boolean {
+    let is = this.titleCase.get(start);
+    if (is === undefined) {
+      const end = this.text.indexOf("\n", start);
+      const words = this.text.slice(start, end < 0 ? this.text.length : end).match(/\p{L}[\p{L}\p{M}'’\-]*/gu) ?? [];
+      let capitalised = 0;
+      for (const w of words) if (/^\p{Lu}/u.test(w)) capitalised++;
+      this.titleCase.set(start, (is = words.length >= 4 && capitalised >= words.length * 0.7));
+    }
+    return is;
+  }
 }
 
-/** Forms of one surname kept for `fullNamesPrinted` (a text that prints hundreds is not an article). */
+/** Forms of one surname kept by `PrintedNames` (a text that prints hundreds is not an article). */
 const MAX_NAME_FORMS = 50;
 
 /**
@@ -624,7 +635,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const m = mentionsBySurname.get(surname);
     return m && m.at < offset ? m : undefined;
   };
-  let printedFullName: ((surname: string) => string | null) | null = null;
+  let printed: PrintedNames | null = null;
   let mentionedLastWords: Set<string> | null = null;
   /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
   const spokeElsewhere = (name: string): boolean => {
@@ -638,7 +649,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
    * president of Mexico, …"), or a name printed elsewhere as a speaker's ("Pelosi did not agree with
    * Ryan's assessment.").
    */
-  const personOpening = (k: number, para: number): string | null => {
+  const personOpening = (k: number, para: number, loose = false): string | null => {
     if (k < 0 || !sentenceSpans[k]) return null;
     const [start, end] = sentenceSpans[k]!;
     if (paragraphAt(start) < para - 1 || isInsideQuote(start)) return null;
@@ -653,7 +664,16 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     if (TITLED.test(name) || TITLED.test(subject![1]!.trim())) return name;
     // "who" is said of a person: "Felipe Calderon, who was president of Mexico, …".
     if (name.includes(" ") && /^\s*,\s+who\s/.test(opening.slice(subject![0].length))) return name;
-    if (!spokeElsewhere(name)) return null;
+    if (!spokeElsewhere(name)) {
+      if (!loose) return null;
+      // Loosely, a name whose words before its surname read as given names: "Senior Colonel Ren
+      // Guoqiang" → "Ren Guoqiang", "County Executive Kathy Dahlkemper" → "Kathy Dahlkemper".
+      const words = name.split(/\s+/);
+      const surname = words[words.length - 1]!;
+      let first = words.length - 1;
+      while (first > 0 && (printed ??= new PrintedNames(text)).isGivenName(words[first - 1]!, surname)) first--;
+      return first < words.length - 1 && /^\p{Lu}\p{Ll}/u.test(surname) ? words.slice(first).join(" ") : null;
+    }
     // A single word is a person's surname only when a full name ends in it ("Pelosi").
     const full = name.includes(" ") ? name : fullNameOf(name, start)?.speaker;
     return full && !BODY_NAME.test(full) ? full : null;
@@ -787,13 +807,17 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
         const inLeadIn = found.at > sentenceStart && found.at < q.open ? personOpening(openSentence, para) : null;
         const named = lastNamedBefore(q.open);
         const before = openSentence > 0 ? sentenceSpans[openSentence - 1]![0] : 0;
-        const last = inLeadIn ?? (named && named.at >= before ? named.speaker : null) ?? personOpening(openSentence - 1, para) ?? named?.speaker;
+        // With no one named before it, "he" or "she" is the person the sentence (or its lead-in)
+        // opens with, read loosely: a name whose first words read as given names.
+        const inLead = found.at > sentenceStart && found.at < q.open;
+        const loosely = () => (/^(?:he|she)$/i.test(found!.speaker) ? ((inLead ? personOpening(openSentence, para, true) : null) ?? personOpening(openSentence - 1, para, true)) : null);
+        const last = inLeadIn ?? (named && named.at >= before ? named.speaker : null) ?? personOpening(openSentence - 1, para) ?? named?.speaker ?? loosely();
         found = last ? {speaker: last, verb: found.verb, at: found.at} : {...found, speaker: found.speaker};
       }
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printedFullName ??= fullNamesPrinted(text))(found.speaker);
+          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printed ??= new PrintedNames(text)).fullName(found.speaker);
           if (earlier) found = {...found, speaker: earlier};
         }
         addKnown(found);
