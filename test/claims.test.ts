@@ -301,6 +301,14 @@ describe("extractClaims on the seed articles", () => {
     expect(only("H\nAcme raised its Qualcomm offer to $121 billion.").attribution).toBeNull();
     expect(only("H\nAcme will offer $121 billion for the company.").attribution?.speaker).toBe("Acme");
   });
+  it("gives a surname alone, or owned by a body, the one full name the text prints for it", () => {
+    expect(only("Acme's Roe promises 500 jobs\n\nAcme founder Jane Roe met the mayor.").attribution?.speaker).toBe("Jane Roe");
+    expect(only("H\nAnalyst Tom Clay expects growth. Clay said sales would reach $5 billion.").attribution?.speaker).toBe("Tom Clay");
+    // Two people of that name: the surname stays.
+    expect(only("H\nTom Clay and Ann Clay spoke. Clay said sales would reach $5 billion.").attribution?.speaker).toBe("Clay");
+    // A people's name before a body is not a given name.
+    expect(only("H\nThe Chinese Acme grew. Acme said sales would reach $5 billion.").attribution?.speaker).toBe("Acme");
+  });
   it("takes the speaker of a promise in a relative clause from the name the clause is about", () => {
     expect(only("H\nThe mayor met Jane Smith, who has promised to build 500 homes.").attribution?.speaker).toBe("Jane Smith");
     expect(only("H\nThe mayor met the board of Acme Corp, which pledged 200 jobs.").attribution?.speaker).toBe("Acme Corp");

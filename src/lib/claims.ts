@@ -11,7 +11,7 @@
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
-import {extractQuotes, isPronoun} from "./quotes.js";
+import {extractQuotes, isPronoun, PrintedNames} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {isNumberWord, scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, CASUALTY_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
@@ -108,6 +108,19 @@ function attributiveMeasure(text: string, q: QuantityMatch): MeasureReading | nu
   // "two-thirds" is a fraction, not a count of thirds; "one-time", "two-way", "threefold" are idioms.
   if (!m || FRACTION_WORDS.test(m[1]!)) return null;
   return {measure: lemmatize(m[1]!), qualifiers: [], end: q.end + m[0].length};
+}
+
+/** "Alibaba's Ma": a name owned by a body, which is the name's. */
+const OWNED_NAME = /^\p{Lu}[\p{L}\p{M}.&\-]*['’]s\s+(\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*)?)$/u;
+
+/**
+ * A speaker's full name: a surname alone ("Ma") or owned by a body ("Alibaba's Ma") becomes the one
+ * full name the text prints for it ("Jack Ma"); anything else is kept as it is.
+ */
+function fullSpeaker(speaker: string, names: () => PrintedNames): string {
+  const name = OWNED_NAME.exec(speaker)?.[1] ?? speaker;
+  if (/\s/.test(name) || !/^\p{Lu}\p{Ll}/u.test(name)) return name;
+  return names().fullName(name) ?? name;
 }
 
 /** Nouns of time after a number: "24 hours" is a figure of its own, not a model's thing counted. */
@@ -465,6 +478,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
   const foundSpans = found.map((q) => q.span);
   const quoteBySpan = new Map(found.map((q) => [q.span, q]));
   const context = attributionContext();
+  let names: PrintedNames | null = null;
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
   const quoteCache = new Map<number, Span[]>();
@@ -517,6 +531,11 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
       let speaker = antecedent ?? subject;
       if (!antecedent && PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
+    }
+    // A surname alone, or owned by a body ("Alibaba's Ma"), is the full name the text prints for it.
+    if (attribution) {
+      const speaker = fullSpeaker(attribution.speaker, () => (names ??= new PrintedNames(text)));
+      if (speaker !== attribution.speaker) attribution = {...attribution, speaker};
     }
     let horizon: string | null = null;
     let bestDistance = Infinity;

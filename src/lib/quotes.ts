@@ -105,6 +105,8 @@ const NOT_GIVEN = new Set([
   "Congresswoman", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Activist", "Analyst", "Economist", "Professor",
   "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chairman", "Chairwoman", "Chair"
 ]);
+/** A people's name used as an adjective ("the Chinese Alibaba", "British Airways"). */
+const DEMONYM = /^(?:\p{Lu}\p{Ll}{2,}(?:ese|ish)|Irish|Welsh|Dutch|Swiss|Greek|Thai|French|English|American|Canadian|Australian|Indian|Russian|Italian|German|Korean|Mexican|African|European|Asian|Israeli|Iraqi|Iranian|Saudi|Pakistani|Afghan|Brazilian|Nigerian|Egyptian|Belgian|Ukrainian|Syrian|Palestinian|Cuban|Chilean|Argentine|Argentinian|Peruvian|Colombian|Venezuelan|Kenyan|Ethiopian|Filipino|Indonesian|Malaysian|Emirati|Qatari|Kuwaiti|Yemeni|Libyan|Tunisian|Algerian|Moroccan|Somali|Haitian|Jamaican|Scottish|Western|Eastern|Northern|Southern)$/u;
 /** Groups named like a person's surname ("Log Cabin Republicans"). */
 const GROUP_WORD = /^(?:Republicans|Democrats|Conservatives|Liberals|Socialists|Greens|Tories|Police|Fans|Officials|Authorities)$/;
 const MONTH_WORD = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
@@ -547,7 +549,7 @@ export class PrintedNames {
    */
   isGivenName(word: string, surname?: string): boolean {
     if (!/^\p{Lu}\p{Ll}/u.test(word) || word === surname) return false;
-    if (NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word)) return false;
+    if (NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word) || DEMONYM.test(word)) return false;
     if (/['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`)) return false;
     this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*/gu) ?? []);
     this.placeWords ??= new Set(Array.from(this.text.matchAll(/\bin[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{M}'’\-]|[ \t]+\p{Lu})/gu), (m) => m[1]!));
