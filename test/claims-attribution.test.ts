@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {insideQuotation, quotationSpans} from "../src/lib/claims-attribution.js";
+import {attributionIn, insideQuotation, quotationSpans} from "../src/lib/claims-attribution.js";
 import type {Span} from "../src/lib/types.js";
 
 describe("insideQuotation", () => {
@@ -22,5 +22,16 @@ describe("insideQuotation", () => {
     const at = text.indexOf("300");
     expect(insideQuotation(spans, at, at + 3)).toEqual(spans[0]);
     expect(insideQuotation(spans, text.indexOf("Monday"), text.indexOf("Monday") + 6)).toBeNull();
+  });
+});
+
+describe("attributionIn: according to", () => {
+  const speakerOf = (sentence: string) => attributionIn(sentence, 0, sentence.indexOf("5"))?.speaker;
+  it("ends the source at punctuation, or where a clause of its own begins", () => {
+    expect(speakerOf("Sales rose 5 percent, according to the Acme index.")).toBe("the Acme index");
+    expect(speakerOf("Sales rose 5 percent, according to Acme Data and is the biggest rise this year.")).toBe("Acme Data");
+    expect(speakerOf("Sales rose 5 percent according to the firm which runs the index.")).toBe("firm");
+    // "and" between two names is not a clause.
+    expect(speakerOf("Sales rose 5 percent, according to Smith and Jones.")).toBe("Smith and Jones");
   });
 });

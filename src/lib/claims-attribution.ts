@@ -17,7 +17,8 @@ const INVERTED = new RegExp(String.raw`[,”"’]\s*(?<verb>${SPEECH})\s+(?<np>(
 const LEADING = new RegExp(String.raw`(?:^\s*|[,;:]\s+|\s{2,}|\bbut\s+|\band\s+)(?<np>${NP})\s+(?:also\s+|later\s+|then\s+|previously\s+|earlier\s+)?(?<verb>${SPEECH})(?:\s+(?:reporters|journalists|the\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*|\p{Lu}[\p{L}]*|him|her|them|us|me|investors|analysts|a\s+[\p{L}\s]{1,30}?))?(?:\s+(?:on|in|at|during)\s+[\p{L}\p{N}\s]{1,30}?)?(?:\s+that)?\s*[,:]?\s*`, "gu");
 /** "… Jane Smith said:" just before a quotation (the speech verb is what `SPEECH_TEST` looks for). */
 const SPEAKER_BEFORE_QUOTE = new RegExp(String.raw`(?<np>${NP})\s+(?<verb>${SPEECH})(?:\s+[\p{L}\s]{1,30}?)?\s*[,:]?\s*$`, "u");
-const ACCORDING = /\baccording\s+to\s+(?<np>[^,.;:()“”"]{2,80}?)(?=\s*(?:[,.;:()“”"]|$))/iu;
+/** "according to X": X runs to punctuation, or to a clause of its own ("… and is the biggest loser"). */
+const ACCORDING = /\baccording\s+to\s+(?<np>[^,.;:()“”"]{2,80}?)(?=\s*(?:[,.;:()“”"]|$)|\s+(?:but|while|which|who|whose|where|when)\s|\s+and\s+(?:is|was|are|were|has|had|have|will|would|could|can|may|might)\b)/iu;
 const PRONOUN = /^(?:he|she|they|it|we|i)$/i;
 
 /** Finds quotation spans in text: “…” pairs and straight-quote pairs, never across a newline. */
