@@ -224,6 +224,11 @@ describe("tense from the clause, deadlines and scheduled events", () => {
   it("a present tense of a scheduled event looks ahead", () => {
     expect(inSentence("Monday", "2015-05-08", "The two ministers meet separately Monday with the mediator.")).toBe("2015-05-11");
   });
+  it("a schedule told in the past looks back, a plan in progress still ahead", () => {
+    expect(inSentence("Sunday", "2018-01-01", "The flight was scheduled to take off at 11:55 p.m. Sunday, but left late.")).toBe("2017-12-31");
+    expect(inSentence("Sunday", "2018-01-01", "The flight is scheduled to take off at 11:55 p.m. Sunday.")).toBe("2018-01-07");
+    expect(inSentence("Monday", "2000-01-07", "Protesters were planning to drive around the airport on Monday.")).toBe("2000-01-10");
+  });
   it("with no cue next to the date, a sentence led by a future verb looks ahead", () => {
     expect(inSentence("December", "2015-03-04", "The agency will name a new director for the mission in December.")).toBe("2015-12");
     expect(inSentence("December", "2015-03-04", "The agency named a new director for the mission in December.")).toBe("2014-12");

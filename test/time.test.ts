@@ -159,13 +159,19 @@ describe("weekdays anchored on the other articles", () => {
     expect(r.documents.find((d) => d.id === "c")!.event).toBeNull();
     expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")).toBeDefined();
   });
-  it("does not place it in the other articles' week when its own publication is in another week", () => {
+  it("places it by the article's own printed date, even with no zone known, not in the other articles' week", () => {
+    // The publication covers every zone (about 50 hours), but the date printed is the article's own
+    // local date: Friday 22 February 2019 itself.
     const own = withOutlet(makeDocument("c", "Cuts proposed\nPublished February 22, 2019\nThe agency on Friday proposed cuts to payment rates."));
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 22, 2018"), own], registry);
     const c = r.documents.find((d) => d.id === "c")!;
     expect(c.published?.earliest.slice(0, 10)).toBe("2019-02-21");
-    expect(c.event).toBeNull();
-    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-other-week")?.message).toMatch(/another week/);
+    expect(c.event?.basis).toBe("relative-day:published:zone-unknown");
+    expect([c.event?.earliest, c.event?.latest]).toEqual(["2019-02-21T10:00:00Z", "2019-02-23T12:00:00Z"]);
+    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code.startsWith("time-relative-"))).toBeUndefined();
+    // Two days later, "Friday" is still that Friday.
+    const later = withOutlet(makeDocument("e", "Cuts proposed\nPublished February 24, 2019\nThe agency on Friday proposed cuts to payment rates."));
+    expect(resolveTimes([later], registry).documents[0]!.event?.earliest).toBe("2019-02-21T10:00:00Z");
   });
   it("leaves it unknown, and says why, when the other articles span more than a week", () => {
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "February 22, 2019"), undated("c")], registry);

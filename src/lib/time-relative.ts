@@ -67,6 +67,8 @@ const PAST_VERB = /^(?:said|told|announced|declared|reported|added|predicted|con
 const FORWARD_ED = /^(?:scheduled|rescheduled|planned|expected|slated|postponed|delayed|adjourned|deferred|set|due|timed)$/;
 /** Future markers in the words just before a date ("will meet on Friday", "as soon as Tuesday"). */
 const NEAR_FUTURE = /\b(?:deadline|will|won't|'ll|shall|would|plans? to|plan to|planned|planning|scheduled|slated|set to|due|expected to|as soon as|as early as|until|till|going to|(?:is|are) to|to be held|to resume|next)\b/;
+/** A schedule told in the past: "was scheduled to", "had been set to" (a plan in progress, "were planning to", still lies ahead). */
+const PAST_PLAN = /\b(?:was|were|had been)\s+(?:scheduled|slated|set|due)\b/g;
 /** Present tenses that news copy uses for a scheduled event ("the two leaders meet Monday"). */
 const SCHEDULED_PRESENT = /^(?:meets?|begins?|starts?|opens?|resumes?|convenes?|visits?|arrives?|leaves?|travels?|votes?|returns?|hosts?)$/;
 /** Future markers just after it ("On Tuesday, the league plans to …"). */
@@ -116,7 +118,8 @@ function readTense(sentence: string, expression: string, offset?: number): "past
     return pastPerfect ? "past" : "future";
   }
   if (pastBefore || (isPast(next) && !/^(?:to|in|at|of)$/.test(next))) return "past-verb";
-  if (NEAR_FUTURE.test(window) || SCHEDULED_PRESENT.test(prev)) return "future";
+  // A plan told in the past ("was scheduled to take off … Sunday") is not the future.
+  if (NEAR_FUTURE.test(window.replace(PAST_PLAN, " ")) || SCHEDULED_PRESENT.test(prev)) return "future";
   // "On Tuesday, the league plans to …": only when the date opens its clause.
   const clauseInitial = i < 0 || /[,;:]\s*(?:(?:on|late|early|earlier|later)\s+)?$/.test(lower.slice(0, at));
   if (clauseInitial && NEAR_FUTURE_AFTER.test(afterText) && !/^[^.;]{0,60}\b(?:said|says|saying)\b/.test(afterText)) return "future";

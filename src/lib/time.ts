@@ -51,6 +51,9 @@ interface Reading {
   /** Interval width (ms): narrower evidence wins. */
   width: number;
   notes: {code: string; level: Diagnostic["level"]; message: string}[];
+  /** The calendar date printed, when no zone is known: the article's own local date, however
+   *  wide the instant's window (every offset from UTC−12 to UTC+14). */
+  printedDate?: LocalDateTime;
 }
 
 const placeCache = new WeakMap<object, PlaceTable>();
@@ -124,7 +127,7 @@ export function readParsed(parsed: ParsedDateTime, context: ReadingContext, basi
   const start = asUtc - EARLIEST_OFFSET_H * HOUR;
   const end = asUtc + (hasTime ? 0 : 24 * HOUR) + LATEST_OFFSET_H * HOUR;
   notes.push({code: "time-zone-unknown", level: "info", message: `"${parsed.text}" prints no zone and none is known for the outlet or dateline; the time covers every zone.`});
-  return {estimate: makeEstimate(start, end, hasTime ? asUtc : midpoint(start, end), null, `${basis}:zone-unknown${hasTime ? "" : ":date-only"}`, evidence), width: end - start, notes};
+  return {estimate: makeEstimate(start, end, hasTime ? asUtc : midpoint(start, end), null, `${basis}:zone-unknown${hasTime ? "" : ":date-only"}`, evidence), width: end - start, notes, printedDate: {year: local.year, month: local.month, day: local.day}};
 }
 
 /**
@@ -377,9 +380,12 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
   if (published) published.notes.forEach(note);
   const updated = pickNarrowest([declaredUpdated, lineUpdated]);
   if (updated) updated.notes.forEach(note);
-  if (!anchor && published && published.estimate.basis.indexOf("zone-unknown") < 0 && published.width <= 36 * HOUR) {
-    const local = localDateOf(Date.parse(published.estimate.best), published.estimate.timezone);
-    anchor = {date: local, basis: "relative-day:published", evidence: published.estimate.evidence[0] ?? {text: published.estimate.best, span: null, source: "corpus"}};
+  // The publication's local date anchors a weekday: read in its zone, or printed without one (the
+  // printed date is the article's own, whatever zone it was printed in).
+  if (!anchor && published) {
+    const zoneKnown = published.estimate.basis.indexOf("zone-unknown") < 0;
+    const local = zoneKnown && published.width <= 36 * HOUR ? localDateOf(Date.parse(published.estimate.best), published.estimate.timezone) : zoneKnown ? null : (published.printedDate ?? null);
+    if (local) anchor = {date: local, basis: "relative-day:published", evidence: published.estimate.evidence[0] ?? {text: published.estimate.best, span: null, source: "corpus"}};
   }
 
   // The first relative-day mention outside the date lines.
