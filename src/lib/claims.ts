@@ -119,7 +119,7 @@ const OWNED_NAME = /^\p{Lu}[\p{L}\p{M}.&\-]*['â€™]s\s+(\p{Lu}\p{Ll}[\p{L}\p{M}'â
  */
 function fullSpeaker(speaker: string, names: () => PrintedNames): string {
   const name = OWNED_NAME.exec(speaker)?.[1] ?? speaker;
-  if (/\s/.test(name) || !/^\p{Lu}\p{Ll}/u.test(name)) return name;
+  if (/\s/.test(name) || !/^\p{Lu}\p{Ll}/u.test(name) || isPronoun(name) || name === "It") return name;
   return names().fullName(name) ?? name;
 }
 
