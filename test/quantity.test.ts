@@ -23,6 +23,10 @@ describe("findQuantities: numbers", () => {
     expect(one("half-a-million homes lost power").value).toBe(5e5);
     expect(one("at least half-a-dozen cranes").value).toBe(6);
     expect(one("one and a half million visitors").value).toBe(1.5e6);
+    // and after digits
+    expect([one("every 29 and a half days").value, one("every 29 and a half days").unit]).toEqual([29.5, "day"]);
+    expect(one("3 and a half million visitors").value).toBe(3.5e6);
+    expect(findQuantities("a score of 2.5 and a half").map((q) => q.value)).not.toContain(3);
   });
   it("reads scale abbreviations", () => {
     expect(one("a $5bn deal").value).toBe(5e9);
@@ -159,6 +163,10 @@ describe("findQuantities: not figures", () => {
     expect(findQuantities("They flew two Cessna 208 Caravan planes to the island").map((q) => q.value)).toEqual([2]);
     expect(findQuantities("The airline ordered 50 Boeing 737 Max jets").map((q) => q.value)).toEqual([50]);
     none("their Falcon 9 Heavy rocket launched");
+    // before a model's capitals, but not a title-case verb's count, nor a unit in capitals
+    none("I have been using a Google Pixel 2 XL since May");
+    expect(findQuantities("Acme Hires 20 AI Researchers").map((q) => q.value)).toEqual([20]);
+    expect(findQuantities("Core i7 Processor 2.80 GHz 8 MB cache").map((q) => q.value)).toEqual([2.8, 8]);
     // but not a count after a possessive, a capitalised modifier, a title-case headline or a sentence start
     expect(one("the Heavy’s 27 engines fired").value).toBe(27);
     expect(one("Reuters Around 100 people jumped into the sea").value).toBe(100);

@@ -214,9 +214,10 @@ const NOT_NAMES = new Set([
   "another", "roughly", "approximately", "exactly", "than", "top", "least", "most",
   "every", "each", "these", "those", "their", "its", "his", "her", "our", "my", "your",
 ]);
-/** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy") or the end of a clause, not a
- *  capitalised word (title-case headlines: "Dow Jumps 200 Points") or more digits. */
-const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
+/** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy"), a model's letters in
+ *  capitals ("Pixel 2 XL", not a unit such as "8 MB") or the end of a clause, not a capitalised word (title-case headlines:
+ *  "Dow Jumps 200 Points") or more digits. */
+const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|(?<capitals>[ \t]+(?!(?:MB|GB|KB|TB|PB|MW|GW|KW|HP|KM|CM|MM|KG|LB|OZ|FT|MI|ML|AM|PM)(?![\p{L}\p{N}]))\p{Lu}{1,2}(?![\p{L}\p{N}]))|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
 /** "a Cessna 208 Caravan", "the Falcon 9 Heavy", "two Boeing 737 Max jets": an article, a count
  *  or a possessive, one capitalised word, the number, then another capitalised word: a model name,
  *  even where a capital follows. */
@@ -596,9 +597,11 @@ function contextRejects(text: string, n: ParsedNumber, hasUnit: boolean, unitEnd
     if (!hasUnit && /^\p{L}/u.test(after) && !/^(?:k|m|bn|b|t|tn)\b/i.test(after)) return true; // "180ml", "4G", "3D"
     if (!hasUnit && /^\.\p{Lu}/u.test(after)) return true; // ticker "0700.HK"
   }
-  if (!hasUnit && !n.spelled && n.end - n.start <= 4 && NAME_AFTER.test(after)) {
+  const nameAfter = !hasUnit && !n.spelled && n.end - n.start <= 4 ? NAME_AFTER.exec(after) : null;
+  if (nameAfter) {
     const name = NAME_BEFORE.exec(before);
-    if (name && !NOT_NAMES.has(name[1]!.toLowerCase())) return true;
+    // Before a model's capitals, not a title-case verb ("Acme Hires 20 AI Researchers").
+    if (name && !NOT_NAMES.has(name[1]!.toLowerCase()) && !(nameAfter.groups?.capitals && /s$/.test(name[1]!))) return true;
   }
   // A letter glued to the number may be read as a scale ("5B") but be part of the model ("208B").
   const gluedLetter = n.scaled && /^\d{1,4}[A-Za-z]{1,2}$/.test(text.slice(n.start, n.end));
@@ -672,9 +675,22 @@ export function findQuantities(text: string): QuantityMatch[] {
 
 type ReadResult = {match: QuantityMatch} | {skipTo: number} | {rejected: RejectedNumber} | null;
 
+/** "and a half" after a whole number in digits ("29 and a half days", "3 and a half million"). */
+const AND_A_HALF = /[ \t\u00a0]+and[ \t\u00a0]+a[ \t\u00a0]+half\b/iy;
+
 function readNumber(text: string, pos: number): ParsedNumber | null {
   const ch = text[pos] ?? "";
-  if (/[0-9.]/.test(ch)) return parseDigits(text, pos);
+  if (/[0-9.]/.test(ch)) {
+    const n = parseDigits(text, pos);
+    if (!n || n.scaled || n.malformed || n.metric || !Number.isInteger(n.value) || !/^[0-9,]+$/.test(text.slice(n.start, n.end))) return n;
+    AND_A_HALF.lastIndex = n.end;
+    if (!AND_A_HALF.exec(text)) return n;
+    const half: ParsedNumber = {...n, value: n.value + 0.5, end: AND_A_HALF.lastIndex};
+    const after = skipSpaces(text, half.end);
+    const scale = wordAt(text, after)?.toLowerCase();
+    if (scale && SCALES[scale]) return {...half, value: half.value * SCALES[scale]!, end: after + scale.length, scaled: true};
+    return half;
+  }
   const n = parseSpelled(text, pos);
   if (!n) return null;
   // "a million", "a hundred", "a dozen": include the article when a scale word starts the number
