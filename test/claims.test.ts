@@ -301,6 +301,13 @@ describe("extractClaims on the seed articles", () => {
     expect(only("H\nAcme raised its Qualcomm offer to $121 billion.").attribution).toBeNull();
     expect(only("H\nAcme will offer $121 billion for the company.").attribution?.speaker).toBe("Acme");
   });
+  it("reads \"May\" before a day or after a preposition as the month, and no day or month as what is counted", () => {
+    expect(only("H\nThe tour, which will begin May 16, ends a career of 50 years.").hedges).toEqual([]);
+    expect(only("H\nIn May, sales rose 5 percent.").modality).toBe("fact");
+    expect(only("Tariffs May Reach 45 Percent\n\nBody.").modality).toBe("possibility");
+    expect(only("H\nExports fell 5 percent in March.").measure).toBeNull();
+    expect(extractClaims(makeDocument("x", "H\nThe toll rose to at least six Friday.")).claims.filter((c) => c.measure === "friday")).toEqual([]);
+  });
   it("gives a surname alone, or owned by a body, the one full name the text prints for it", () => {
     expect(only("Acme's Roe promises 500 jobs\n\nAcme founder Jane Roe met the mayor.").attribution?.speaker).toBe("Jane Roe");
     expect(only("H\nAnalyst Tom Clay expects growth. Clay said sales would reach $5 billion.").attribution?.speaker).toBe("Tom Clay");

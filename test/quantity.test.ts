@@ -165,6 +165,8 @@ describe("findQuantities: not figures", () => {
     none("their Falcon 9 Heavy rocket launched");
     // before a model's capitals, but not a title-case verb's count, nor a unit in capitals
     none("I have been using a Google Pixel 2 XL since May");
+    // a gallery's count of pictures
+    none("Hide Caption 16 of 25 Photos: the scene of the attack");
     expect(findQuantities("Acme Hires 20 AI Researchers").map((q) => q.value)).toEqual([20]);
     expect(findQuantities("Core i7 Processor 2.80 GHz 8 MB cache").map((q) => q.value)).toEqual([2.8, 8]);
     // but not a count after a possessive, a capitalised modifier, a title-case headline or a sentence start

@@ -84,6 +84,16 @@ export interface ModalityReading {
   hedges: string[];
 }
 
+/** Words before a month's name: "in May", "since May", "last May". */
+const BEFORE_MONTH = /^(?:in|since|by|until|till|of|from|through|during|last|next|this|early|late|mid|before|after)$/i;
+
+/** "May" before a day or after a preposition is the month: "begin May 16", "in May, sales …"
+ *  (a title-case headline's "May" before a verb is still the modal). */
+function nameNotModal(tokens: readonly {raw: string}[], i: number): boolean {
+  if (tokens[i]!.raw !== "May") return false;
+  return /^\d/.test(tokens[i + 1]?.raw ?? "") || BEFORE_MONTH.test(tokens[i - 1]?.raw ?? "");
+}
+
 /**
  * Reads modality and hedges from the tokens before a figure (in sentence order, lower-cased norms).
  * @example readModality([{norm: "expects", raw: "expects", start: 0, end: 7}], "job") // {modality: "expectation", …}
@@ -97,13 +107,13 @@ export function readModality(
   const hedgeWindow = 14;
   for (let i = tokensBefore.length - 1, seen = 0; i >= 0 && seen < hedgeWindow; i--, seen++) {
     const norm = tokensBefore[i]!.norm;
-    if (!ANY_HEDGE.test(norm)) continue;
+    if (!ANY_HEDGE.test(norm) || nameNotModal(tokensBefore, i)) continue;
     for (const [re, name] of HEDGE_WORDS) if (re.test(norm) && !hedges.includes(name)) hedges.push(name);
   }
   for (let i = tokensBefore.length - 1; i >= 0; i--) {
     const token = tokensBefore[i]!;
     const word = token.norm;
-    const auxiliaryModality = AUXILIARIES.get(word);
+    const auxiliaryModality = nameNotModal(tokensBefore, i) ? undefined : AUXILIARIES.get(word);
     if (auxiliaryModality === undefined && !ANY_CUE.test(word)) continue;
     for (const cue of CONTENT_CUES) {
       if (!cue.re.test(word)) continue;

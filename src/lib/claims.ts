@@ -123,6 +123,9 @@ function fullSpeaker(speaker: string, names: () => PrintedNames): string {
   return names().fullName(name) ?? name;
 }
 
+/** Days of the week and months, as printed. */
+const CALENDAR_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/;
+
 /** Nouns of time after a number: "24 hours" is a figure of its own, not a model's thing counted. */
 const TIME_NOUNS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "percent", "times"]);
 
@@ -160,6 +163,13 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
     // ("12 Boeing 737 jets", "5 million iPhone 7 units"; not "12 Americans 24 hours later").
     const model = collected.length > 0 && /\p{Lu}/u.test(collected[collected.length - 1]!.raw) && /^\d{1,4}[A-Za-z]?$/.test(t.raw) && isModelNumber(text, collected[collected.length - 1]!, t, tokens[i + 1]);
     if (!model && !isNounCandidate(t)) break;
+    // "rose to at least six Friday": a day or a month is when, not what is counted; before it,
+    // what follows a plural is its verb ("21 freed girls appear Thursday" counts girls).
+    if (CALENDAR_WORD.test(t.raw)) {
+      const plural = collected.findLastIndex((c) => lemmatize(c.raw) !== c.raw.toLowerCase().replace(/’/g, "'"));
+      if (plural >= 0 && plural < collected.length - 1) collected.length = plural + 1;
+      break;
+    }
     if (/(?:ing|ed)$/.test(t.norm) && collected.length > 0 && !/-/.test(t.raw)) break;
     // "$2 billion passing through it": a verb of motion, not a thing counted.
     if (collected.length === 0 && /ing$/.test(t.norm) && MOTION_AFTER.has(tokens[i + 1]?.norm ?? "")) break;
@@ -197,7 +207,7 @@ function readMeasure(text: string, tokens: readonly Token[], firstAfter: number,
       prevEnd = tokens[j - 1]!.end;
       while (j < tokens.length && collected.length < 4) {
         const u = tokens[j]!;
-        if (isBoundary(text, prevEnd, u.start) || !isNounCandidate(u)) break;
+        if (isBoundary(text, prevEnd, u.start) || !isNounCandidate(u) || CALENDAR_WORD.test(u.raw)) break;
         if (/(?:ing|ed)$/.test(u.norm) && collected.length > 0 && !/-/.test(u.raw)) break;
         if (endsAtPlural(collected, u, tokens[j + 1])) break;
         collected.push(u);

@@ -610,6 +610,8 @@ function contextRejects(text: string, n: ParsedNumber, hasUnit: boolean, unitEnd
     if (name && !NOT_NAMES.has(name[1]!.toLowerCase())) return true;
   }
   if (!hasUnit && FURNITURE_AFTER.test(after)) return true;
+  // "16 of 25 Photos": the count of a gallery's pictures.
+  if (!hasUnit && /\b\d+[ \t]+of[ \t]+$/.test(before) && /^[ \t]+(?:images?|photos?|pictures?|slides?)\b/i.test(after)) return true;
   if (/^\s*min(?:ute)?s?\.?\s+read\b/i.test(after)) return true;
   if (AGE_AFTER.test(after) || AGE_BEFORE.test(before)) return true;
   if (!hasUnit && !n.spelled && n.value < 120 && NAME_COMMA_BEFORE.test(before) && /^,/.test(after)) return true;
