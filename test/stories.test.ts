@@ -52,6 +52,17 @@ describe("groupStories", () => {
     expect(similarity[2]).toBeGreaterThan(0.2);
     expect(stories[0]!.documents).toEqual([0, 2, 5]);
   });
+  it("weighs time: the same words ten years apart are two stories, three days apart one", () => {
+    const day = 86_400_000;
+    const t0 = Date.parse("2016-03-01T12:00:00Z");
+    const docs = [...FLOOD, ...FLOOD].map(ids);
+    const at = (gap: number) => Float64Array.from(docs, (_, i) => t0 + (i < 3 ? i * day : gap + i * day));
+    expect(groupStories(termVectors(docs)).stories.length).toBe(1);
+    expect(groupStories(termVectors(docs), {times: at(3650 * day)}).stories.length).toBe(2);
+    expect(groupStories(termVectors(docs), {times: at(3 * day)}).stories.length).toBe(1);
+    // An unknown time weighs nothing.
+    expect(groupStories(termVectors(docs), {times: Float64Array.from(docs, (_, i) => (i < 3 ? t0 : NaN))}).stories.length).toBe(1);
+  });
   it("keeps a folder about one story as one story", () => {
     expect(groupStories(termVectors(FLOOD.map(ids))).stories.length).toBe(1);
   });

@@ -13,7 +13,10 @@
  * - **In the report.** All giveme5w1h articles as one jsonl input through the whole pipeline
  *   (`analyzeSources`): how many figure families and reuse links join documents of different events.
  *
- * Usage: npx tsx src/eval/stories.ts [--json] [--threshold T]. Reads ../shared/corpora (or DRIFTLINE_CORPORA).
+ * Each article's date counts as the pipeline's publication time does (`StoryOptions.times`).
+ *
+ * Usage: npx tsx src/eval/stories.ts [--json] [--threshold T] [--same-story-days N]
+ * [--story-decay-days M] [--no-times]. Reads ../shared/corpora (or DRIFTLINE_CORPORA).
  */
 import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
@@ -65,9 +68,19 @@ function corpora(): Record<string, Article[]> {
   return out;
 }
 
+const sameStoryDaysAt = process.argv.indexOf("--same-story-days");
+const decayDaysAt = process.argv.indexOf("--story-decay-days");
+const timeOptions = {
+  ...(sameStoryDaysAt > 0 ? {sameStoryDays: Number(process.argv[sameStoryDaysAt + 1])} : {}),
+  ...(decayDaysAt > 0 ? {storyDecayDays: Number(process.argv[decayDaysAt + 1])} : {})
+};
+const withoutTimes = process.argv.includes("--no-times");
+
 function storiesOf(articles: readonly Article[]): Int32Array {
   const vectors = termVectors(articles.map((a) => comparisonTokens(a.text).ids));
-  return groupStories(vectors, {threshold}).storyOf;
+  // Each article's date as the pipeline would read it (a date alone: its midday, UTC).
+  const times = Float64Array.from(articles, (a) => (/^\d{4}-\d{2}-\d{2}/.test(a.date) ? Date.parse(`${a.date.slice(0, 10)}T12:00:00Z`) : NaN));
+  return groupStories(vectors, {threshold, ...(withoutTimes ? {} : {times, ...timeOptions})}).storyOf;
 }
 
 function inOrder(articles: readonly Article[]): Article[] {

@@ -11,7 +11,7 @@ import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink, storyNumbers} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
-import {findStories, storiesOf} from "./stories.js";
+import {findStories, publicationTimes, storiesOf} from "./stories.js";
 import {comparisonTokens} from "./reuse-tokens.js";
 import {shareStrings} from "./share-strings.js";
 import {collectGarbage} from "./collect-garbage.js";
@@ -163,7 +163,7 @@ async function analyzeInParallel(
       // The stories are grouped on a worker (the token ids are in shared memory) while this thread
       // groups the quotations, which need no stories. A large corpus does one after the other: the
       // two together would hold the stories' word vectors through the quotation families' peak.
-      const grouping = pool.runOne("stories", {tokenIds});
+      const grouping = pool.runOne("stories", {tokenIds, times: publicationTimes(timed.inOrder)});
       run.begin("quotes", timed.inOrder.length);
       quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
       for (const f of findings.values()) f.quotes = [];

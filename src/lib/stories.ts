@@ -12,7 +12,8 @@
  * an inverted index of each story's strongest words, and only the best few candidates are compared
  * in full, so the cost grows with the corpus, not its square. Because the result depends on the
  * order, stories whose centroids end up close are then merged, and a document left alone joins the
- * closest story when it is near enough.
+ * closest story when it is near enough. Given publication times, a story is compared at a discount
+ * with what was published more than a week from its documents (`StoryOptions.times`).
  *
  * Input is each document's comparison-token hashes (reuse-tokens.ts), already made for reuse, so
  * no text is read again.
@@ -59,7 +60,16 @@ const WORDS_SHOWN = 8;
  * @example findStories(docs, docs.map((d) => comparisonTokens(d.text).ids)).stories[0].id // "s1"
  */
 export function findStories(documents: readonly DocumentRecord[], tokenIds: readonly ArrayLike<number>[], options: StoryOptions = {}): {stories: Story[]; storyOf: Map<string, number>} {
-  return storiesOf(documents, groupStories(termVectors(tokenIds), options));
+  return storiesOf(documents, groupStories(termVectors(tokenIds), {times: publicationTimes(documents), ...options}));
+}
+
+/**
+ * Each document's best publication time (ms since 1970), NaN when unknown: what `groupStories`
+ * weighs time by.
+ * @example publicationTimes(docs)[0] // 1483981200000
+ */
+export function publicationTimes(documents: readonly DocumentRecord[]): Float64Array {
+  return Float64Array.from(documents, (d) => (d.published ? Date.parse(d.published.best) : NaN));
 }
 
 /**
@@ -158,9 +168,21 @@ export interface StoryOptions {
   mergeThreshold?: number;
   /** A document alone in its story joins the closest story of several when the cosine is at least this. */
   attachThreshold?: number;
+  /**
+   * Each document's publication time (ms since 1970, NaN when unknown), in the documents' order.
+   * A document more than `sameStoryDays` from a story's documents is compared with it at a
+   * discount, as reporting of one story comes in days, not years: the cosine is divided by
+   * 1 + (days beyond the window) / `storyDecayDays`.
+   */
+  times?: ArrayLike<number>;
+  sameStoryDays?: number;
+  storyDecayDays?: number;
 }
 
 export const DEFAULT_STORY_THRESHOLD = 0.2;
+export const DEFAULT_SAME_STORY_DAYS = 7;
+export const DEFAULT_STORY_DECAY_DAYS = 365;
+const DAY_MS = 86_400_000;
 export const DEFAULT_ATTACH_THRESHOLD = 0.08;
 export const DEFAULT_MERGE_THRESHOLD = 0.4;
 const DEFAULT_TERMS_PER_DOCUMENT = 400;
@@ -370,7 +392,7 @@ export function groupStories(vectors: TermVectors, options: StoryOptions = {}): 
     const [x, y] = [find(a), find(b)].sort((p, q) => p - q) as [number, number];
     if (x === y) continue;
     // The merged centroids must still be close: a chain of pairs each just over the line is not a story.
-    const value = cosine(index.centroidOf(x), index.centroidOf(y));
+    const value = index.storySimilarity(x, y);
     if (value < merge) continue;
     root[y] = x;
     for (const d of members[y]!) {
@@ -428,11 +450,43 @@ class StoryIndex {
   private readonly termsPerStory: number;
   private readonly maxPostings: number;
   private readonly postedTerms: number;
+  /** Each story's earliest and latest known publication (NaN while none is known). */
+  private readonly earliest: number[] = [];
+  private readonly latest: number[] = [];
+  private readonly times: ArrayLike<number> | null;
+  private readonly windowMs: number;
+  private readonly decayMs: number;
 
   constructor(private readonly vectors: TermVectors, options: StoryOptions) {
     this.termsPerStory = options.termsPerStory ?? DEFAULT_TERMS_PER_STORY;
     this.maxPostings = options.maxPostings ?? DEFAULT_MAX_POSTINGS;
     this.postedTerms = options.postedTerms ?? DEFAULT_POSTED_TERMS;
+    this.times = options.times ?? null;
+    this.windowMs = (options.sameStoryDays ?? DEFAULT_SAME_STORY_DAYS) * DAY_MS;
+    this.decayMs = (options.storyDecayDays ?? DEFAULT_STORY_DECAY_DAYS) * DAY_MS;
+  }
+
+  private timeOf(d: number): number {
+    const t = this.times ? Number(this.times[d]) : NaN;
+    return Number.isFinite(t) ? t : NaN;
+  }
+
+  private widen(s: number, lo: number, hi: number): void {
+    if (Number.isNaN(lo)) return;
+    this.earliest[s] = Number.isNaN(this.earliest[s]!) ? lo : Math.min(this.earliest[s]!, lo);
+    this.latest[s] = Number.isNaN(this.latest[s]!) ? hi : Math.max(this.latest[s]!, hi);
+  }
+
+  /** The cosine of two stories' centroids, discounted by the time between them. */
+  storySimilarity(x: number, y: number): number {
+    return cosine(this.centroidOf(x), this.centroidOf(y)) * this.discount(x, this.earliest[y]!, this.latest[y]!);
+  }
+
+  /** The discount of story s's cosine with something published between lo and hi (1 when either is unknown or they are close). */
+  private discount(s: number, lo: number, hi: number): number {
+    if (!this.times || Number.isNaN(lo) || Number.isNaN(this.earliest[s]!)) return 1;
+    const gap = Math.max(0, this.earliest[s]! - hi, lo - this.latest[s]!) - this.windowMs;
+    return gap <= 0 ? 1 : 1 / (1 + gap / this.decayMs);
   }
 
   documentVector(d: number): Centroid {
@@ -451,6 +505,9 @@ class StoryIndex {
     this.first.push(d);
     this.members.push([d]);
     this.posted.push(null);
+    this.earliest.push(NaN);
+    this.latest.push(NaN);
+    this.widen(s, this.timeOf(d), this.timeOf(d));
     this.postStrongest(s);
     return s;
   }
@@ -458,6 +515,7 @@ class StoryIndex {
   join(s: number, d: number): void {
     this.centroids[s] = add(this.centroidOf(s), this.documentVector(d), this.termsPerStory);
     this.members[s]!.push(d);
+    this.widen(s, this.timeOf(d), this.timeOf(d));
     this.postStrongest(s);
   }
 
@@ -466,26 +524,29 @@ class StoryIndex {
     this.centroids[x] = add(this.centroidOf(x), this.centroidOf(y), this.termsPerStory);
     this.members[x] = [...this.members[x]!, ...this.members[y]!].sort((p, q) => p - q);
     this.members[y] = [];
+    this.widen(x, this.earliest[y]!, this.latest[y]!);
     this.postStrongest(x);
   }
 
   closestToDocument(d: number, except: number, eligible: (s: number) => boolean): [number, number] {
     const k = this.vectors.candidateTerms;
-    return this.closest(this.vectors.strongest.subarray(d * k, (d + 1) * k), this.vectors.strongestWeights.subarray(d * k, (d + 1) * k), this.documentVector(d), except, eligible);
+    const t = this.timeOf(d);
+    return this.closest(this.vectors.strongest.subarray(d * k, (d + 1) * k), this.vectors.strongestWeights.subarray(d * k, (d + 1) * k), this.documentVector(d), except, eligible, t, t);
   }
 
   closestToStory(s: number, eligible: (t: number) => boolean): [number, number] {
     const c = this.centroidOf(s);
     const keys = strongestIndices(c.weights, this.vectors.candidateTerms);
-    return this.closest(Int32Array.from(keys, (i) => c.terms[i]!), Float64Array.from(keys, (i) => c.weights[i]! / c.norm), c, s, eligible);
+    return this.closest(Int32Array.from(keys, (i) => c.terms[i]!), Float64Array.from(keys, (i) => c.weights[i]! / c.norm), c, s, eligible, this.earliest[s]!, this.latest[s]!);
   }
 
   /**
    * The closest story to a vector, [story, cosine] ([-1, 0] when none shares a word): candidates
    * come from the postings of its strongest words (`keys`), ranked by the part of the dot product
-   * those words give; the best few are compared in full.
+   * those words give; the best few are compared in full. Stories published far from [lo, hi] are
+   * discounted (`discount`).
    */
-  private closest(keys: ArrayLike<number>, keyWeights: ArrayLike<number>, vector: Centroid, except: number, eligible: (s: number) => boolean): [number, number] {
+  private closest(keys: ArrayLike<number>, keyWeights: ArrayLike<number>, vector: Centroid, except: number, eligible: (s: number) => boolean, lo: number, hi: number): [number, number] {
     const {postings, members, touched} = this;
     if (members.length <= EXHAUSTIVE_STORIES) {
       // Few stories: every one is compared in full.
@@ -493,7 +554,7 @@ class StoryIndex {
       let bestCosine = 0;
       for (let s = 0; s < members.length; s++) {
         if (s === except || !members[s]!.length || !eligible(s)) continue;
-        const v = cosine(vector, this.centroidOf(s));
+        const v = cosine(vector, this.centroidOf(s)) * this.discount(s, lo, hi);
         if (v > bestCosine) {
           bestCosine = v;
           best = s;
@@ -527,7 +588,7 @@ class StoryIndex {
     const top: number[] = [];
     const value: number[] = [];
     for (const s of touched) {
-      const v = score[s]! / this.normOf(s);
+      const v = (score[s]! / this.normOf(s)) * this.discount(s, lo, hi);
       score[s] = 0;
       if (!members[s]!.length) continue;
       let at = top.length;
@@ -543,7 +604,7 @@ class StoryIndex {
     let best = -1;
     let bestCosine = 0;
     for (const s of top) {
-      const v = cosine(vector, this.centroidOf(s));
+      const v = cosine(vector, this.centroidOf(s)) * this.discount(s, lo, hi);
       if (v > bestCosine || (v === bestCosine && s < best)) {
         bestCosine = v;
         best = s;

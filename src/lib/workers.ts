@@ -260,10 +260,12 @@ function alignChunk({texts, keys, run, pairs, stock}: AlignTask): PairAlignment[
 /** The stories of documents in publication order, from their comparison token ids (`groupStories`). */
 export interface StoriesTask {
   tokenIds: ArrayLike<number>[];
+  /** Each document's publication time (`publicationTimes`). */
+  times?: Float64Array;
 }
 
-function storiesTask({tokenIds}: StoriesTask): StoryGrouping {
-  return groupStories(termVectors(tokenIds));
+function storiesTask({tokenIds, times}: StoriesTask): StoryGrouping {
+  return groupStories(termVectors(tokenIds), times ? {times} : {});
 }
 
 /** Lets go of everything this thread keeps between chunks, then collects: returns the heap bytes in use. */
