@@ -11,7 +11,7 @@
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
-import {extractQuotes, isPronoun, PrintedNames} from "./quotes.js";
+import {extractQuotes, isPronoun, printedNamesOf, type PrintedNames} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {isNumberWord, scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, CASUALTY_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
@@ -544,7 +544,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     }
     // A surname alone, or owned by a body ("Alibaba's Ma"), is the full name the text prints for it.
     if (attribution) {
-      const speaker = fullSpeaker(attribution.speaker, () => (names ??= new PrintedNames(text)));
+      const speaker = fullSpeaker(attribution.speaker, () => (names ??= printedNamesOf(text)));
       if (speaker !== attribution.speaker) attribution = {...attribution, speaker};
     }
     let horizon: string | null = null;

@@ -483,28 +483,36 @@ const NAME_RUN = new RegExp(String.raw`(?<![\p{L}\p{M}'’.\-])(?:${GIVEN_NAME}|
  * @example new PrintedNames("Acme Chief Executive Jane Roe spoke.").fullName("Roe") // "Jane Roe"
  */
 export class PrintedNames {
-  /** The words before each capitalised word that follows another (at most three), by that word. */
-  private readonly before = new Map<string, {words: string[]; line: number}[]>();
+  /** Each run of capitalised words, as words, and the start of its line. */
+  private readonly runs: {words: string[]; line: number}[] = [];
+  /** Where each capitalised word that follows another is printed: run index × 64 + its place in the run. */
+  private readonly at = new Map<string, number[]>();
   private readonly titleCase = new Map<number, boolean>();
   private readonly answers = new Map<string, string | null>();
+  private readonly given = new Map<string, boolean>();
   private lowerWords: Set<string> | null = null;
   private placeWords: Set<string> | null = null;
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     // The start of the line of each run, found going forward (the runs come in text order).
     let line = 0;
     let nextBreak = text.indexOf("\n");
     for (const m of text.matchAll(NAME_RUN)) {
       const words = m[0].split(/[ \t]+/);
+      if (words.length > 64) words.length = 64;
       while (nextBreak >= 0 && nextBreak < m.index!) {
         line = nextBreak + 1;
         nextBreak = text.indexOf("\n", line);
       }
+      const run = this.runs.length;
+      this.runs.push({words, line});
       for (let j = 1; j < words.length; j++) {
-        if (!/^\p{Lu}\p{Ll}/u.test(words[j]!)) continue;
-        let list = this.before.get(words[j]!);
-        if (!list) this.before.set(words[j]!, (list = []));
-        if (list.length < MAX_NAME_FORMS) list.push({words: words.slice(Math.max(0, j - 3), j), line});
+        const word = words[j]!;
+        // An initial is never a surname.
+        if (word.length < 2 || word.charCodeAt(1) === 46) continue;
+        let list = this.at.get(word);
+        if (!list) this.at.set(word, (list = []));
+        if (list.length < MAX_NAME_FORMS) list.push(run * 64 + j);
       }
     }
   }
@@ -521,9 +529,12 @@ export class PrintedNames {
     // Not a body ("White House") nor a group ("Log Cabin Republicans").
     if (!BODY_NAME.test(` ${surname}`) && !GROUP_WORD.test(surname)) {
       const found = new Set<string>();
-      for (const form of this.before.get(surname) ?? []) {
-        // In a title-case line only the word just before the surname is taken for a given name.
-        const words = form.words.length > 1 && this.titleCaseLine(form.line) ? form.words.slice(-1) : form.words;
+      for (const place of this.at.get(surname) ?? []) {
+        const run = this.runs[Math.floor(place / 64)]!;
+        const j = place % 64;
+        // At most three words before the surname; in a title-case line only the word just before
+        // it is taken for a given name.
+        const words = run.words.slice(j >= 2 && this.titleCaseLine(run.line) ? j - 1 : Math.max(0, j - 3), j);
         // The given names are the words nearest the surname that read as names.
         let first = words.length;
         while (first > 0 && (/^\p{Lu}\.$/u.test(words[first - 1]!) || this.isGivenName(words[first - 1]!, surname))) first--;
@@ -548,12 +559,19 @@ export class PrintedNames {
    * text puts alone after "in" ("in Nice,").
    */
   isGivenName(word: string, surname?: string): boolean {
-    if (!/^\p{Lu}\p{Ll}/u.test(word) || word === surname) return false;
-    if (NOT_NAMES.has(word) || NOT_GIVEN.has(word) || TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word) || DEMONYM.test(word)) return false;
-    if (/['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`)) return false;
+    if (word === surname) return false;
+    let is = this.given.get(word);
+    if (is === undefined) this.given.set(word, (is = this.readsAsGivenName(word)));
+    return is;
+  }
+
+  private readsAsGivenName(word: string): boolean {
+    if (!/^\p{Lu}\p{Ll}/u.test(word) || NOT_NAMES.has(word) || NOT_GIVEN.has(word)) return false;
     this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*/gu) ?? []);
+    if (this.lowerWords.has(word.toLowerCase())) return false;
+    if (TITLE_WORD.test(word) || ROLE_WORD.test(word) || MONTH_WORD.test(word) || /['’]s?$|-\p{Ll}+$/u.test(word) || BODY_NAME.test(` ${word}`) || DEMONYM.test(word)) return false;
     this.placeWords ??= new Set(Array.from(this.text.matchAll(/\bin[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]*)(?![\p{L}\p{M}'’\-]|[ \t]+\p{Lu})/gu), (m) => m[1]!));
-    return !this.lowerWords.has(word.toLowerCase()) && !this.placeWords.has(word);
+    return !this.placeWords.has(word);
   }
 
   /** Whether the line starting at `start` capitalises most of its words (four or more): a headline, a credit. */
@@ -568,6 +586,17 @@ export class PrintedNames {
     }
     return is;
   }
+}
+
+let lastPrinted: PrintedNames | null = null;
+
+/**
+ * The `PrintedNames` of a text, shared by the passes that read the same text one after another
+ * (the quotations', then the figures').
+ */
+export function printedNamesOf(text: string): PrintedNames {
+  if (!lastPrinted || lastPrinted.text !== text) lastPrinted = new PrintedNames(text);
+  return lastPrinted;
 }
 
 /** Forms of one surname kept by `PrintedNames` (a text that prints hundreds is not an article). */
@@ -673,7 +702,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       const words = name.split(/\s+/);
       const surname = words[words.length - 1]!;
       let first = words.length - 1;
-      while (first > 0 && (printed ??= new PrintedNames(text)).isGivenName(words[first - 1]!, surname)) first--;
+      while (first > 0 && (printed ??= printedNamesOf(text)).isGivenName(words[first - 1]!, surname)) first--;
       return first < words.length - 1 && /^\p{Lu}\p{Ll}/u.test(surname) ? words.slice(first).join(" ") : null;
     }
     // A single word is a person's surname only when a full name ends in it ("Pelosi").
@@ -819,7 +848,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printed ??= new PrintedNames(text)).fullName(found.speaker);
+          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printed ??= printedNamesOf(text)).fullName(found.speaker);
           if (earlier) found = {...found, speaker: earlier};
         }
         addKnown(found);
