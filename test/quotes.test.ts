@@ -177,6 +177,8 @@ describe("extractQuotes: speakers", () => {
     // Not a place put before the name, a word printed in lower case, nor a body.
     expect(speakers(`Crash kills four\n\nWitnesses in Lyon, France, saw it. Lyon Tony Smith heard it. “It was loud,” Smith said.`)).toEqual(["Tony Smith"]);
     expect(speakers(`Vote passes\n\nThe White House welcomed it. “It is good news,” House said.`)).toEqual(["House"]);
+    // Nor a credit run into the text before a name.
+    expect(speakers(`Baby news\n\nAP:Associated Press Jane Roe shared the news. “We are thrilled,” Jane wrote.`)).toEqual(["Jane"]);
   });
   it("gives he or she, with no one named before, to the person the sentence before opens with", () => {
     const speakers = (text: string) => extractQuotes(makeDocument("d", text)).map((q) => q.speaker);

@@ -90,7 +90,7 @@ const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIV
 
 /** A given name as printed: a capital, then lower-case letters ("Jack", "Jean-Luc"). */
 const GIVEN_NAME = String.raw`\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*`;
-/** Capitalised words before a name that are not given names: offices and sentence openers. */
+/** Capitalised words before a name that are not given names: offices, sentence openers and credits. */
 const NOT_GIVEN = new Set([
   "Despite", "Since", "Unlike", "Like", "Although", "Though", "Because", "Until", "Unless", "Whether", "Once", "Now", "Only", "Just",
   "Perhaps", "Instead", "Indeed", "Thus", "Tonight", "Tomorrow", "Former", "Leader", "Speaker", "Mayor", "Majority", "Minority",
@@ -103,7 +103,9 @@ const NOT_GIVEN = new Set([
   "Model", "Author", "Writer", "Producer", "Comedian", "Comedienne", "Designer", "Chef", "Photographer", "Artist", "Player",
   "Quarterback", "Businessman", "Businesswoman", "Billionaire", "Entrepreneur", "Candidate", "Nominee", "Lawmaker", "Congressman",
   "Congresswoman", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Activist", "Analyst", "Economist", "Professor",
-  "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chairman", "Chairwoman", "Chair"
+  "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chairman", "Chairwoman", "Chair",
+  // Words of a credit run into the text before a name ("Associated Press Jessica Alba …").
+  "Press", "News", "Times", "Post", "Reuters", "Getty", "Images", "Photo", "Photos", "Credit", "Source", "Video", "Image"
 ]);
 /** A people's name used as an adjective ("the Chinese Alibaba", "British Airways"). */
 const DEMONYM = /^(?:\p{Lu}\p{Ll}{2,}(?:ese|ish)|Irish|Welsh|Dutch|Swiss|Greek|Thai|French|English|American|Canadian|Australian|Indian|Russian|Italian|German|Korean|Mexican|African|European|Asian|Israeli|Iraqi|Iranian|Saudi|Pakistani|Afghan|Brazilian|Nigerian|Egyptian|Belgian|Ukrainian|Syrian|Palestinian|Cuban|Chilean|Argentine|Argentinian|Peruvian|Colombian|Venezuelan|Kenyan|Ethiopian|Filipino|Indonesian|Malaysian|Emirati|Qatari|Kuwaiti|Yemeni|Libyan|Tunisian|Algerian|Moroccan|Somali|Haitian|Jamaican|Scottish|Western|Eastern|Northern|Southern)$/u;
