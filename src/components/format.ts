@@ -54,7 +54,7 @@ const NAME_WORDS = 8;
 /**
  * What to call a document in a sentence: its outlet; when the outlet is unknown, its headline in
  * quotation marks (cut to a few words); else its id.
- * @example documentName({id: "d1", outlet: null, title: "Alibaba offers one million jobs"}) // "“Alibaba offers one million jobs”"
+ * @example documentName({id: "d1", outlet: null, title: "Acme offers 500 jobs"}) // "“Acme offers 500 jobs”"
  */
 export function documentName(doc: {id: string; outlet?: string | null; title?: string | null}): string {
   if (doc.outlet) return doc.outlet;

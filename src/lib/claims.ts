@@ -11,7 +11,7 @@
  * horizon ("over the next five years"), which become the `horizon` of the other figures instead.
  */
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
-import {extractQuotes, isPronoun, printedNamesOf, type PrintedNames} from "./quotes.js";
+import {extractQuotes, isPronoun, printedNamesOf} from "./quotes.js";
 import {TextLayout, sentenceAt, words, type Token} from "./text.js";
 import {isNumberWord, scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, CASUALTY_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
@@ -110,17 +110,17 @@ function attributiveMeasure(text: string, q: QuantityMatch): MeasureReading | nu
   return {measure: lemmatize(m[1]!), qualifiers: [], end: q.end + m[0].length};
 }
 
-/** "Alibaba's Ma": a name owned by a body, which is the name's. */
+/** "Acme's Roe": a name owned by a body, which is the name's. */
 const OWNED_NAME = /^\p{Lu}[\p{L}\p{M}.&\-]*['’]s\s+(\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*(?:\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’\-]*)?)$/u;
 
 /**
- * A speaker's full name: a surname alone ("Ma") or owned by a body ("Alibaba's Ma") becomes the one
- * full name the text prints for it ("Jack Ma"); anything else is kept as it is.
+ * A speaker's full name: a surname alone ("Roe") or owned by a body ("Acme's Roe") becomes the one
+ * full name the text prints for it ("Jane Roe"); anything else is kept as it is.
  */
-function fullSpeaker(speaker: string, names: () => PrintedNames): string {
+function fullSpeaker(speaker: string, text: string): string {
   const name = OWNED_NAME.exec(speaker)?.[1] ?? speaker;
   if (/\s/.test(name) || !/^\p{Lu}\p{Ll}/u.test(name) || isPronoun(name) || name === "It") return name;
-  return names().fullName(name) ?? name;
+  return printedNamesOf(text).fullName(name) ?? name;
 }
 
 /** Days of the week and months, as printed. */
@@ -488,7 +488,6 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
   const foundSpans = found.map((q) => q.span);
   const quoteBySpan = new Map(found.map((q) => [q.span, q]));
   const context = attributionContext();
-  let names: PrintedNames | null = null;
   const tokenCache = new Map<number, Token[]>();
   const horizonCache = new Map<number, {text: string; span: Span}[]>();
   const quoteCache = new Map<number, Span[]>();
@@ -542,9 +541,9 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
       if (!antecedent && PRONOUN_SUBJECT.test(subject)) speaker = lastNamedSpeaker(text, textLayout.sentences, sStart, context) ?? subject;
       attribution = {speaker, verb: modality.cue, direct: false, evidence: {text: text.slice(modality.cueSpan[0], modality.cueSpan[1]), span: modality.cueSpan, source: "text"}};
     }
-    // A surname alone, or owned by a body ("Alibaba's Ma"), is the full name the text prints for it.
+    // A surname alone, or owned by a body ("Acme's Roe"), is the full name the text prints for it.
     if (attribution) {
-      const speaker = fullSpeaker(attribution.speaker, () => (names ??= printedNamesOf(text)));
+      const speaker = fullSpeaker(attribution.speaker, text);
       if (speaker !== attribution.speaker) attribution = {...attribution, speaker};
     }
     let horizon: string | null = null;

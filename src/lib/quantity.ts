@@ -215,8 +215,8 @@ const NOT_NAMES = new Set([
   "every", "each", "these", "those", "their", "its", "his", "her", "our", "my", "your",
 ]);
 /** After such a number: a lower-case word, a hyphen ("Delta 4-Heavy"), a model's letters in
- *  capitals ("Pixel 2 XL", not a unit such as "8 MB") or the end of a clause, not a capitalised word (title-case headlines:
- *  "Dow Jumps 200 Points") or more digits. */
+ *  capitals ("Pixel 2 XL", not a unit such as "8 MB") or the end of a clause, not a capitalised
+ *  word (title-case headlines: "Dow Jumps 200 Points") or more digits. */
 const NAME_AFTER = /^(?![ \t]*(?:[-–]|(?:to|and|or)[ \t])[ \t]*\d)(?:[ \t]+\p{Ll}|(?<capitals>[ \t]+(?!(?:MB|GB|KB|TB|PB|MW|GW|KW|HP|KM|CM|MM|KG|LB|OZ|FT|MI|ML|AM|PM)(?![\p{L}\p{N}]))\p{Lu}{1,2}(?![\p{L}\p{N}]))|-\p{L}|[ \t]*[,;:)]|[ \t]*[.!?](?:\s|$)|$)/u;
 /** "a Cessna 208 Caravan", "the Falcon 9 Heavy", "two Boeing 737 Max jets": an article, a count
  *  or a possessive, one capitalised word, the number, then another capitalised word: a model name,

@@ -90,24 +90,25 @@ const SENTENCE_OPENS_WITH_SPEAKER = new RegExp(String.raw`^${SPEAKER}${APPOSITIV
 
 /** A given name as printed: a capital, then lower-case letters ("Jack", "Jean-Luc"). */
 const GIVEN_NAME = String.raw`\p{Lu}\p{Ll}[\p{Ll}\p{M}'’\-]*`;
-/** Capitalised words before a name that are not given names: offices, sentence openers and credits. */
+/** Capitalised words before a name that are not given names, beyond titles, roles (`ROLE_WORD`) and
+ *  `NOT_NAMES`: offices, sentence openers and credits. */
 const NOT_GIVEN = new Set([
   "Despite", "Since", "Unlike", "Like", "Although", "Though", "Because", "Until", "Unless", "Whether", "Once", "Now", "Only", "Just",
   "Perhaps", "Instead", "Indeed", "Thus", "Tonight", "Tomorrow", "Former", "Leader", "Speaker", "Mayor", "Majority", "Minority",
-  "Democratic", "Republican", "Democrat", "Independent", "Secretary", "State", "Attorney", "Sheriff", "Colonel", "Captain", "Coach",
+  "Democratic", "Republican", "Democrat", "Independent", "State", "Attorney", "Sheriff", "Colonel", "Captain", "Coach",
   "Rabbi", "Father", "Pastor", "Bishop", "Cardinal", "Pope", "King", "Queen", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
   "Chancellor", "Premier", "Ambassador", "Commissioner", "Detective", "Officer", "Sergeant", "Lieutenant", "Major", "Admiral",
-  "From", "To", "Of", "For", "With", "By", "About", "Against", "Over", "Under", "Into", "Via", "Amid", "Among", "Across", "Through",
+  "From", "To", "Of", "With", "By", "About", "Against", "Over", "Under", "Into", "Via", "Amid", "Among", "Across", "Through",
   "Toward", "Towards", "Behind", "Beyond", "Near", "Inside", "Outside", "Than", "Not", "No", "Says", "Said", "Tells", "Told",
   "Contributor", "Correspondent", "Editor", "Reporter", "Anchor", "Host", "Star", "Actor", "Actress", "Singer", "Rapper", "Pro", "Tem",
   "Model", "Author", "Writer", "Producer", "Comedian", "Comedienne", "Designer", "Chef", "Photographer", "Artist", "Player",
   "Quarterback", "Businessman", "Businesswoman", "Billionaire", "Entrepreneur", "Candidate", "Nominee", "Lawmaker", "Congressman",
   "Congresswoman", "Councilman", "Councilwoman", "Assemblyman", "Assemblywoman", "Activist", "Analyst", "Economist", "Professor",
-  "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chairman", "Chairwoman", "Chair",
+  "Doctor", "Nurse", "Pilot", "Agent", "Inspector", "Superintendent", "Constable", "Chair",
   // Words of a credit run into the text before a name ("Associated Press Jessica Alba …").
   "Press", "News", "Times", "Post", "Reuters", "Getty", "Images", "Photo", "Photos", "Credit", "Source", "Video", "Image"
 ]);
-/** A people's name used as an adjective ("the Chinese Alibaba", "British Airways"). */
+/** A people's name used as an adjective ("the Chinese Acme", "British Airways"). */
 const DEMONYM = /^(?:\p{Lu}\p{Ll}{2,}(?:ese|ish)|Irish|Welsh|Dutch|Swiss|Greek|Thai|French|English|American|Canadian|Australian|Indian|Russian|Italian|German|Korean|Mexican|African|European|Asian|Israeli|Iraqi|Iranian|Saudi|Pakistani|Afghan|Brazilian|Nigerian|Egyptian|Belgian|Ukrainian|Syrian|Palestinian|Cuban|Chilean|Argentine|Argentinian|Peruvian|Colombian|Venezuelan|Kenyan|Ethiopian|Filipino|Indonesian|Malaysian|Emirati|Qatari|Kuwaiti|Yemeni|Libyan|Tunisian|Algerian|Moroccan|Somali|Haitian|Jamaican|Scottish|Western|Eastern|Northern|Southern)$/u;
 /** Groups named like a person's surname ("Log Cabin Republicans"). */
 const GROUP_WORD = /^(?:Republicans|Democrats|Conservatives|Liberals|Socialists|Greens|Tories|Police|Fans|Officials|Authorities)$/;
@@ -520,8 +521,8 @@ export class PrintedNames {
   }
 
   /**
-   * The one full name the text prints for `surname` ("Jack Ma" for "Ma", from "Alibaba Executive
-   * Chairman Jack Ma met …"), titles and roles before it dropped; null when it prints none, or two
+   * The one full name the text prints for `surname` ("Jane Roe" for "Roe", from "Acme Executive
+   * Chairman Jane Roe met …"), titles and roles before it dropped; null when it prints none, or two
    * different ones ("George Bush" and "Jeb Bush").
    */
   fullName(surname: string): string | null {
@@ -555,7 +556,7 @@ export class PrintedNames {
 
   /**
    * Whether a capitalised word reads as a given name here (before `surname`, when given): not a
-   * title, a role, an opening word, a possessive ("Alibaba's Ma", "Williams' Felipe Massa"), a
+   * title, a role, an opening word, a possessive ("Acme's Roe", "Williams' Felipe Massa"), a
    * hyphenated description ("San Diego-headquartered"), a body ("House"), a word the text also
    * prints in lower case ("Secretary of State Hillary Clinton", "Despite Trump"), or a place the
    * text puts alone after "in" ("in Nice,").
@@ -668,7 +669,6 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
     const m = mentionsBySurname.get(surname);
     return m && m.at < offset ? m : undefined;
   };
-  let printed: PrintedNames | null = null;
   let mentionedLastWords: Set<string> | null = null;
   /** Whether `name`, or its last word, is printed as a speaker or mention anywhere in the text. */
   const spokeElsewhere = (name: string): boolean => {
@@ -704,7 +704,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       const words = name.split(/\s+/);
       const surname = words[words.length - 1]!;
       let first = words.length - 1;
-      while (first > 0 && (printed ??= printedNamesOf(text)).isGivenName(words[first - 1]!, surname)) first--;
+      while (first > 0 && printedNamesOf(text).isGivenName(words[first - 1]!, surname)) first--;
       return first < words.length - 1 && /^\p{Lu}\p{Ll}/u.test(surname) ? words.slice(first).join(" ") : null;
     }
     // A single word is a person's surname only when a full name ends in it ("Pelosi").
@@ -850,7 +850,7 @@ export function extractQuotes(doc: DocumentRecord, layout?: TextLayout): Quote[]
       if (!isPronoun(found.speaker)) {
         const parts = found.speaker.split(/\s+/);
         if (parts.length === 1) {
-          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? (printed ??= printedNamesOf(text)).fullName(found.speaker);
+          const earlier = fullNameOf(found.speaker, Math.max(0, found.at))?.speaker ?? printedNamesOf(text).fullName(found.speaker);
           if (earlier) found = {...found, speaker: earlier};
         }
         addKnown(found);
