@@ -1,14 +1,14 @@
 /**
  * `npm run build`: the static report in dist/ (or DRIFTLINE_OUTPUT), always from the current corpus.
  * Framework reuses a loader's cached output even when what the loader reads has changed, so the
- * loader cache is cleared first (the analysis itself is cached by content in
+ * loaders' outputs are cleared first (loader-cache.ts; the analysis itself is cached by content in
  * node_modules/.cache/driftline). The built HTML is then polished (see postbuild.ts) and given a
  * Content-Security-Policy (see csp.ts).
  */
 import {spawnSync} from "node:child_process";
-import {rmSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {clearLoaderCache} from "./loader-cache.js";
 import {polishBuild} from "./postbuild.js";
 import {applyContentSecurityPolicy} from "./csp.js";
 import {decodePageNames} from "./page-names.js";
@@ -23,7 +23,7 @@ if (!prepared.ok) {
   process.exit(1);
 }
 const before = isWithin(root, output) ? [] : startBuildRecord(output);
-rmSync(join(root, "src", ".observablehq", "cache"), {recursive: true, force: true});
+clearLoaderCache(root);
 const bin = join(root, "node_modules", ".bin", "observable");
 const result = spawnSync(bin, ["build", ...process.argv.slice(2)], {cwd: root, stdio: "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "1"}});
 if (result.status !== 0) process.exit(result.status ?? 1);

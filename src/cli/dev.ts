@@ -7,7 +7,7 @@ import {spawn} from "node:child_process";
 import {watch, readdirSync, utimesSync, type FSWatcher} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {inputPathsFromEnv} from "../lib/run.js";
+import {inputPathsFromEnv} from "../lib/input-paths.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const loadersDir = join(root, "src", "data");

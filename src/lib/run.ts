@@ -34,10 +34,3 @@ export async function analyzePaths(paths: readonly string[], options: AnalyzePat
   analysis.diagnostics = sortDiagnostics([...analysis.diagnostics, ...readDiagnostics, ...referenceDiagnostics, ...missingDiagnostics]);
   return {analysis, missing};
 }
-
-/** The corpus paths from DRIFTLINE_INPUT (separated by the platform delimiter), default seeds/. */
-export function inputPathsFromEnv(env: NodeJS.ProcessEnv = process.env, delimiter: string = process.platform === "win32" ? ";" : ":"): string[] {
-  const value = env.DRIFTLINE_INPUT?.trim();
-  if (!value) return ["seeds"];
-  return value.split(delimiter).map((p) => p.trim()).filter(Boolean);
-}

@@ -17,6 +17,7 @@ import {startStaticServer} from "../../src/cli/serve.js";
 import {makeHostileCorpus, type HostileCorpus} from "../fixtures/make-hostile.js";
 import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM, watchForProblems} from "./chromium.js";
 import {builtPages} from "./pages.js";
+import {clearLoaderCache} from "../../src/cli/loader-cache.js";
 
 if (!HAS_CHROMIUM) {
   process.stderr.write(`\n!!! Chromium not found at ${CHROMIUM_PATH}: the hostile-report browser tests are SKIPPED. Install it with: apt-get install -y chromium\n\n`);
@@ -82,7 +83,7 @@ describe("the report built from the hostile corpus", () => {
     build = spawnSync("npm", ["run", "--silent", "build"], {encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024});
     // Framework's loader cache now holds the hostile corpus's data: clear it so that a later preview
     // or build of seeds/ does not reuse it.
-    rmSync(join("src", ".observablehq", "cache"), {recursive: true, force: true});
+    clearLoaderCache(".");
     if (build.status === 0) ({server, url} = await startStaticServer(dist, 0));
   }, 600_000);
 

@@ -15,6 +15,7 @@ import {BigramModel, realTexts, writeCorpus} from "../../src/bench/corpus.js";
 import {startStaticServer} from "../../src/cli/serve.js";
 import {CHROMIUM_ARGS, CHROMIUM_PATH, HAS_CHROMIUM} from "./chromium.js";
 import {CHART_PAGES} from "./pages.js";
+import {clearLoaderCache} from "../../src/cli/loader-cache.js";
 
 const ARTICLES = Number(process.env.DRIFTLINE_SCALE_ARTICLES ?? 10_000);
 // Realistic synthetic text needs the real news in ../shared/corpora: from the five seeds alone the
@@ -46,7 +47,7 @@ describe.skipIf(skip)(`the report for ${ARTICLES} articles`, () => {
   afterAll(async () => {
     await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
     // Leave Framework's loader cache to the seeds: the next build must not reuse this corpus's data.
-    rmSync("src/.observablehq/cache", {recursive: true, force: true});
+    clearLoaderCache(".");
     rmSync(work, {recursive: true, force: true});
   });
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {inputPathsFromEnv} from "../src/lib/run.js";
+import {inputPathsFromEnv} from "../src/lib/input-paths.js";
 
 describe("inputPathsFromEnv", () => {
   it("defaults to seeds/", () => {
