@@ -308,6 +308,18 @@ describe("extractClaims on the seed articles", () => {
     expect(only("H\nExports fell 5 percent in March.").measure).toBeNull();
     expect(extractClaims(makeDocument("x", "H\nThe toll rose to at least six Friday.")).claims.filter((c) => c.measure === "friday")).toEqual([]);
   });
+  it("reads a capitalised \"May\" or \"Will\" inside a sentence in sentence case as a name, not the modal", () => {
+    expect(only("H\nTheresa May said 10,000 jobs were lost.")).toMatchObject({modality: "fact", hedges: []});
+    expect(only("H\nBritain's Theresa May, speaking on Monday, put the cost at 10,000 jobs.")).toMatchObject({modality: "fact", hedges: []});
+    expect(only("H\nThe actor Will Smith said he gave 2 million dollars.").modality).toBe("fact");
+    expect(only("H\n2 November 2017 British Prime Minister Theresa May greets Israeli Prime Minister Benjamin Netanyahu outside 10 Downing Street.").hedges).toEqual([]);
+    expect(only("H\nMay said 40 members would vote against the deal.").modality).toBe("fact");
+    // The modal stays in title case, in lower case, and in a question.
+    expect(only("Trump Will Impose 45 Percent Tariff\n\nBody.").modality).toBe("prediction");
+    expect(only("Plant May Cut 500 Jobs\n\nBody.").modality).toBe("possibility");
+    expect(only("H\nPrices may rise 5 percent.").modality).toBe("possibility");
+    expect(only("H\nWill it cost 500 jobs?").modality).toBe("prediction");
+  });
   it("gives a surname alone, or owned by a body, the one full name the text prints for it", () => {
     expect(only("Acme's Roe promises 500 jobs\n\nAcme founder Jane Roe met the mayor.").attribution?.speaker).toBe("Jane Roe");
     expect(only("H\nAnalyst Tom Clay expects growth. Clay said sales would reach $5 billion.").attribution?.speaker).toBe("Tom Clay");

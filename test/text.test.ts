@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {hasWord, normalizeWord, paragraphs, scanWords, sentences, TextLayout, WORD_PATTERN, words} from "../src/lib/text.js";
+import {capitalModalIsName, hasWord, normalizeWord, paragraphs, scanWords, sentences, TextLayout, WORD_PATTERN, words} from "../src/lib/text.js";
 
 describe("words", () => {
   it("keeps offsets into the original text", () => {
@@ -93,5 +93,24 @@ describe("paragraphs, sentences and their layout", () => {
       const [start, end] = a <= b ? [a, b] : [b, a];
       expect(hasWord(text, start, end)).toBe(words(text.slice(start, end)).length > 0);
     }), {numRuns: 3000});
+  });
+});
+
+describe("capitalModalIsName", () => {
+  const at = (sentence: string, word: string) => {
+    const tokens = words(sentence);
+    return capitalModalIsName(tokens, tokens.findIndex((t) => t.raw === word));
+  };
+  it("reads a capitalised May or Will in a sentence-case sentence, or before a lower-case word, as a name", () => {
+    expect(at("Theresa May said jobs were lost.", "May")).toBe(true);
+    expect(at("The actor Will Smith gave money.", "Will")).toBe(true);
+    expect(at("May said members would vote against it.", "May")).toBe(true);
+    expect(at("British Prime Minister Theresa May greets Israeli Prime Minister Benjamin Netanyahu.", "May")).toBe(true);
+  });
+  it("keeps the modal in a title-case line, in a question, and in lower case", () => {
+    expect(at("Tariffs May Reach New Highs", "May")).toBe(false);
+    expect(at("Ford Will Hire Workers", "Will")).toBe(false);
+    expect(at("Will it work?", "Will")).toBe(false);
+    expect(at("Prices may rise.", "may")).toBe(false);
   });
 });

@@ -118,6 +118,11 @@ describe("tense read from the words next to the expression", () => {
     expect(inSentence("Tuesday", "1998-10-26", "On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.")).toBe("1998-10-27");
     expect(tenseAround("He set a deadline of noon Friday for an answer.", "Friday")).toBe("future");
   });
+  it("a capitalised 'Will' that is a name is not the future", () => {
+    expect(tenseAround("The actor Will Smith arrived in Paris on Monday.", "Monday")).toBe("past");
+    expect(tenseAround("Trump Will Meet Ma on Monday", "Monday")).toBe("future");
+    expect(tenseAround("Will Trump meet Ma on Monday?", "Monday")).toBe("future");
+  });
   it("'until' with a past perfect stays in the past", () => {
     expect(inSentence("Thursday", "1999-05-07", "Until Thursday, they had not called Kopp a suspect.")).toBe("1999-05-06");
   });

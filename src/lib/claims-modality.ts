@@ -4,6 +4,7 @@
  * failing that a modal auxiliary ("could", "may", "will"); failing that the figure is stated as fact.
  * "vow" is a promise, or a threat when the counted thing is a punishment (a tariff, a fine, a ban).
  */
+import {capitalModalIsName} from "./text.js";
 import type {Modality} from "./types.js";
 
 interface Cue {
@@ -87,11 +88,12 @@ export interface ModalityReading {
 /** Words before a month's name: "in May", "since May", "last May". */
 const BEFORE_MONTH = /^(?:in|since|by|until|till|of|from|through|during|last|next|this|early|late|mid|before|after)$/i;
 
-/** "May" before a day or after a preposition is the month: "begin May 16", "in May, sales …"
- *  (a title-case headline's "May" before a verb is still the modal). */
+/** "May" before a day or after a preposition is the month ("begin May 16", "in May, sales …");
+ *  a capitalised "May" or "Will" is otherwise a name where `capitalModalIsName` says so. */
 function nameNotModal(tokens: readonly {raw: string}[], i: number): boolean {
-  if (tokens[i]!.raw !== "May") return false;
-  return /^\d/.test(tokens[i + 1]?.raw ?? "") || BEFORE_MONTH.test(tokens[i - 1]?.raw ?? "");
+  const raw = tokens[i]!.raw;
+  if (raw === "May" && (/^\d/.test(tokens[i + 1]?.raw ?? "") || BEFORE_MONTH.test(tokens[i - 1]?.raw ?? ""))) return true;
+  return capitalModalIsName(tokens, i);
 }
 
 /**

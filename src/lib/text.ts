@@ -275,3 +275,33 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
 export function sentenceAt(sentenceSpans: readonly Span[], offset: number): Span | null {
   return sentenceSpans[spanIndexAt(sentenceSpans, offset)] ?? null;
 }
+
+/**
+ * Whether a capitalised "May" or "Will" among a sentence's words is a name rather than the modal:
+ * "May" opening a sentence before a word in lower case ("May said …"; the modal opens only a wish),
+ * and either word inside a sentence in sentence case ("Theresa May said", "the actor Will Smith"),
+ * where a modal is never capitalised, or before a word in lower case ("Prime Minister Theresa May
+ * greets …"). A title-case line ("Tariffs May Reach 45 Percent", "Ford Will Hire 700") keeps the
+ * modal, and so does a question's "Will" ("Will it work?").
+ */
+export function capitalModalIsName(words: readonly {raw: string}[], i: number): boolean {
+  const raw = words[i]?.raw;
+  if (raw !== "May" && raw !== "Will") return false;
+  const lowerNext = /^\p{Ll}/u.test(words[i + 1]?.raw ?? "");
+  if (i === 0) return raw === "May" && lowerNext;
+  return lowerNext || !titleCase(words, i);
+}
+
+/** Whether the words but `skip` are in title case: at least two words of three letters or more,
+ *  and four in five of them capitalised. */
+function titleCase(words: readonly {raw: string}[], skip: number): boolean {
+  let count = 0;
+  let capitalised = 0;
+  for (let j = 0; j < words.length; j++) {
+    const raw = words[j]!.raw;
+    if (j === skip || raw.length < 3 || !/^\p{L}/u.test(raw)) continue;
+    count++;
+    if (/^\p{Lu}/u.test(raw)) capitalised++;
+  }
+  return count >= 2 && capitalised >= 0.8 * count;
+}

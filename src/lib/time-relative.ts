@@ -6,6 +6,7 @@
 import {addDays, daysInMonth, isValidDate, weekdayOf, type LocalDateTime} from "./time-zones.js";
 import {monthNumber, parseDateTime, weekdayNumber, MONTH_PATTERN, WEEKDAY_PATTERN} from "./time-parse.js";
 import {wordTable} from "./word-table.js";
+import {capitalModalIsName} from "./text.js";
 
 export interface ExpressionContext {
   /** The sentence around the expression: its tense decides "Friday" (past) from "Friday" (coming). */
@@ -91,7 +92,8 @@ export function tenseAround(sentence: string, expression: string, offset?: numbe
 
 /** As tenseAround, but "past-verb" when a past-tense verb stands right next to the expression
  *  ("the fiscal year ended Jan. 31"), which rules out the coming occurrence of a month. */
-function readTense(sentence: string, expression: string, offset?: number): "past" | "past-verb" | "future" {
+function readTense(printed: string, expression: string, offset?: number): "past" | "past-verb" | "future" {
+  const sentence = withoutNameWill(printed);
   const lower = sentence.toLowerCase().replace(/[’]/g, "'");
   const at = offset ?? lower.indexOf(expression.toLowerCase().replace(/[’]/g, "'"));
   if (at < 0 || at > lower.length) return FUTURE_CUE.test(sentence) ? "future" : "past";
@@ -130,6 +132,18 @@ function readTense(sentence: string, expression: string, offset?: number): "past
   // No cue next to the date: a sentence whose first verb is a future one is about the future.
   if (FUTURE_CUE.test(lower) && !clausePast(lower)) return "future";
   return "past";
+}
+
+/** The sentence with each capitalised "Will" that is a name ("Will Smith arrived … on Monday")
+ *  written so that it does not read as the modal; the same length, so offsets hold. */
+function withoutNameWill(sentence: string): string {
+  if (!sentence.includes("Will")) return sentence;
+  const words = Array.from(sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu), (m) => ({raw: m[0], start: m.index}));
+  let out = sentence;
+  words.forEach((word, i) => {
+    if (word.raw === "Will" && capitalModalIsName(words, i)) out = `${out.slice(0, word.start)}W_ll${out.slice(word.start + 4)}`;
+  });
+  return out;
 }
 
 /** Prepositions that may open a sentence before its date ("In January, …", "During May, …"). */
