@@ -2,11 +2,12 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {comparisonTokens, hashString} from "../src/lib/reuse-tokens.js";
-import {analyzeSources} from "../src/lib/analyze.js";
+import {analyzeSources, analyzeSourcesInParallel} from "../src/lib/analyze.js";
 import {analyzePaths} from "../src/lib/run.js";
 import {eventConsensus} from "../src/lib/time.js";
 import {loadReferenceData} from "../src/lib/reference.js";
-import {findStories, groupStories, termVectors} from "../src/lib/stories.js";
+import {findStories, groupStories, reorderStories, termVectors} from "../src/lib/stories.js";
+import type {Story} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 import {checkAnalysis} from "./contract.js";
 
@@ -163,3 +164,46 @@ describe.skipIf(!existsSync(MIXED))("stories of a real mixed folder", () => {
   });
 });
 
+
+describe("reorderStories", () => {
+  const story = (id: string, documentIds: string[]): Story => ({id, label: documentIds[0]!, documentIds, cosines: documentIds.map((_, i) => (i === 0 ? null : i / 10)), words: ["w"], event: null});
+  it("puts each story's documents in the new order with their cosines, and numbers the stories by their first document", () => {
+    const inOrder = ["c", "a", "b", "d"].map((id) => makeDocument(id, `Title ${id}\nText.`));
+    const {stories, storyOf} = reorderStories([story("s1", ["a", "b"]), story("s2", ["d", "c"])], inOrder);
+    expect(stories.map((s) => s.id)).toEqual(["s1", "s2"]);
+    expect(stories[0]!.documentIds).toEqual(["c", "d"]);
+    expect(stories[0]!.cosines).toEqual([0.1, null]);
+    expect(stories[0]!.label).toBe("Title c");
+    expect(stories[1]!.documentIds).toEqual(["a", "b"]);
+    expect([...storyOf]).toEqual([["c", 0], ["d", 0], ["a", 1], ["b", 1]]);
+  });
+});
+
+describe("an undated article in a folder of several stories", () => {
+  const file = (name: string, text: string) => ({path: name, bytes: new TextEncoder().encode(text)});
+  // The flood's articles are dated within a week, the merger's months later; one flood article
+  // prints no date, only "on Tuesday".
+  const sources = [
+    file("flood-0.txt", `Riverton floods\n${FLOOD[0]}`),
+    file("flood-1.txt", `Riverton evacuated\nPublished June 20, 2018 10:00 GMT\n${FLOOD[1]}`),
+    file("flood-2.txt", `Mill River overflows\nPublished June 21, 2018 10:00 GMT\n${FLOOD[2]}`),
+    ...MERGER.map((text, i) => file(`merger-${i}.txt`, `Steel merger ${i}\nPublished February ${20 + i}, 2019 10:00 GMT\n${text}`))
+  ];
+  it("is placed within its story's week, the same with workers or without", async () => {
+    const {reference} = await loadReferenceData();
+    const analysis = analyzeSources(sources, reference);
+    const undated = analysis.documents.find((d) => d.path === "flood-0.txt")!;
+    expect(undated.published?.basis).toBe("relative-day:story");
+    // The Tuesday before 20 June 2018, a Wednesday.
+    expect(undated.event?.best.slice(0, 10)).toBe("2018-06-19");
+    expect(analysis.diagnostics.some((d) => d.documentId === undated.id && d.code === "time-relative-corpus-spread")).toBe(false);
+    const story = analysis.stories.find((s) => s.documentIds.includes(undated.id))!;
+    expect(story.documentIds.length).toBe(3);
+    // Its place in publication order is the placed one, among the flood's articles (an article of
+    // unknown time would come last).
+    expect(analysis.documents.map((d) => d.path).slice(0, 3).sort()).toEqual(["flood-0.txt", "flood-1.txt", "flood-2.txt"]);
+    checkAnalysis(analysis);
+    const parallel = await analyzeSourcesInParallel(sources, reference, {workers: 2});
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(analysis));
+  });
+});

@@ -1,7 +1,7 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {attributeOutlet, parseOutletRegistry} from "../src/lib/outlet.js";
-import {resolveTimes} from "../src/lib/time.js";
+import {placeWithinStories, readDocumentTimes, resolveTimes} from "../src/lib/time.js";
 import type {DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -124,6 +124,15 @@ describe("explicit lines and zones", () => {
     expect(doc.updated!.basis).toContain("update-note");
     expect([doc.updated!.earliest, doc.updated!.latest]).toEqual(["2017-01-12T00:00:00Z", "2017-01-13T00:00:00Z"]);
   });
+  it("a file photo's caption dates the photo, not the article", () => {
+    const caption = "Israeli soldiers stand guard, Thursday, Dec. 28, 2017. (AP Photo/Majdi Mohammed)";
+    expect(one(`Trial\n${caption}\nText.`).doc.published?.basis).toMatch(/^caption-date/);
+    for (const file of [`File - In this Thursday, Dec. 28, 2017 file photo, a teenager is brought to a courtroom. (AP Photo/Majdi Mohammed)`, caption.replace("Israeli soldiers", "In this file photo, Israeli soldiers")]) {
+      const {doc, diagnostics} = one(`Trial\n${file}\nText.`);
+      expect(doc.published).toBeNull();
+      expect(diagnostics.map((d) => d.code)).toContain("time-unknown");
+    }
+  });
   it("an article with no time at all gets null and time-unknown", () => {
     const {doc, diagnostics} = one("Opinion\nThe economy is complicated.");
     expect(doc.published).toBeNull();
@@ -158,6 +167,40 @@ describe("weekdays anchored on the other articles", () => {
     expect(r.event?.basis).toMatch(/^consensus:2-of-3/);
     expect(r.documents.find((d) => d.id === "c")!.event).toBeNull();
     expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")).toBeDefined();
+  });
+  it("places it within its story when the story's dated articles fall within one week", () => {
+    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
+    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
+    const first = resolveTimes(docs, registry);
+    const storyOf = new Map([["a", 0], ["b", 0], ["c", 0], ["d", 1]]);
+    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), storyOf, registry, first.diagnostics);
+    expect([...placed.placed]).toEqual(["c"]);
+    const after = placed.documents.find((d) => d.id === "c")!;
+    // 20 June 2018 is a Wednesday: its story's Tuesday is the 19th, and the article follows within a week.
+    // No zone is known for it: the day's window covers every zone's (from UTC+14 to UTC−12).
+    expect(after.event?.basis).toBe("relative-day:story:zone-unknown");
+    expect([after.event?.earliest, after.event?.latest]).toEqual(["2018-06-18T10:00:00Z", "2018-06-20T12:00:00Z"]);
+    expect(after.published?.basis).toBe("relative-day:story");
+    expect(after.published?.earliest).toBe("2018-06-18T10:00:00Z");
+    expect(Date.parse(after.published!.latest) - Date.parse(after.published!.earliest)).toBe(7 * 86_400_000);
+    // The corpus's diagnostics about it are replaced; the other documents are as they were.
+    const codes = placed.diagnostics.filter((d) => d.documentId === "c").map((d) => d.code);
+    expect(codes).not.toContain("time-relative-corpus-spread");
+    expect(codes).not.toContain("time-unknown");
+    expect(codes).toContain("time-weak-basis");
+    expect(placed.documents.filter((d) => d.id !== "c")).toEqual(first.documents.filter((d) => d.id !== "c"));
+  });
+  it("leaves it unknown when its story's dated articles span more than a week, or it is alone", () => {
+    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
+    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
+    const first = resolveTimes(docs, registry);
+    const readings = new Map([["c", readDocumentTimes(c, registry)]]);
+    for (const storyOf of [new Map([["a", 0], ["b", 0], ["c", 0], ["d", 0]]), new Map([["a", 0], ["b", 0], ["c", 1], ["d", 2]])]) {
+      const placed = placeWithinStories(first.documents, readings, storyOf, registry, first.diagnostics);
+      expect(placed.placed.size).toBe(0);
+      expect(placed.documents).toEqual(first.documents);
+      expect(placed.diagnostics).toEqual(first.diagnostics);
+    }
   });
   it("places it by the article's own printed date, even with no zone known, not in the other articles' week", () => {
     // The publication covers every zone (about 50 hours), but the date printed is the article's own

@@ -4,14 +4,14 @@
  */
 import {attributeOutlet} from "./outlet.js";
 import {assignUniqueIds, dropDuplicates, looksEnglish, type SourceFile} from "./ingest.js";
-import {resolveTimes, type TimeReading} from "./time.js";
+import {placeWithinStories, readDocumentTimes, resolveTimes, type TimeReading} from "./time.js";
 import {extractClaims} from "./claims.js";
 import {groupClaimFamilies} from "./families.js";
 import {extractQuotes, groupQuoteFamilies} from "./quotes.js";
 import {detectReuse, markCommonSources, reuseLink, storyNumbers} from "./reuse.js";
 import {buildNgramIndex, candidatePairs, DEFAULT_MAX_DOCUMENT_FREQUENCY, DEFAULT_MIN_SHARED_FINGERPRINTS} from "./reuse-index.js";
 import {publicationOrder} from "./order.js";
-import {findStories, publicationTimes, storiesOf} from "./stories.js";
+import {findStories, publicationTimes, reorderStories, storiesOf} from "./stories.js";
 import {comparisonTokens} from "./reuse-tokens.js";
 import {shareStrings} from "./share-strings.js";
 import {collectGarbage} from "./collect-garbage.js";
@@ -54,8 +54,8 @@ export function analyzeSources(sources: readonly SourceFile[], reference: Refere
   });
   const documents = run.afterIngest(ingested);
   const withOutlets = run.outlets(documents);
-  const timed = run.times(withOutlets);
-  const stories = run.stories(timed.inOrder, timed.inOrder.map((doc) => comparisonTokens(doc.text).ids));
+  const timedByCorpus = run.times(withOutlets);
+  const {timed, stories} = run.placeWithinStories(timedByCorpus, run.stories(timedByCorpus.inOrder, timedByCorpus.inOrder.map((doc) => comparisonTokens(doc.text).ids)));
   run.begin("claims", timed.inOrder.length);
   const findings = new Map(timed.inOrder.map((doc, i) => {
     run.tick("claims", timed.inOrder.length, i + 1);
@@ -152,17 +152,19 @@ async function analyzeInParallel(
       return {...doc, outlet: passes[i]!.outlet};
     });
     documents = [];
-    const timed = run.times(withOutlets, passes.map((p) => p.time));
+    let timed = run.times(withOutlets, passes.map((p) => p.time));
     const findings = new Map(withOutlets.map((doc, i) => [doc.id, passes[i]!.findings] as const));
     withOutlets = [];
     passes.length = 0;
     const tokenIds = timed.inOrder.map((doc) => findings.get(doc.id)!.tokenIds);
     let quoted: ReturnType<Run["quotes"]> | null = null;
     let stories: {stories: Story[]; storyOf: Map<string, number>};
-    if (pool.size > 0 && tokenBytes < COLLECT_AFTER_BYTES) {
+    if (pool.size > 0 && tokenBytes < COLLECT_AFTER_BYTES && timed.unplaced.size === 0) {
       // The stories are grouped on a worker (the token ids are in shared memory) while this thread
       // groups the quotations, which need no stories. A large corpus does one after the other: the
       // two together would hold the stories' word vectors through the quotation families' peak.
+      // So does a corpus with documents left to be placed within their stories, which can move
+      // them in the publication order the quotation families follow.
       const grouping = pool.runOne("stories", {tokenIds, times: publicationTimes(timed.inOrder)});
       run.begin("quotes", timed.inOrder.length);
       quoted = run.quotes(timed.inOrder, new Map([...findings].map(([id, f]) => [id, f.quotes] as const)));
@@ -172,6 +174,7 @@ async function analyzeInParallel(
       run.end("stories", timed.inOrder.length);
     } else stories = run.stories(timed.inOrder, tokenIds);
     tokenIds.length = 0;
+    ({timed, stories} = run.placeWithinStories(timed, stories));
     // Reuse first: its n-grams and token ids are the largest findings, and go with it.
     run.begin("reuse", timed.inOrder.length);
     const reuse = await parallelReuse(timed.inOrder, findings, pool, CHUNK, (done, total) => run.tick("reuse", total, done, true), stories.storyOf);
@@ -368,13 +371,33 @@ class Run {
     return out;
   }
 
-  times(documents: readonly DocumentRecord[], ownReadings?: readonly TimeReading[]): {inOrder: DocumentRecord[]; event: Analysis["event"]} {
+  times(documents: readonly DocumentRecord[], ownReadings?: readonly TimeReading[]): Timed {
     this.begin("time", documents.length);
     const timed = resolveTimes(documents, this.reference.outlets, ownReadings);
     this.diagnostics.push(...timed.diagnostics);
     const inOrder = publicationOrder(timed.documents);
+    // The relative days the corpus could not place (its dated articles span more than a week)
+    // keep their own readings, to be placed within their stories once those are known.
+    const spread = new Set<string>();
+    for (const d of timed.diagnostics) if (d.code === "time-relative-corpus-spread" && d.documentId !== undefined) spread.add(d.documentId);
+    const unplaced = new Map<string, TimeReading>();
+    if (spread.size > 0) documents.forEach((doc, i) => spread.has(doc.id) && unplaced.set(doc.id, ownReadings?.[i] ?? readDocumentTimes(doc, this.reference.outlets)));
     this.end("time", documents.length);
-    return {inOrder, event: timed.event};
+    return {inOrder, event: timed.event, unplaced};
+  }
+
+  /**
+   * The documents the corpus could not place, placed within their stories (`placeWithinStories`);
+   * when any is, the publication order, the corpus's event and the stories are made again.
+   */
+  placeWithinStories(timed: Timed, found: {stories: Story[]; storyOf: Map<string, number>}): {timed: Timed; stories: {stories: Story[]; storyOf: Map<string, number>}} {
+    if (timed.unplaced.size === 0) return {timed, stories: found};
+    const placed = placeWithinStories(timed.inOrder, timed.unplaced, found.storyOf, this.reference.outlets, this.diagnostics);
+    if (placed.placed.size === 0) return {timed: {...timed, unplaced: new Map()}, stories: found};
+    this.diagnostics.length = 0;
+    this.diagnostics.push(...placed.diagnostics);
+    const inOrder = publicationOrder(placed.documents);
+    return {timed: {inOrder, event: placed.event, unplaced: new Map()}, stories: reorderStories(found.stories, inOrder)};
   }
 
   /** The stories of the documents (in publication order), from their comparison-token ids. */
@@ -408,7 +431,7 @@ class Run {
 
   result(
     inputs: readonly string[],
-    timed: {inOrder: DocumentRecord[]; event: Analysis["event"]},
+    timed: Timed,
     stories: Story[],
     {claims, families}: {claims: Claim[]; families: Analysis["families"]},
     {quotes, quoteFamilies}: {quotes: Quote[]; quoteFamilies: Analysis["quoteFamilies"]},
@@ -428,6 +451,14 @@ class Run {
       diagnostics: sortDiagnostics(this.diagnostics)
     };
   }
+}
+
+/** The documents in publication order with their times, the corpus's event, and the own readings
+ *  of the documents whose relative day is left to their stories. */
+interface Timed {
+  inOrder: DocumentRecord[];
+  event: Analysis["event"];
+  unplaced: Map<string, TimeReading>;
 }
 
 const LEVEL_RANK = {error: 0, warning: 1, info: 2} as const;

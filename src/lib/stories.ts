@@ -99,6 +99,40 @@ export function storiesOf(documents: readonly DocumentRecord[], grouping: StoryG
   return {stories, storyOf};
 }
 
+/**
+ * The stories again once documents have moved in publication order (a document placed within its
+ * story, `placeWithinStories`): each story's documents in the new order with their cosines, its
+ * label and event day from its documents then, and the stories numbered again by their first
+ * document. The words that tie each story stay.
+ * @example reorderStories(stories, publicationOrder(documents)).stories[0].id // "s1"
+ */
+export function reorderStories(stories: readonly Story[], inOrder: readonly DocumentRecord[]): {stories: Story[]; storyOf: Map<string, number>} {
+  const position = new Map(inOrder.map((doc, i) => [doc.id, i] as const));
+  const at = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const moved = stories.map((story) => {
+    const order = story.documentIds.map((id, k) => k).sort((a, b) => at(story.documentIds[a]!) - at(story.documentIds[b]!));
+    const documentIds = order.map((k) => story.documentIds[k]!);
+    const members = documentIds.map((id) => inOrder[at(id)]).filter((doc): doc is DocumentRecord => doc !== undefined);
+    return {
+      story: {
+        ...story,
+        label: members[0] ? storyLabel(members[0]) : story.label,
+        documentIds,
+        cosines: order.map((k) => story.cosines[k] ?? null),
+        event: members.length > 1 ? eventConsensus(members) : null
+      },
+      first: at(documentIds[0]!)
+    };
+  });
+  moved.sort((a, b) => a.first - b.first);
+  const storyOf = new Map<string, number>();
+  const out = moved.map(({story}, s) => {
+    for (const id of story.documentIds) storyOf.set(id, s);
+    return {...story, id: `s${s + 1}`};
+  });
+  return {stories: out, storyOf};
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }

@@ -154,6 +154,9 @@ const UPDATE_NOTE =
   /\b(?:has been|have been|was|were|is being) (?:refiled|corrected|updated|amended|revised|clarified|re-?issued)\b|\brefiled to\b|\b(?:corrects|updates) (?:to|with)\b|^[ \t]*\(?(?:CORRECTED|UPDATED|UPDATE \d+|REFILE|CORRECTION|Correction|Clarification|Editor['’]s note)\b/m;
 /** What every update note holds (a necessary condition, checked once per text, which most texts fail). */
 const UPDATE_NOTE_WORD = /refile|correct|Correct|update|amended|revised|clarified|issued|REFILE|CORRECT|UPDATE|Clarification|Editor/;
+/** A caption that calls its photo a file photo ("File - In this Dec. 28, 2017 file photo, …"): its
+ *  date is the photo's, taken before the article was written, perhaps years before. */
+const FILE_PHOTO = /\bfile[ \t]+(?:photo|picture|image|photograph|footage)s?\b|^[ \t]*file[ \t]*[-–—:]/i;
 const PHOTO_MARK = /\b[A-Z]{2,}(?: Photo)?[ \t]?\/[ \t]?[A-Z]|\b(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:|\bAP Photo\b|\bGetty Images\b|\bPhoto by\b/;
 const RELDAY =
   /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?![ \t]*,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]*\d)|\b(yesterday|last night)\b/gi;
@@ -335,7 +338,7 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
     }
     if (!mayContainDate(raw)) continue;
     const trimmed = raw.trim();
-    if (!caption && PHOTO_MARK.test(raw)) {
+    if (!caption && PHOTO_MARK.test(raw) && !FILE_PHOTO.test(raw)) {
       const dated = parseDateTimes(raw, {dayFirst: context.dayFirst}).find((p) => p.year !== null);
       if (dated) caption = {parsed: shift(dated, line.start), line};
     }
@@ -511,7 +514,9 @@ export function resolveTimes(
   documents: readonly DocumentRecord[],
   registry: OutletRegistry,
   /** Each document's own reading (`readDocumentTimes`), when already computed (in document order). */
-  ownReadings?: readonly TimeReading[]
+  ownReadings?: readonly TimeReading[],
+  /** The basis of a relative day anchored on the other documents (`placeWithinStories` names the story). */
+  othersBasis = "relative-day:corpus"
 ): {documents: DocumentRecord[]; event: TimeEstimate | null; diagnostics: Diagnostic[]} {
   const readings: DocumentReading[] = ownReadings
     ? documents.map((doc, i) => ({...ownReadings[i]!, diagnostics: [...ownReadings[i]!.diagnostics], doc}))
@@ -568,7 +573,7 @@ export function resolveTimes(
         evidence.push({text: `published ${ref.published!.estimate.best} (${ref.doc.id})`, span: null, source: "corpus"});
       }
     }
-    if (anchorDate) r.event = eventFromAnchor(r, anchorDate, "relative-day:corpus", evidence, strong?.zone ?? null);
+    if (anchorDate) r.event = eventFromAnchor(r, anchorDate, othersBasis, evidence, strong?.zone ?? null);
   }
 
   // Pass 2b: documents with no publication evidence of their own: after the event day they
@@ -577,7 +582,7 @@ export function resolveTimes(
     if (r.published || !r.event || !r.mention) continue;
     const start = Date.parse(r.event.earliest);
     const end = Date.parse(r.event.latest);
-    const basis = r.event.basis.startsWith("relative-day:corpus") ? "relative-day:corpus" : `after-event:${r.event.basis}`;
+    const basis = r.event.basis.startsWith(othersBasis) ? othersBasis : `after-event:${r.event.basis}`;
     r.published = {
       estimate: makeEstimate(start, start + WEEKDAY_HORIZON_MS, end, r.event.timezone, basis, r.event.evidence),
       width: WEEKDAY_HORIZON_MS,
@@ -588,9 +593,7 @@ export function resolveTimes(
 
   const consensus = consensusEvent(readings.map((r) => ({id: r.doc.id, event: r.event})));
   const event: TimeEstimate | null = consensus?.event ?? null;
-  if (consensus && consensus.total > consensus.supporters) {
-    diagnostics.push({path: "(corpus)", level: "info", code: "event-disagreement", message: `${consensus.total - consensus.supporters} of ${consensus.total} documents place the event on another day than ${localKey(consensus.day)}.`});
-  }
+  if (consensus && consensus.total > consensus.supporters) diagnostics.push(eventDisagreement(consensus));
 
   const out = readings.map((r): DocumentRecord => {
     const published = r.published?.estimate ?? null;
@@ -623,6 +626,87 @@ export function resolveTimes(
     return {...r.doc, published, updated, event: r.event};
   });
   return {documents: out, event, diagnostics};
+}
+
+/** The diagnostics of placing a document's times that a second placement replaces. */
+const PLACEMENT_CODES = new Set(["time-relative-corpus-spread", "time-unknown", "time-update-unbounded", "time-update-clock", "time-update-before-publication", "time-weak-basis"]);
+
+/** A basis given by the other documents rather than by the document itself. */
+const DERIVED_BASIS = /^(?:relative-day:(?:corpus|story)|after-event:)/;
+
+/**
+ * Places again, within its story, each document whose relative day ("on Monday") the corpus could
+ * not place because its dated articles span more than a week (`time-relative-corpus-spread`): the
+ * story's own dated articles, when they fall within one week, anchor it as a one-story folder's
+ * would, with the basis `relative-day:story`.
+ *
+ * `unplaced` holds those documents' own readings (`readDocumentTimes`) by id; `storyOf` gives each
+ * document's story. Returns the documents (the placed ones replaced), the ids placed, and the
+ * diagnostics: those of the first placement that no longer hold are left out for the placed ones.
+ * @example placeWithinStories(docs, new Map([["c", readDocumentTimes(c, registry)]]), storyOf, registry, diagnostics)
+ */
+export function placeWithinStories(
+  documents: readonly DocumentRecord[],
+  unplaced: ReadonlyMap<string, TimeReading>,
+  storyOf: ReadonlyMap<string, number>,
+  registry: OutletRegistry,
+  diagnostics: readonly Diagnostic[]
+): {documents: DocumentRecord[]; placed: Set<string>; event: TimeEstimate | null; diagnostics: Diagnostic[]} {
+  const members = new Map<number, DocumentRecord[]>();
+  const wanted = new Set<number>();
+  for (const id of unplaced.keys()) {
+    const story = storyOf.get(id);
+    if (story !== undefined) wanted.add(story);
+  }
+  for (const doc of documents) {
+    const story = storyOf.get(doc.id);
+    if (story === undefined || !wanted.has(story)) continue;
+    const list = members.get(story);
+    if (list) list.push(doc);
+    else members.set(story, [doc]);
+  }
+  const replaced = new Map<string, DocumentRecord>();
+  const added: Diagnostic[] = [];
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    // The other documents count with what they said themselves: a time they were given from the
+    // others is no evidence here.
+    const readings = list.map((doc): TimeReading => {
+      const own = unplaced.get(doc.id);
+      if (own) return {...own, diagnostics: []};
+      const published = doc.published && !DERIVED_BASIS.test(doc.published.basis) ? doc.published : null;
+      const event = doc.event && !DERIVED_BASIS.test(doc.event.basis) ? doc.event : null;
+      return {
+        context: {zone: null, zoneBasis: null, country: null, zones: [], dayFirst: null},
+        dateline: null,
+        published: published ? {estimate: published, width: Date.parse(published.latest) - Date.parse(published.earliest), notes: []} : null,
+        updated: null,
+        updateNotes: [],
+        updateClock: null,
+        mention: null,
+        anchor: null,
+        event,
+        diagnostics: []
+      };
+    });
+    const again = resolveTimes(list, registry, readings, "relative-day:story");
+    again.documents.forEach((doc) => {
+      if (!unplaced.has(doc.id) || !doc.published) return;
+      replaced.set(doc.id, doc);
+      added.push(...again.diagnostics.filter((d) => d.documentId === doc.id));
+    });
+  }
+  const out = documents.map((doc) => replaced.get(doc.id) ?? doc);
+  // The corpus's event day counts the placed documents' event days too.
+  const consensus = consensusEvent(out.map((doc) => ({id: doc.id, event: doc.event ?? null})));
+  if (replaced.size === 0) return {documents: out, placed: new Set(), event: consensus?.event ?? null, diagnostics: [...diagnostics]};
+  const kept = diagnostics.filter((d) => !(d.documentId !== undefined && replaced.has(d.documentId) && PLACEMENT_CODES.has(d.code)) && d.code !== "event-disagreement");
+  if (consensus && consensus.total > consensus.supporters) kept.push(eventDisagreement(consensus));
+  return {documents: out, placed: new Set(replaced.keys()), event: consensus?.event ?? null, diagnostics: [...kept, ...added]};
+}
+
+function eventDisagreement(consensus: {day: LocalDateTime; supporters: number; total: number}): Diagnostic {
+  return {path: "(corpus)", level: "info", code: "event-disagreement", message: `${consensus.total - consensus.supporters} of ${consensus.total} documents place the event on another day than ${localKey(consensus.day)}.`};
 }
 
 /** Up to `max` ids, then how many more: "a, b, c and 12 others". */
