@@ -124,11 +124,23 @@ describe("explicit lines and zones", () => {
     expect(doc.updated!.basis).toContain("update-note");
     expect([doc.updated!.earliest, doc.updated!.latest]).toEqual(["2017-01-12T00:00:00Z", "2017-01-13T00:00:00Z"]);
   });
+  it("a caption dates the article only when the article's own weekday names the caption's day", () => {
+    const caption = "Israeli soldiers stand guard, Thursday, Dec. 28, 2017. (AP Photo/Majdi Mohammed)";
+    // 28 December 2017 is a Thursday.
+    const shown = one(`Trial\n${caption}\nSoldiers stood guard on Thursday.`);
+    expect(shown.doc.published?.basis).toMatch(/^caption-date/);
+    expect(shown.doc.event?.basis).toMatch(/^relative-day:caption/);
+    // An earlier day's photo, or one the text ties to no day, dates the photo only.
+    for (const body of ["The court met on Monday.", "The court met."]) {
+      const {doc, diagnostics} = one(`Trial\n${caption}\n${body}`);
+      expect(doc.published).toBeNull();
+      expect(diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["time-caption-not-event", "time-unknown"]));
+    }
+  });
   it("a file photo's caption dates the photo, not the article", () => {
     const caption = "Israeli soldiers stand guard, Thursday, Dec. 28, 2017. (AP Photo/Majdi Mohammed)";
-    expect(one(`Trial\n${caption}\nText.`).doc.published?.basis).toMatch(/^caption-date/);
     for (const file of [`File - In this Thursday, Dec. 28, 2017 file photo, a teenager is brought to a courtroom. (AP Photo/Majdi Mohammed)`, caption.replace("Israeli soldiers", "In this file photo, Israeli soldiers")]) {
-      const {doc, diagnostics} = one(`Trial\n${file}\nText.`);
+      const {doc, diagnostics} = one(`Trial\n${file}\nSoldiers stood guard on Thursday.`);
       expect(doc.published).toBeNull();
       expect(diagnostics.map((d) => d.code)).toContain("time-unknown");
     }

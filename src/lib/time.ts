@@ -352,11 +352,36 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
     }
   }
 
+  // The first relative-day mention outside the date lines.
+  let mention: DocumentReading["mention"] = null;
+  const re = new RegExp(RELDAY.source, RELDAY.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const at = m.index;
+    if (skip.some(([s, e]) => at >= s && at < e)) continue;
+    if (m[1] && !/^[A-Z]/.test(m[1])) continue; // weekdays are capitalised in news copy
+    const sentence = sentenceAround(text, at);
+    const place = placeIn(text, sentence, places);
+    mention = {
+      text: m[0], span: [at, at + m[0].length], sentence,
+      placeZone: place?.place.zone ?? null,
+      placeEvidence: place ? {text: text.slice(...place.span), span: place.span, source: "text"} : null
+    };
+    break;
+  }
+
   // A dated caption (or a dateline with a year) bounds the publication to that local day, read in
-  // the dateline's zone, else a place named in the caption, else the outlet's zone.
+  // the dateline's zone, else a place named in the caption, else the outlet's zone. A caption's
+  // date is when its photo was taken, so it dates the article only when the photo shows what the
+  // article reports as happening that day: the article's own weekday ("on Monday") names the
+  // caption's day. Otherwise (a file photo, a gallery, an earlier event) it dates nothing.
   let captionReading: Reading | null = null;
   let anchor: DocumentReading["anchor"] = null;
-  if (caption) {
+  const captionDay = caption ? {year: caption.parsed.year!, month: caption.parsed.month, day: caption.parsed.day} : null;
+  if (caption && captionDay && !(mention && sameDay(mentionDay(text, mention, captionDay), captionDay))) {
+    const shown = `${captionDay.year}-${String(captionDay.month).padStart(2, "0")}-${String(captionDay.day).padStart(2, "0")}`;
+    diagnostics.push({path: doc.path, documentId: doc.id, level: "info", code: "time-caption-not-event", message: mention ? `The photo caption's date (${shown}) is not the day the article's "${mention.text.trim()}" names, so it dates the photo, not the article.` : `The photo caption's date (${shown}) is not tied to the article by a day it names, so it dates the photo, not the article.`});
+  } else if (caption) {
     const {parsed, line} = caption;
     const captionPlace = placeIn(text, [line.start, line.end], places);
     let zone = dateline?.place?.zone ?? null;
@@ -369,7 +394,8 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
     captionReading = readParsed({...parsed, hour: null, minute: null, second: null}, {...context, zone, zoneBasis: zoneBasis.replace(/-zone$/, "") + "-zone"}, "caption-date", evidence);
     if (captionReading) captionReading.estimate.basis = captionReading.estimate.basis.replace("caption-date+", "caption-date+");
     anchor = {date: {year: parsed.year!, month: parsed.month, day: parsed.day}, basis: "relative-day:caption", evidence: evidence[0]!};
-  } else if (dateline?.date?.year != null) {
+  }
+  if (!anchor && dateline?.date?.year != null) {
     const d = dateline.date;
     anchor = {date: {year: d.year!, month: d.month, day: d.day}, basis: "relative-day:dateline", evidence: {text: d.text, span: d.span, source: "text"}};
   }
@@ -391,24 +417,6 @@ function readDocument(doc: DocumentRecord, registry: OutletRegistry, places: Pla
     if (local) anchor = {date: local, basis: "relative-day:published", evidence: published.estimate.evidence[0] ?? {text: published.estimate.best, span: null, source: "corpus"}};
   }
 
-  // The first relative-day mention outside the date lines.
-  let mention: DocumentReading["mention"] = null;
-  const re = new RegExp(RELDAY.source, RELDAY.flags);
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const at = m.index;
-    if (skip.some(([s, e]) => at >= s && at < e)) continue;
-    if (m[1] && !/^[A-Z]/.test(m[1])) continue; // weekdays are capitalised in news copy
-    const sentence = sentenceAround(text, at);
-    const place = placeIn(text, sentence, places);
-    mention = {
-      text: m[0], span: [at, at + m[0].length], sentence,
-      placeZone: place?.place.zone ?? null,
-      placeEvidence: place ? {text: text.slice(...place.span), span: place.span, source: "text"} : null
-    };
-    break;
-  }
-
   const reading: DocumentReading = {doc, context, dateline, published, updated, updateNotes, updateClock, mention, anchor, event: null, diagnostics};
   if (mention && anchor) reading.event = eventFromAnchor(reading, anchor.date, anchor.basis, [anchor.evidence], null);
   return reading;
@@ -425,11 +433,20 @@ function sentenceAround(text: string, offset: number): Span {
 }
 
 /** Event day of a document's relative-day mention, anchored on `anchorDate`. */
+/** The day a relative-day mention names when the article is anchored on `anchorDate`. */
+function mentionDay(text: string, mention: NonNullable<DocumentReading["mention"]>, anchorDate: LocalDateTime): LocalDateTime | null {
+  const anchorISO = `${String(anchorDate.year).padStart(4, "0")}-${String(anchorDate.month).padStart(2, "0")}-${String(anchorDate.day).padStart(2, "0")}`;
+  return dayFromValue(resolveDateExpression(mention.text, anchorISO, {sentence: text.slice(...mention.sentence), offset: mention.span[0] - mention.sentence[0]}));
+}
+
+function sameDay(a: LocalDateTime | null, b: LocalDateTime): boolean {
+  return a !== null && a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
 function eventFromAnchor(r: DocumentReading, anchorDate: LocalDateTime, basis: string, anchorEvidence: Evidence[], fallbackZone: string | null): TimeEstimate | null {
   const mention = r.mention!;
   const text = r.doc.text;
-  const anchorISO = `${String(anchorDate.year).padStart(4, "0")}-${String(anchorDate.month).padStart(2, "0")}-${String(anchorDate.day).padStart(2, "0")}`;
-  const day = dayFromValue(resolveDateExpression(mention.text, anchorISO, {sentence: text.slice(...mention.sentence), offset: mention.span[0] - mention.sentence[0]}));
+  const day = mentionDay(text, mention, anchorDate);
   if (!day) return null;
   const zone = mention.placeZone ?? r.dateline?.place?.zone ?? fallbackZone ?? r.context.zone;
   const evidence: Evidence[] = [{text: text.slice(...mention.sentence).trim().slice(0, 300), span: mention.sentence, source: "text"}];
