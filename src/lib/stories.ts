@@ -110,7 +110,7 @@ export function reorderStories(stories: readonly Story[], inOrder: readonly Docu
   const position = new Map(inOrder.map((doc, i) => [doc.id, i] as const));
   const at = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
   const moved = stories.map((story) => {
-    const order = story.documentIds.map((id, k) => k).sort((a, b) => at(story.documentIds[a]!) - at(story.documentIds[b]!));
+    const order = story.documentIds.map((_, k) => k).sort((a, b) => at(story.documentIds[a]!) - at(story.documentIds[b]!));
     const documentIds = order.map((k) => story.documentIds[k]!);
     const members = documentIds.map((id) => inOrder[at(id)]).filter((doc): doc is DocumentRecord => doc !== undefined);
     return {

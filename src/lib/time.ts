@@ -432,7 +432,6 @@ function sentenceAround(text: string, offset: number): Span {
   return [lineStart, lineEnd];
 }
 
-/** Event day of a document's relative-day mention, anchored on `anchorDate`. */
 /** The day a relative-day mention names when the article is anchored on `anchorDate`. */
 function mentionDay(text: string, mention: NonNullable<DocumentReading["mention"]>, anchorDate: LocalDateTime): LocalDateTime | null {
   const anchorISO = `${String(anchorDate.year).padStart(4, "0")}-${String(anchorDate.month).padStart(2, "0")}-${String(anchorDate.day).padStart(2, "0")}`;
@@ -443,6 +442,7 @@ function sameDay(a: LocalDateTime | null, b: LocalDateTime): boolean {
   return a !== null && a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
+/** Event day of a document's relative-day mention, anchored on `anchorDate`. */
 function eventFromAnchor(r: DocumentReading, anchorDate: LocalDateTime, basis: string, anchorEvidence: Evidence[], fallbackZone: string | null): TimeEstimate | null {
   const mention = r.mention!;
   const text = r.doc.text;
