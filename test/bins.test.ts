@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {binEnd, binStart, binUnit} from "../src/lib/bins.js";
+import {BIN_UNITS, binEnd, binLength, binStart, binUnit} from "../src/lib/bins.js";
 
 const day = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
@@ -25,6 +25,17 @@ describe("publication bins", () => {
     for (const unit of ["hour", "day", "week", "month", "year"] as const) {
       const start = binStart(Date.parse("2019-07-31T23:59:59Z"), unit);
       expect(binStart(binEnd(start, unit), unit)).toBe(binEnd(start, unit));
+    }
+  });
+});
+
+describe("binLength", () => {
+  it("is the longest each bin can be, and grows with the unit", () => {
+    expect(BIN_UNITS.map(binLength)).toEqual([3_600_000, 86_400_000, 7 * 86_400_000, 31 * 86_400_000, 366 * 86_400_000]);
+    // Every bin fits its length.
+    for (const unit of BIN_UNITS) {
+      const start = binStart(Date.UTC(2024, 1, 15, 13), unit);
+      expect(binEnd(start, unit) - start).toBeLessThanOrEqual(binLength(unit));
     }
   });
 });

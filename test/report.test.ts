@@ -89,7 +89,7 @@ describe("report slices", () => {
     } as DocumentRecord);
     const week = Array.from({length: 40}, (_, i) => at(`d${i}`, new Date(Date.UTC(2024, 2, 4) + i * 3 * 3_600_000).toISOString(), i % 2 ? "Wire" : "Daily"));
     const plain = publicationBins([...week, at("u", null)]);
-    expect([plain.unit, plain.undated, plain.outside]).toEqual(["hour", 1, null]);
+    expect([plain.unit, plain.undated, plain.outside, plain.imprecise]).toEqual(["hour", 1, null, 0]);
     expect(plain.bins.reduce((n, b) => n + b.count, 0)).toBe(40);
     expect(plain.bins[0]).toEqual({start: "2024-03-04T00:00:00.000Z", outlet: "Daily", count: 1});
     // One article from 2009 would stretch the axis over fifteen years of empty days.
@@ -101,6 +101,24 @@ describe("report slices", () => {
     const spread = publicationBins(Array.from({length: 40}, (_, i) => at(`s${i}`, new Date(Date.UTC(2020, 0, 1) + i * 30 * 86_400_000).toISOString())));
     expect([spread.unit, spread.outside]).toEqual(["week", null]);
     expect(spread.bins.every((b) => new Date(b.start).getUTCDay() === 1)).toBe(true);
+  });
+
+  it("publicationBins counts a document only in a bin as long as its window, and moves to days when most are known only to the day", () => {
+    const within = (id: string, earliest: string, hours: number): DocumentRecord => {
+      const start = Date.parse(earliest);
+      const end = new Date(start + hours * 3_600_000).toISOString();
+      return {...makeDocument(id, "T\nText."), outlet: null, published: {earliest, latest: end, best: end, basis: "metadata", evidence: []}} as DocumentRecord;
+    };
+    const hourly = Array.from({length: 30}, (_, i) => within(`h${i}`, new Date(Date.UTC(2024, 2, 4) + i * 5 * 3_600_000).toISOString(), 0));
+    const weekly = Array.from({length: 10}, (_, i) => within(`w${i}`, new Date(Date.UTC(2024, 2, 4) + i * 3_600_000).toISOString(), 7 * 24));
+    const mixed = publicationBins([...hourly, ...weekly]);
+    expect([mixed.unit, mixed.imprecise]).toEqual(["hour", 10]);
+    expect(mixed.bins.reduce((n, b) => n + b.count, 0)).toBe(30);
+    // Known to the day (a clock change makes one 25 hours long): counted per day, every one.
+    const daily = Array.from({length: 40}, (_, i) => within(`d${i}`, new Date(Date.UTC(2024, 2, 1) + (i % 10) * 86_400_000).toISOString(), i === 0 ? 25 : 24));
+    const days = publicationBins(daily);
+    expect([days.unit, days.imprecise]).toEqual(["day", 0]);
+    expect(days.bins.reduce((n, b) => n + b.count, 0)).toBe(40);
   });
 
   it("documentSlice returns one document's text and records, or null", () => {

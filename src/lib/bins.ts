@@ -31,3 +31,12 @@ export function binEnd(start: number, unit: BinUnit): number {
   if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
   return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
 }
+
+/** The units from the shortest, and the longest each bin can be (a month of 31 days, a leap year). */
+export const BIN_UNITS: readonly BinUnit[] = ["hour", "day", "week", "month", "year"];
+const LONGEST: Record<BinUnit, number> = {hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000, month: 31 * 86_400_000, year: 366 * 86_400_000};
+
+/** The longest a bin of `unit` can be (ms). */
+export function binLength(unit: BinUnit): number {
+  return LONGEST[unit];
+}

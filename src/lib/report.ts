@@ -3,7 +3,7 @@
  * src/data call them and print the result. Slices stay small at scale: they carry summaries and
  * the top of each ranking, and only the document pages carry article text.
  */
-import {binStart, binUnit, type BinUnit} from "./bins.js";
+import {BIN_UNITS, binLength, binStart, binUnit, type BinUnit} from "./bins.js";
 import {diffWords, type DiffPiece} from "./diff.js";
 import type {Analysis, Claim, ClaimFamily, Diagnostic, DocumentRecord, OutletAttribution, Quote, QuoteFamily, ReuseLink, Span, TimeEstimate} from "./types.js";
 
@@ -298,14 +298,22 @@ export interface PublicationBin {
  * squeeze the rest into one bar: when all but the first and last 1% of the times span less than a
  * quarter of the whole, only those and the times near them are binned, and `outside` counts the
  * others, with the earliest and latest time of all.
+ *
+ * A document is counted in a bin only when its publication is known to within one bin: one known
+ * only to the day is not an hour's, and one placed within a week by the weekday it names is not a
+ * day's. The others are counted in `imprecise`. When more than half the dated documents are known
+ * less precisely than the span's unit, the next longer unit is used.
  */
 export function publicationBins(documents: readonly DocumentRecord[]): {
   unit: BinUnit;
   bins: PublicationBin[];
   undated: number;
   outside: {before: number; after: number; earliest: string; latest: string} | null;
+  /** Documents known less precisely than one bin, not counted in any. */
+  imprecise: number;
 } {
   const times = documents.map((d) => (d.published ? Date.parse(d.published.best) : NaN));
+  const widths = documents.map((d) => (d.published ? Date.parse(d.published.latest) - Date.parse(d.published.earliest) : NaN));
   const sorted = Float64Array.from(times.filter((t) => Number.isFinite(t))).sort();
   const n = sorted.length;
   let from = n ? sorted[0]! : 0;
@@ -338,11 +346,21 @@ export function publicationBins(documents: readonly DocumentRecord[]): {
       to = last;
     }
   }
-  const unit = binUnit(n ? to - from : 0);
+  let unit = binUnit(n ? to - from : 0);
+  const sortedWidths = Float64Array.from(widths.filter((w) => Number.isFinite(w))).sort();
+  const medianWidth = sortedWidths.length ? sortedWidths[Math.floor((sortedWidths.length - 1) / 2)]! : 0;
+  while (medianWidth > binLength(unit) && unit !== "year") unit = BIN_UNITS[BIN_UNITS.indexOf(unit) + 1]!;
+  // A little slack: a day with a clock change lasts 25 hours.
+  const longest = binLength(unit) * 1.05;
+  let imprecise = 0;
   const counts = new Map<string, PublicationBin>();
   documents.forEach((d, i) => {
     const t = times[i]!;
     if (!Number.isFinite(t) || t < from || t > to) return;
+    if (widths[i]! > longest) {
+      imprecise++;
+      return;
+    }
     const start = new Date(binStart(t, unit)).toISOString();
     const outlet = d.outlet?.name ?? null;
     const key = `${start}\u0000${outlet ?? ""}`;
@@ -351,7 +369,7 @@ export function publicationBins(documents: readonly DocumentRecord[]): {
     else counts.set(key, {start, outlet, count: 1});
   });
   const bins = [...counts.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : (a.outlet ?? "") < (b.outlet ?? "") ? -1 : (a.outlet ?? "") > (b.outlet ?? "") ? 1 : 0));
-  return {unit, bins, undated: documents.length - n, outside};
+  return {unit, bins, undated: documents.length - n, outside, imprecise};
 }
 
 /** Families first by how many documents carry them, then by drift, then id. */
