@@ -172,6 +172,16 @@ describe("weekdays anchored on the other articles", () => {
     const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 22, 2018"), undated("c")], registry);
     expect(r.documents.find((d) => d.id === "c")!.published?.basis).toBe("relative-day:corpus");
   });
+  it("places an article that tells the day as still to come in the week before it", () => {
+    const ahead = withOutlet(makeDocument("c", "Launch set\nThe rocket will lift off on Friday from the coast."));
+    const r = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), ahead], registry);
+    const c = r.documents.find((d) => d.id === "c")!;
+    // 20 June 2018 is a Wednesday: the Friday ahead is the 22nd, and the article came before its end.
+    expect(c.event?.best.slice(0, 10)).toBe("2018-06-22");
+    expect(c.published?.latest).toBe(c.event?.latest);
+    expect(Date.parse(c.published!.latest) - Date.parse(c.published!.earliest)).toBe(7 * 86_400_000);
+    expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-weak-basis")?.message).toContain("within a week before");
+  });
   it("does not take the corpus's event day for it when the dated articles span more than a week", () => {
     // Two stories months apart: the consensus is the first one's Tuesday, which the undated
     // article's "Tuesday" need not be.
@@ -202,17 +212,29 @@ describe("weekdays anchored on the other articles", () => {
     expect(codes).toContain("time-weak-basis");
     expect(placed.documents.filter((d) => d.id !== "c")).toEqual(first.documents.filter((d) => d.id !== "c"));
   });
-  it("leaves it unknown when its story's dated articles span more than a week, or it is alone", () => {
+  it("in a story that ran longer than a week, takes the event day its articles agree on when it names that weekday", () => {
     const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
     const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
     const first = resolveTimes(docs, registry);
-    const readings = new Map([["c", readDocumentTimes(c, registry)]]);
-    for (const storyOf of [new Map([["a", 0], ["b", 0], ["c", 0], ["d", 0]]), new Map([["a", 0], ["b", 0], ["c", 1], ["d", 2]])]) {
-      const placed = placeWithinStories(first.documents, readings, storyOf, registry, first.diagnostics);
-      expect(placed.placed.size).toBe(0);
-      expect(placed.documents).toEqual(first.documents);
-      expect(placed.diagnostics).toEqual(first.diagnostics);
-    }
+    const oneStory = new Map([["a", 0], ["b", 0], ["c", 0], ["d", 0]]);
+    // Two of the three place the story's "Tuesday" on 19 June 2018.
+    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), oneStory, registry, first.diagnostics);
+    expect(placed.documents.find((d) => d.id === "c")!.event?.best.slice(0, 10)).toBe("2018-06-19");
+    // Another weekday is not that day, and the story gives no one week for it.
+    const thursday = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Thursday proposed cuts to payment rates."));
+    const other = resolveTimes([...docs.slice(0, 3), thursday], registry);
+    const left = placeWithinStories(other.documents, new Map([["c", readDocumentTimes(thursday, registry)]]), oneStory, registry, other.diagnostics);
+    expect(left.placed.size).toBe(0);
+    expect(left.documents).toEqual(other.documents);
+  });
+  it("leaves it unknown when it is alone in its story", () => {
+    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
+    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
+    const first = resolveTimes(docs, registry);
+    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), new Map([["a", 0], ["b", 0], ["c", 1], ["d", 2]]), registry, first.diagnostics);
+    expect(placed.placed.size).toBe(0);
+    expect(placed.documents).toEqual(first.documents);
+    expect(placed.diagnostics).toEqual(first.diagnostics);
   });
   it("places it by the article's own printed date, even with no zone known, not in the other articles' week", () => {
     // The publication covers every zone (about 50 hours), but the date printed is the article's own

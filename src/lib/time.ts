@@ -17,7 +17,7 @@ import {
 } from "./time-zones.js";
 import {mayContainDate, parseClockTime, parseDateTime, parseDateTimes, relativeAgeMinutes, toLocal, weekdayAgrees, type ParsedDateTime} from "./time-parse.js";
 import {buildPlaceTable, findDateline, placeIn, type Dateline, type PlaceTable} from "./time-places.js";
-import {dayFromValue, resolveDateExpression} from "./time-relative.js";
+import {dayFromValue, resolveDateExpression, tenseAround} from "./time-relative.js";
 import {hostOf} from "./outlet.js";
 import {sentences} from "./text.js";
 
@@ -532,9 +532,12 @@ export function resolveTimes(
   registry: OutletRegistry,
   /** Each document's own reading (`readDocumentTimes`), when already computed (in document order). */
   ownReadings?: readonly TimeReading[],
-  /** The basis of a relative day anchored on the other documents (`placeWithinStories` names the story). */
-  othersBasis = "relative-day:corpus"
+  /** Which documents these are: the corpus, or one story (`placeWithinStories`), which names the
+   *  basis of a relative day anchored on the others and lets a story's event day place a weekday
+   *  even when its dated articles span more than a week. */
+  scope: "corpus" | "story" = "corpus"
 ): {documents: DocumentRecord[]; event: TimeEstimate | null; diagnostics: Diagnostic[]} {
+  const othersBasis = `relative-day:${scope}`;
   const readings: DocumentReading[] = ownReadings
     ? documents.map((doc, i) => ({...ownReadings[i]!, diagnostics: [...ownReadings[i]!.diagnostics], doc}))
     : (() => {
@@ -568,9 +571,11 @@ export function resolveTimes(
     // publication when that is known, else when the dated articles fall within one week (a folder
     // of several stories has several event days, and the consensus is one story's).
     const consensusDay = strong ? Date.UTC(strong.day.year, strong.day.month - 1, strong.day.day) : NaN;
+    // Within one story, an article that names the weekday of the day its story's articles agree on
+    // reports that day, however long the story ran.
     const consensusFits = r.published
       ? consensusDay <= Date.parse(r.published.estimate.latest) + DAY_MS && consensusDay >= Date.parse(r.published.estimate.earliest) - WEEKDAY_HORIZON_MS - DAY_MS
-      : anchorsAgree;
+      : anchorsAgree || scope === "story";
     if (strong && weekday && consensusFits && new Date(consensusDay).toUTCString().slice(0, 3).toLowerCase() === weekday[1]!.toLowerCase()) {
       anchorDate = strong.day;
       evidence.push({text: strongEvidence!, span: null, source: "corpus"});
@@ -594,18 +599,23 @@ export function resolveTimes(
   }
 
   // Pass 2b: documents with no publication evidence of their own: after the event day they
-  // describe with a weekday, within the week news copy uses weekdays for.
+  // describe with a weekday, within the week news copy uses weekdays for; before it when they
+  // tell it as still to come ("when it launches on Tuesday").
   for (const r of readings) {
     if (r.published || !r.event || !r.mention) continue;
     const start = Date.parse(r.event.earliest);
     const end = Date.parse(r.event.latest);
     const basis = r.event.basis.startsWith(othersBasis) ? othersBasis : `after-event:${r.event.basis}`;
+    const sentence = r.doc.text.slice(...r.mention.sentence);
+    const ahead = tenseAround(sentence, r.mention.text, r.mention.span[0] - r.mention.sentence[0]) === "future";
     r.published = {
-      estimate: makeEstimate(start, start + WEEKDAY_HORIZON_MS, end, r.event.timezone, basis, r.event.evidence),
+      estimate: ahead
+        ? makeEstimate(end - WEEKDAY_HORIZON_MS, end, start, r.event.timezone, basis, r.event.evidence)
+        : makeEstimate(start, start + WEEKDAY_HORIZON_MS, end, r.event.timezone, basis, r.event.evidence),
       width: WEEKDAY_HORIZON_MS,
       notes: []
     };
-    r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-weak-basis", message: `No publication time is printed; "${r.mention.text}" places it within a week after ${localDayKey(r.event)} (${r.event.basis}).`});
+    r.diagnostics.push({path: r.doc.path, documentId: r.doc.id, level: "info", code: "time-weak-basis", message: `No publication time is printed; "${r.mention.text}" places it within a week ${ahead ? "before" : "after"} ${localDayKey(r.event)} (${r.event.basis}).`});
   }
 
   const consensus = consensusEvent(readings.map((r) => ({id: r.doc.id, event: r.event})));
@@ -655,7 +665,8 @@ const DERIVED_BASIS = /^(?:relative-day:(?:corpus|story)|after-event:)/;
  * Places again, within its story, each document whose relative day ("on Monday") the corpus could
  * not place because its dated articles span more than a week (`time-relative-corpus-spread`): the
  * story's own dated articles, when they fall within one week, anchor it as a one-story folder's
- * would, with the basis `relative-day:story`.
+ * would, and so does the event day they agree on when the document names its weekday, however
+ * long the story ran; the basis is `relative-day:story`.
  *
  * `unplaced` holds those documents' own readings (`readDocumentTimes`) by id; `storyOf` gives each
  * document's story. Returns the documents (the placed ones replaced), the ids placed, and the
@@ -706,7 +717,7 @@ export function placeWithinStories(
         diagnostics: []
       };
     });
-    const again = resolveTimes(list, registry, readings, "relative-day:story");
+    const again = resolveTimes(list, registry, readings, "story");
     again.documents.forEach((doc) => {
       if (!unplaced.has(doc.id) || !doc.published) return;
       replaced.set(doc.id, doc);
