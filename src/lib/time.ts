@@ -718,11 +718,13 @@ export function placeWithinStories(
       };
     });
     const again = resolveTimes(list, registry, readings, "story");
-    again.documents.forEach((doc) => {
-      if (!unplaced.has(doc.id) || !doc.published) return;
+    const placedHere = new Set<string>();
+    for (const doc of again.documents) {
+      if (!unplaced.has(doc.id) || !doc.published) continue;
       replaced.set(doc.id, doc);
-      added.push(...again.diagnostics.filter((d) => d.documentId === doc.id));
-    });
+      placedHere.add(doc.id);
+    }
+    for (const d of again.diagnostics) if (d.documentId !== undefined && placedHere.has(d.documentId)) added.push(d);
   }
   const out = documents.map((doc) => replaced.get(doc.id) ?? doc);
   // The corpus's event day counts the placed documents' event days too.
