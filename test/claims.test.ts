@@ -319,6 +319,8 @@ describe("extractClaims on the seed articles", () => {
     expect(only("Plant May Cut 500 Jobs\n\nBody.").modality).toBe("possibility");
     expect(only("H\nPrices may rise 5 percent.").modality).toBe("possibility");
     expect(only("H\nWill it cost 500 jobs?").modality).toBe("prediction");
+    expect(only("H\nWill Trump impose a 45 percent tariff?").modality).toBe("prediction");
+    expect(only("H\nWill Smith gives 2 million dollars to the fund.").modality).toBe("fact");
   });
   it("gives a surname alone, or owned by a body, the one full name the text prints for it", () => {
     expect(only("Acme's Roe promises 500 jobs\n\nAcme founder Jane Roe met the mayor.").attribution?.speaker).toBe("Jane Roe");

@@ -107,6 +107,12 @@ describe("capitalModalIsName", () => {
     expect(at("May said members would vote against it.", "May")).toBe(true);
     expect(at("British Prime Minister Theresa May greets Israeli Prime Minister Benjamin Netanyahu.", "May")).toBe(true);
   });
+  it("reads a sentence-opening Will before a capitalised word as a name unless the sentence is a question", () => {
+    const tokens = words("Will Smith arrived in Paris on Monday.");
+    expect(capitalModalIsName(tokens, 0, {question: false})).toBe(true);
+    expect(capitalModalIsName(tokens, 0, {question: true})).toBe(false);
+    expect(capitalModalIsName(words("Will Smith Gives Millions Away"), 0, {question: false})).toBe(false);
+  });
   it("keeps the modal in a title-case line, in a question, and in lower case", () => {
     expect(at("Tariffs May Reach New Highs", "May")).toBe(false);
     expect(at("Ford Will Hire Workers", "Will")).toBe(false);

@@ -120,6 +120,7 @@ describe("tense read from the words next to the expression", () => {
   });
   it("a capitalised 'Will' that is a name is not the future", () => {
     expect(tenseAround("The actor Will Smith arrived in Paris on Monday.", "Monday")).toBe("past");
+    expect(tenseAround("Will Smith arrived in Paris on Monday.", "Monday")).toBe("past");
     expect(tenseAround("Trump Will Meet Ma on Monday", "Monday")).toBe("future");
     expect(tenseAround("Will Trump meet Ma on Monday?", "Monday")).toBe("future");
   });

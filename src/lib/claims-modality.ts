@@ -90,10 +90,10 @@ const BEFORE_MONTH = /^(?:in|since|by|until|till|of|from|through|during|last|nex
 
 /** "May" before a day or after a preposition is the month ("begin May 16", "in May, sales …");
  *  a capitalised "May" or "Will" is otherwise a name where `capitalModalIsName` says so. */
-function nameNotModal(tokens: readonly {raw: string}[], i: number): boolean {
+function nameNotModal(tokens: readonly {raw: string}[], i: number, question: boolean): boolean {
   const raw = tokens[i]!.raw;
   if (raw === "May" && (/^\d/.test(tokens[i + 1]?.raw ?? "") || BEFORE_MONTH.test(tokens[i - 1]?.raw ?? ""))) return true;
-  return capitalModalIsName(tokens, i);
+  return capitalModalIsName(tokens, i, {question});
 }
 
 /**
@@ -102,20 +102,22 @@ function nameNotModal(tokens: readonly {raw: string}[], i: number): boolean {
  */
 export function readModality(
   tokensBefore: readonly {norm: string; raw: string; start: number; end: number}[],
-  measure: string | null
+  measure: string | null,
+  /** Whether the sentence is a question ("Will it cost 500 jobs?"), where a capitalised "Will" opening it is the modal. */
+  question = true
 ): ModalityReading {
   let auxiliary: {modality: Modality; index: number} | null = null;
   const hedges: string[] = [];
   const hedgeWindow = 14;
   for (let i = tokensBefore.length - 1, seen = 0; i >= 0 && seen < hedgeWindow; i--, seen++) {
     const norm = tokensBefore[i]!.norm;
-    if (!ANY_HEDGE.test(norm) || nameNotModal(tokensBefore, i)) continue;
+    if (!ANY_HEDGE.test(norm) || nameNotModal(tokensBefore, i, question)) continue;
     for (const [re, name] of HEDGE_WORDS) if (re.test(norm) && !hedges.includes(name)) hedges.push(name);
   }
   for (let i = tokensBefore.length - 1; i >= 0; i--) {
     const token = tokensBefore[i]!;
     const word = token.norm;
-    const auxiliaryModality = nameNotModal(tokensBefore, i) ? undefined : AUXILIARIES.get(word);
+    const auxiliaryModality = nameNotModal(tokensBefore, i, question) ? undefined : AUXILIARIES.get(word);
     if (auxiliaryModality === undefined && !ANY_CUE.test(word)) continue;
     for (const cue of CONTENT_CUES) {
       if (!cue.re.test(word)) continue;

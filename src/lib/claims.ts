@@ -524,7 +524,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     }
     // A bare count with nothing counted ("won 3 of them", "1 of 26") is nothing to track.
     if (q.kind === "count" && !q.scaled && reading.measure === null) continue;
-    const modality = readModality(tokensBefore, reading.measure);
+    const modality = readModality(tokensBefore, reading.measure, /\?["'”’)\s]*$/.test(text.slice(sStart, sEnd)));
     const hedges = [...modality.hedges];
     if (isHedgingModifier(q.modifier, q.bound) && !hedges.includes(q.modifier!)) hedges.push(q.modifier!);
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);

@@ -281,14 +281,16 @@ export function sentenceAt(sentenceSpans: readonly Span[], offset: number): Span
  * "May" opening a sentence before a word in lower case ("May said …"; the modal opens only a wish),
  * and either word inside a sentence in sentence case ("Theresa May said", "the actor Will Smith"),
  * where a modal is never capitalised, or before a word in lower case ("Prime Minister Theresa May
- * greets …"). A title-case line ("Tariffs May Reach 45 Percent", "Ford Will Hire 700") keeps the
- * modal, and so does a question's "Will" ("Will it work?").
+ * greets …"); "Will" opening a sentence in sentence case that is not a question, before a
+ * capitalised word ("Will Smith arrived …"). A title-case line ("Tariffs May Reach 45 Percent",
+ * "Ford Will Hire 700") keeps the modal, and so does a question ("Will Trump meet Ma on Monday?").
  */
-export function capitalModalIsName(words: readonly {raw: string}[], i: number): boolean {
+export function capitalModalIsName(words: readonly {raw: string}[], i: number, {question = true}: {question?: boolean} = {}): boolean {
   const raw = words[i]?.raw;
   if (raw !== "May" && raw !== "Will") return false;
-  const lowerNext = /^\p{Ll}/u.test(words[i + 1]?.raw ?? "");
-  if (i === 0) return raw === "May" && lowerNext;
+  const next = words[i + 1]?.raw ?? "";
+  const lowerNext = /^\p{Ll}/u.test(next);
+  if (i === 0) return raw === "May" ? lowerNext : !question && /^\p{Lu}/u.test(next) && !titleCase(words, i);
   return lowerNext || !titleCase(words, i);
 }
 

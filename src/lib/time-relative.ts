@@ -140,8 +140,9 @@ function withoutNameWill(sentence: string): string {
   if (!sentence.includes("Will")) return sentence;
   const words = Array.from(sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu), (m) => ({raw: m[0], start: m.index}));
   let out = sentence;
+  const question = /\?["'”’)\s]*$/.test(sentence);
   words.forEach((word, i) => {
-    if (word.raw === "Will" && capitalModalIsName(words, i)) out = `${out.slice(0, word.start)}W_ll${out.slice(word.start + 4)}`;
+    if (word.raw === "Will" && capitalModalIsName(words, i, {question})) out = `${out.slice(0, word.start)}W_ll${out.slice(word.start + 4)}`;
   });
   return out;
 }
