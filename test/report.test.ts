@@ -107,7 +107,7 @@ describe("report slices", () => {
     const within = (id: string, earliest: string, hours: number): DocumentRecord => {
       const start = Date.parse(earliest);
       const end = new Date(start + hours * 3_600_000).toISOString();
-      return {...makeDocument(id, "T\nText."), outlet: null, published: {earliest, latest: end, best: end, basis: "metadata", evidence: []}} as DocumentRecord;
+      return {...makeDocument(id, "T\nText."), outlet: null, published: {earliest, latest: end, best: end, timezone: null, basis: "metadata", evidence: []}} as DocumentRecord;
     };
     const hourly = Array.from({length: 30}, (_, i) => within(`h${i}`, new Date(Date.UTC(2024, 2, 4) + i * 5 * 3_600_000).toISOString(), 0));
     const weekly = Array.from({length: 10}, (_, i) => within(`w${i}`, new Date(Date.UTC(2024, 2, 4) + i * 3_600_000).toISOString(), 7 * 24));
