@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimWindow, claimsSlice, corpusSlice, storiesSummary, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import {claimWindow, claimsSlice, corpusSlice, firstPublished, storiesSummary, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
 import type {Analysis, DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -17,6 +17,20 @@ describe("report slices", () => {
     expect(slice.documents.map((d) => d.order)).toEqual(analysis.documents.map((_, i) => i + 1));
     expect(JSON.stringify(slice)).not.toContain(analysis.documents[0]!.text.slice(1500, 1560));
     expect(slice.findings.topFamilies[0]?.documents).toBe(Math.max(...analysis.families.map((f) => f.documentIds.length)));
+  });
+
+  it("says which documents may have been published before the first", () => {
+    // Reuters is first by its best time, known only to within 9–10 January (UTC). The South China
+    // Morning Post's 00:01 on the 10th falls inside that, and the two articles placed by their
+    // weekday may be anywhere in the week after the 9th; the AAP's 08:48 on the 10th is after it.
+    const first = corpusSlice(analysis).findings.first!;
+    expect(first.id).toBe("000_5ad1dcb2ed7479b7");
+    expect(first.mayBeEarlierCount).toBe(3);
+    expect(first.mayBeEarlier.map((d) => d.id)).toEqual(["004_f8eb0480b2581824", "002_6a889b47bfff0538", "003_8ec8a35b82516445"]);
+    expect(first.mayBeEarlier[0]!.name).toBe("South China Morning Post");
+    const at = (id: string, earliest: string, latest: string) => ({id, published: {earliest, latest, best: latest, timezone: null, basis: "metadata", evidence: []}});
+    expect(firstPublished([at("a", "2020-01-01T00:00:00Z", "2020-01-01T01:00:00Z"), at("b", "2020-01-01T02:00:00Z", "2020-01-01T02:00:00Z")])).toEqual({id: "a", mayBeEarlier: [], mayBeEarlierCount: 0});
+    expect(firstPublished([{id: "u", published: null}])).toBeNull();
   });
 
   it("timelineSlice keeps each document's times and outlet zone", () => {

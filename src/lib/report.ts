@@ -5,6 +5,7 @@
  */
 import {BIN_UNITS, binLength, binStart, binUnit, type BinUnit} from "./bins.js";
 import {diffWords, type DiffPiece} from "./diff.js";
+import {publishedBefore} from "./order.js";
 import type {Analysis, Claim, ClaimFamily, Diagnostic, DocumentRecord, OutletAttribution, Quote, QuoteFamily, ReuseLink, Span, TimeEstimate} from "./types.js";
 
 export interface DocumentSummary {
@@ -247,7 +248,8 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
     .slice(0, 5)
     .map((r) => ({source: r.source, target: r.target, sourceName: names.get(r.source)?.outlet ?? null, sourceTitle: names.get(r.source)?.title ?? null, targetName: names.get(r.target)?.outlet ?? null, targetTitle: names.get(r.target)?.title ?? null, targetCoverage: r.targetCoverage, label: r.label, direction: r.direction}));
   const stories = storiesSummary(analysis);
-  const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...topReuse.flatMap((r) => [r.source, r.target]), ...stories.listed.map((s) => s.first)], maxDocuments);
+  const first = firstPublished(analysis.documents);
+  const documents = pageDocuments(analysis, [...(analysis.documents[0] ? [analysis.documents[0].id] : []), ...(first?.mayBeEarlier ?? []), ...topReuse.flatMap((r) => [r.source, r.target]), ...stories.listed.map((s) => s.first)], maxDocuments);
   return {
     inputs: analysis.inputs,
     stories,
@@ -265,8 +267,28 @@ export function corpusSlice(analysis: Analysis, limits: Limits = {}) {
       reusePairs: analysis.reuse.length,
       diagnostics: diagnosticCounts(analysis.diagnostics)
     },
-    findings: {topFamilies, topReuse}
+    findings: {
+      topFamilies,
+      topReuse,
+      first: first && {...first, mayBeEarlier: first.mayBeEarlier.map((id) => ({id, name: names.get(id)?.outlet ?? null, title: names.get(id)?.title ?? null}))}
+    }
   };
+}
+
+/** At most this many documents are named as possibly earlier than the first; the rest are counted. */
+const EARLIER_NAMED = 3;
+
+/**
+ * The first document in publication order, and whether it is certainly the first: the documents
+ * whose publication may have come before its own (their windows reach back before its end), the
+ * first few by id and how many in all.
+ * @example firstPublished(analysis.documents) // {id: "a", mayBeEarlier: ["c"], mayBeEarlierCount: 1}
+ */
+export function firstPublished(inOrder: readonly Pick<DocumentRecord, "id" | "published">[]): {id: string; mayBeEarlier: string[]; mayBeEarlierCount: number} | null {
+  const first = inOrder[0];
+  if (!first?.published) return null;
+  const earlier = inOrder.slice(1).filter((doc) => doc.published && publishedBefore(first, doc) !== true);
+  return {id: first.id, mayBeEarlier: earlier.slice(0, EARLIER_NAMED).map((doc) => doc.id), mayBeEarlierCount: earlier.length};
 }
 
 /**
