@@ -87,6 +87,23 @@ describe("groupClaimFamilies", () => {
     expect(hedge.fromClaimId).toBe("early:c0");
     expect(hedge.toClaimId).toBe("late:c0");
   });
+  it("says whether the order of the two documents a drift runs between is certain", () => {
+    const at = (id: string, text: string, earliest: string, latest: string) => ({...makeDocument(id, text), published: {earliest, latest, best: latest, timezone: null, basis: "metadata", evidence: []}});
+    const drifted = (laterFrom: string) => {
+      const docs = [at("early", "H\nThe firm will add 500 jobs.", "2020-01-01T00:00:00Z", "2020-01-01T06:00:00Z"), at("late", "H\nThe firm may add 500 jobs.", laterFrom, "2020-01-01T12:00:00Z")];
+      return groupClaimFamilies(docs.flatMap((d) => extractClaims(d).claims), docs, lexicon).families[0]!.drift;
+    };
+    // One window ends before the other begins: the hedge was added.
+    const certain = drifted("2020-01-01T07:00:00Z");
+    expect(certain.map((d) => d.kind)).toContain("hedge-added");
+    expect(certain.every((d) => d.orderCertain)).toBe(true);
+    // The windows overlap: the best times put "early" first, but the hedge may have been dropped.
+    const overlapping = drifted("2020-01-01T05:00:00Z");
+    expect(overlapping.length).toBeGreaterThan(0);
+    expect(overlapping.every((d) => !d.orderCertain)).toBe(true);
+    // Without times, never.
+    expect(group("H\nThe firm will add 500 jobs.", "H\nThe firm may add 500 jobs.").families[0]!.drift.every((d) => !d.orderCertain)).toBe(true);
+  });
   it("reports rounding as a figure change within the family", () => {
     const {families} = group("H\nThe company has 36,446 employees.", "H\nThe company has 36,000 employees.");
     expect(families).toHaveLength(1);

@@ -31,6 +31,12 @@ describe("report slices", () => {
     const at = (id: string, earliest: string, latest: string) => ({id, published: {earliest, latest, best: latest, timezone: null, basis: "metadata", evidence: []}});
     expect(firstPublished([at("a", "2020-01-01T00:00:00Z", "2020-01-01T01:00:00Z"), at("b", "2020-01-01T02:00:00Z", "2020-01-01T02:00:00Z")])).toEqual({id: "a", mayBeEarlier: [], mayBeEarlierCount: 0});
     expect(firstPublished([{id: "u", published: null}])).toBeNull();
+    // No two consecutive documents of the bundled corpus are certainly in order, so no drift is.
+    const drift = analysis.families.flatMap((f) => f.drift);
+    expect(drift.length).toBeGreaterThan(0);
+    expect(drift.some((e) => e.orderCertain)).toBe(false);
+    const chains = Object.values(claimsSlice(analysis).chains).flat();
+    expect(chains.flatMap((link) => link.drift).every((e) => e.orderCertain === false)).toBe(true);
   });
 
   it("timelineSlice keeps each document's times and outlet zone", () => {

@@ -11,7 +11,8 @@
  *   case) must not be split, or its figures would not meet in one family.
  *
  * - **In the report.** All giveme5w1h articles as one jsonl input through the whole pipeline
- *   (`analyzeSources`): how many figure families and reuse links join documents of different events.
+ *   (`analyzeSources`): how many figure families and reuse links join documents of different events,
+ *   and how many drift events run between documents certainly published in that order.
  *
  * Each article's date counts as the pipeline's publication time does (`StoryOptions.times`).
  *
@@ -168,6 +169,9 @@ interface PipelineScore {
   familiesAcrossEvents: number;
   reuseLinks: number;
   reuseAcrossEvents: number;
+  driftEvents: number;
+  /** Drift events between documents certainly published in that order (`orderCertain`). */
+  driftEventsInCertainOrder: number;
 }
 
 /** The whole pipeline on every giveme5w1h article in one input, scored against the events. */
@@ -188,6 +192,8 @@ async function pipeline(): Promise<PipelineScore | null> {
     familiesAcrossEvents: multi.filter((f) => new Set(f.documentIds.map((id) => eventOf.get(id))).size > 1).length,
     reuseLinks: analysis.reuse.length,
     reuseAcrossEvents: analysis.reuse.filter((l) => eventOf.get(l.source) !== eventOf.get(l.target)).length,
+    driftEvents: analysis.families.reduce((n, f) => n + f.drift.length, 0),
+    driftEventsInCertainOrder: analysis.families.reduce((n, f) => n + f.drift.filter((e) => e.orderCertain).length, 0),
   };
 }
 
@@ -220,6 +226,7 @@ async function main(): Promise<void> {
     console.log(`giveme5w1h through the pipeline as one input: ${whole.documents} documents, ${whole.stories} stories;`);
     console.log(`  ${whole.multiDocumentFamilies} of ${whole.families} figure families span two documents or more, ${whole.familiesAcrossEvents} of them documents of different events;`);
     console.log(`  ${whole.reuseLinks} reuse links, ${whole.reuseAcrossEvents} between documents of different events`);
+    console.log(`  ${whole.driftEvents} drift events, ${whole.driftEventsInCertainOrder} between documents certainly published in that order`);
   }
 }
 

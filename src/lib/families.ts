@@ -16,6 +16,7 @@ import {CASUALTY_WORDS, IRREGULAR_PLURALS, lemmatize} from "./claims-lexicon.js"
 import {wordTable} from "./word-table.js";
 import {eachWord} from "./text.js";
 import {wordKey} from "./diff.js";
+import {publishedBefore} from "./order.js";
 
 /**
  * Parses data/measures.yaml text. Throws an Error that says what is wrong on malformed input.
@@ -252,7 +253,7 @@ function sharedWords(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
-/** Drift between two appearances of a family. */
+/** Drift between two appearances of a family (`orderCertain` false: two claims alone say nothing of when their documents were published). */
 export function driftBetween(a: Claim, b: Claim, lexicon: MeasureLexicon = {synonyms: [], related: []}): DriftEvent[] {
   return driftWith(a, b, indexLexicon(lexicon));
 }
@@ -261,7 +262,7 @@ function driftWith(a: Claim, b: Claim, index: LexiconIndex): DriftEvent[] {
   const events: DriftEvent[] = [];
   const where = `${a.documentId} → ${b.documentId}`;
   const push = (kind: DriftEvent["kind"], from: string, to: string, description: string) =>
-    events.push({kind, fromClaimId: a.id, toClaimId: b.id, from, to, description: `${description} (${where})`});
+    events.push({kind, fromClaimId: a.id, toClaimId: b.id, from, to, description: `${description} (${where})`, orderCertain: false});
 
   const cueA = a.modalityCue ? modalityCueLemma(a.modalityCue) : null;
   const cueB = b.modalityCue ? modalityCueLemma(b.modalityCue) : null;
@@ -376,6 +377,13 @@ export function groupClaimFamilies(
     list.push(c);
     byKey.set(key, list);
   }
+  // Whether one claim's document was certainly published before another's.
+  const documentOf = new Map(documentsInOrder.map((d) => [d.id, d] as const));
+  const claimDocument = new Map(ordered.map((c) => [c.id, c.documentId] as const));
+  const certainlyBefore = (a: string, b: string) => {
+    const [x, y] = [documentOf.get(claimDocument.get(a) ?? ""), documentOf.get(claimDocument.get(b) ?? "")];
+    return !!x && !!y && publishedBefore(x, y) === true;
+  };
   const familyOf = new Map<string, string>();
   const families: ClaimFamily[] = [];
   // Beside each family (same index): the rank of its first claim, and its figure and unit with its story.
@@ -400,6 +408,7 @@ export function groupClaimFamilies(
     usedIds.add(id);
     const compared = comparedAppearances(members, index);
     const drift = compared.flatMap((c) => c.events);
+    for (const e of drift) e.orderCertain = certainlyBefore(e.fromClaimId, e.toClaimId);
     const documentIds = [...new Set(members.map((c) => c.documentId))];
     for (const c of members) familyOf.set(c.id, id);
     families.push({

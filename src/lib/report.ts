@@ -473,7 +473,7 @@ export interface ChainLink {
   speaker: string | null;
   inHeadline: boolean;
   /** Drift events arriving at this appearance. */
-  drift: {kind: string; description: string}[];
+  drift: {kind: string; description: string; orderCertain: boolean}[];
 }
 
 /**
@@ -509,7 +509,7 @@ export function driftChain(family: ClaimFamily, claims: readonly Claim[], docume
       hedges: claim.hedges,
       speaker: claim.attribution?.speaker ?? null,
       inHeadline: claim.inHeadline,
-      drift: family.drift.filter((e) => e.toClaimId === claim.id).map((e) => ({kind: e.kind, description: e.description}))
+      drift: family.drift.filter((e) => e.toClaimId === claim.id).map((e) => ({kind: e.kind, description: e.description, orderCertain: e.orderCertain}))
     };
   });
 }

@@ -192,6 +192,11 @@ export interface DriftEvent {
   from: string;
   to: string;
   description: string;
+  /** Whether the document it comes from was certainly published before the one it goes to (the
+   *  first's window ends before the second's begins). When not, the two are in publication order
+   *  by their best times only, and the change may run the other way ("hedge added" may be a hedge
+   *  dropped). */
+  orderCertain: boolean;
 }
 
 export interface ClaimFamily {
