@@ -108,6 +108,7 @@ export function checkAnalysis(a: Json): string[] {
       need(f.claimIds.includes(e.fromClaimId) && f.claimIds.includes(e.toClaimId), `${where}.drift[${k}]: claims of another family`);
       need(f.comparedWith[f.claimIds.indexOf(e.toClaimId)] === e.fromClaimId, `${where}.drift[${k}]: not from the appearance compared with`);
       need(claims.get(e.fromClaimId)?.documentId !== claims.get(e.toClaimId)?.documentId, `${where}.drift[${k}]: within one document`);
+      need(typeof e.orderCertain === "boolean", `${where}.drift[${k}].orderCertain: not a boolean`);
     }
   }
   for (const c of a.claims) need(c.familyId === null || families.has(c.familyId), `claim ${c.id}: familyId unknown`);
