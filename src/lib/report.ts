@@ -81,8 +81,10 @@ export function fitToBudget<T extends object>(slice: (analysis: Analysis, limits
   let current = initial;
   let data = slice(analysis, current);
   let bytes = jsonBytes(data);
-  for (let attempt = 0; bytes > budget && attempt < 12; attempt++) {
-    const factor = Math.min(0.9, (0.95 * budget) / bytes);
+  // Cut data also carries the note saying what was cut: room is kept for it.
+  const note = jsonBytes({fitted: {limits: initial, bytes: budget, budget}});
+  for (let attempt = 0; bytes + (current === initial ? 0 : note) > budget && attempt < 12; attempt++) {
+    const factor = Math.min(0.9, (0.95 * (budget - note)) / bytes);
     const cut = (n: number, finite: number) => Math.max(1, Math.floor((Number.isFinite(n) ? n : finite) * factor));
     const next: Required<Limits> = {
       families: cut(current.families, current.families),
