@@ -120,6 +120,7 @@ export function checkAnalysis(a: Json): string[] {
     need(isString(q.text), `${where}.text`);
     need(isNullableString(q.speaker), `${where}.speaker`);
   }
+  for (const [i, f] of a.quoteFamilies.entries()) need(typeof f.earliestCertain === "boolean", `quoteFamilies[${i}].earliestCertain: not a boolean`);
   for (const [i, r] of a.reuse.entries()) {
     const where = `reuse[${i}]`;
     const source = docs.get(r.source);

@@ -308,6 +308,16 @@ describe("groupQuoteFamilies", () => {
     expect(quoteFamilies[0]!.documentIds).toEqual(["a", "b"]);
     expect(quoteFamilies[0]!.id).toBe("qf:a:q0");
   });
+  it("says whether the earliest variant certainly came first", () => {
+    const at = (id: string, text: string, earliest: string, latest: string) => ({...doc(id, text), published: {earliest, latest, best: latest, timezone: null, basis: "metadata", evidence: []}});
+    const family = (laterFrom: string) => {
+      const earlier = at("a", `“We will rebuild every school,” the mayor said.`, "2020-01-01T00:00:00Z", "2020-01-01T06:00:00Z");
+      const later = at("b", `“We will rebuild every school in the district,” the mayor said.`, laterFrom, "2020-01-01T12:00:00Z");
+      return groupQuoteFamilies([...extractQuotes(earlier), ...extractQuotes(later)], [earlier, later]).quoteFamilies[0]!;
+    };
+    expect(family("2020-01-01T07:00:00Z").earliestCertain).toBe(true);
+    expect(family("2020-01-01T05:00:00Z").earliestCertain).toBe(false);
+  });
   it("keeps short scare quotes and unrelated quotes out of families", () => {
     const a = doc("a", `He called it “fake news”. “The economy is strong,” she said.`);
     const b = doc("b", `She called it “fake news”. “The weather is awful today,” he said.`);

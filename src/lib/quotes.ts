@@ -27,6 +27,7 @@
  */
 import {editScript, diffWords} from "./diff.js";
 import {postingRuns} from "./postings.js";
+import {publishedBefore} from "./order.js";
 import {wordHashes} from "./reuse-tokens.js";
 import {TextLayout, hasWord, sentenceAt, spanIndexAt} from "./text.js";
 import type {DocumentRecord, Quote, QuoteFamily, Span} from "./types.js";
@@ -1170,6 +1171,7 @@ export function groupQuoteFamilies(
   const familyOf = new Map<number, string>();
   const families: QuoteFamily[] = [];
   const firsts: number[] = [];
+  const documentById = new Map((documentsInOrder ?? []).map((d) => [d.id, d] as const));
   for (const group of members.values()) {
     const documentIds = [...new Set(group.map((i) => list[i]!.documentId))];
     if (documentIds.length < 2) continue;
@@ -1183,6 +1185,10 @@ export function groupQuoteFamilies(
       quoteIds: group.map((i) => list[i]!.id),
       documentIds,
       variants: group.map((i) => ({quoteId: list[i]!.id, diff: diffWords(earliest.text, list[i]!.text)})),
+      earliestCertain: documentIds.slice(1).every((other) => {
+        const [first, then] = [documentById.get(earliest.documentId), documentById.get(other)];
+        return !!first && !!then && publishedBefore(first, then) === true;
+      }),
     });
   }
   // Families in the order of their earliest variant.

@@ -246,6 +246,10 @@ export interface QuoteFamily {
   documentIds: string[];
   /** Word-level diff of each variant against the earliest. */
   variants: { quoteId: string; diff: { op: "same" | "added" | "removed"; text: string }[] }[];
+  /** Whether the earliest variant's document was certainly published before every other document
+   *  of the family (its window ends before theirs begin). When not, "earliest" is by the best
+   *  estimates of the times, and another wording may have come first. */
+  earliestCertain: boolean;
 }
 
 export interface ReusePassage {
