@@ -190,12 +190,17 @@ describe("weekdays anchored on the other articles", () => {
     expect(r.documents.find((d) => d.id === "c")!.event).toBeNull();
     expect(r.diagnostics.find((d) => d.documentId === "c" && d.code === "time-relative-corpus-spread")).toBeDefined();
   });
+  // Two stories months apart and an undated article that names a weekday, as the corpus places them;
+  // `place` places it again within the stories given.
+  const spreadFolder = (weekday = "Tuesday") => {
+    const c = withOutlet(makeDocument("c", `Cuts proposed\nThe agency on ${weekday} proposed cuts to payment rates.`));
+    const first = resolveTimes([dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c], registry);
+    const place = (stories: [string, number][]) => placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), new Map(stories), registry, first.diagnostics);
+    return {first, place};
+  };
   it("places it within its story when the story's dated articles fall within one week", () => {
-    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
-    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
-    const first = resolveTimes(docs, registry);
-    const storyOf = new Map([["a", 0], ["b", 0], ["c", 0], ["d", 1]]);
-    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), storyOf, registry, first.diagnostics);
+    const {first, place} = spreadFolder();
+    const placed = place([["a", 0], ["b", 0], ["c", 0], ["d", 1]]);
     expect([...placed.placed]).toEqual(["c"]);
     const after = placed.documents.find((d) => d.id === "c")!;
     // 20 June 2018 is a Wednesday: its story's Tuesday is the 19th, and the article follows within a week.
@@ -213,25 +218,19 @@ describe("weekdays anchored on the other articles", () => {
     expect(placed.documents.filter((d) => d.id !== "c")).toEqual(first.documents.filter((d) => d.id !== "c"));
   });
   it("in a story that ran longer than a week, takes the event day its articles agree on when it names that weekday", () => {
-    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
-    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
-    const first = resolveTimes(docs, registry);
-    const oneStory = new Map([["a", 0], ["b", 0], ["c", 0], ["d", 0]]);
+    const oneStory: [string, number][] = [["a", 0], ["b", 0], ["c", 0], ["d", 0]];
     // Two of the three place the story's "Tuesday" on 19 June 2018.
-    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), oneStory, registry, first.diagnostics);
+    const placed = spreadFolder().place(oneStory);
     expect(placed.documents.find((d) => d.id === "c")!.event?.best.slice(0, 10)).toBe("2018-06-19");
     // Another weekday is not that day, and the story gives no one week for it.
-    const thursday = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Thursday proposed cuts to payment rates."));
-    const other = resolveTimes([...docs.slice(0, 3), thursday], registry);
-    const left = placeWithinStories(other.documents, new Map([["c", readDocumentTimes(thursday, registry)]]), oneStory, registry, other.diagnostics);
+    const thursday = spreadFolder("Thursday");
+    const left = thursday.place(oneStory);
     expect(left.placed.size).toBe(0);
-    expect(left.documents).toEqual(other.documents);
+    expect(left.documents).toEqual(thursday.first.documents);
   });
   it("leaves it unknown when it is alone in its story", () => {
-    const c = withOutlet(makeDocument("c", "Cuts proposed\nThe agency on Tuesday proposed cuts to payment rates."));
-    const docs = [dated("a", "June 20, 2018"), dated("b", "June 21, 2018"), dated("d", "February 22, 2019"), c];
-    const first = resolveTimes(docs, registry);
-    const placed = placeWithinStories(first.documents, new Map([["c", readDocumentTimes(c, registry)]]), new Map([["a", 0], ["b", 0], ["c", 1], ["d", 2]]), registry, first.diagnostics);
+    const {first, place} = spreadFolder();
+    const placed = place([["a", 0], ["b", 0], ["c", 1], ["d", 2]]);
     expect(placed.placed.size).toBe(0);
     expect(placed.documents).toEqual(first.documents);
     expect(placed.diagnostics).toEqual(first.diagnostics);
