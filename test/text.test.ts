@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {capitalModalIsName, hasWord, normalizeWord, paragraphs, scanWords, sentences, TextLayout, WORD_PATTERN, words} from "../src/lib/text.js";
+import {capitalModalIsName, hasWord, isQuestion, normalizeWord, paragraphs, scanWords, sentences, TextLayout, WORD_PATTERN, words} from "../src/lib/text.js";
 
 describe("words", () => {
   it("keeps offsets into the original text", () => {
@@ -118,5 +118,13 @@ describe("capitalModalIsName", () => {
     expect(at("Ford Will Hire Workers", "Will")).toBe(false);
     expect(at("Will it work?", "Will")).toBe(false);
     expect(at("Prices may rise.", "may")).toBe(false);
+  });
+});
+
+describe("isQuestion", () => {
+  it("is true for a sentence ending with a question mark, closing quotes and brackets aside", () => {
+    expect(isQuestion("Will it work?")).toBe(true);
+    expect(isQuestion("“Will it work?” ")).toBe(true);
+    expect(isQuestion("He asked whether it would work.")).toBe(false);
   });
 });

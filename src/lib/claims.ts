@@ -12,7 +12,7 @@
  */
 import type {Attribution, Claim, Diagnostic, DocumentRecord, Quote, Span} from "./types.js";
 import {extractQuotes, isPronoun, printedNamesOf} from "./quotes.js";
-import {TextLayout, sentenceAt, words, type Token} from "./text.js";
+import {TextLayout, isQuestion, sentenceAt, words, type Token} from "./text.js";
 import {isNumberWord, scanQuantities, type QuantityMatch} from "./quantity.js";
 import {CAPITALISED_FUNCTION, CASUALTY_WORDS, PHRASE_STOP, ROLE_NOUNS, isKnownVerb, lemmatize, unitOfMeasure, verbLemma} from "./claims-lexicon.js";
 import {isHedgingModifier, readModality} from "./claims-modality.js";
@@ -524,7 +524,7 @@ export function extractClaims(doc: DocumentRecord, layout?: TextLayout, quotatio
     }
     // A bare count with nothing counted ("won 3 of them", "1 of 26") is nothing to track.
     if (q.kind === "count" && !q.scaled && reading.measure === null) continue;
-    const modality = readModality(tokensBefore, reading.measure, /\?["'”’)\s]*$/.test(text.slice(sStart, sEnd)));
+    const modality = readModality(tokensBefore, reading.measure, isQuestion(text.slice(sStart, sEnd)));
     const hedges = [...modality.hedges];
     if (isHedgingModifier(q.modifier, q.bound) && !hedges.includes(q.modifier!)) hedges.push(q.modifier!);
     const {predicate, index: predicateIndex} = readPredicate(tokensBefore, text);

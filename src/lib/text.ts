@@ -276,6 +276,11 @@ export function sentenceAt(sentenceSpans: readonly Span[], offset: number): Span
   return sentenceSpans[spanIndexAt(sentenceSpans, offset)] ?? null;
 }
 
+/** Whether a sentence is a question: it ends with a question mark (closing quotes and brackets aside). */
+export function isQuestion(sentence: string): boolean {
+  return /\?["'”’)\s]*$/.test(sentence);
+}
+
 /**
  * Whether a capitalised "May" or "Will" among a sentence's words is a name rather than the modal:
  * "May" opening a sentence before a word in lower case ("May said …"; the modal opens only a wish),

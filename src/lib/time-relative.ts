@@ -6,7 +6,7 @@
 import {addDays, daysInMonth, isValidDate, weekdayOf, type LocalDateTime} from "./time-zones.js";
 import {monthNumber, parseDateTime, weekdayNumber, MONTH_PATTERN, WEEKDAY_PATTERN} from "./time-parse.js";
 import {wordTable} from "./word-table.js";
-import {capitalModalIsName} from "./text.js";
+import {capitalModalIsName, isQuestion, words} from "./text.js";
 
 export interface ExpressionContext {
   /** The sentence around the expression: its tense decides "Friday" (past) from "Friday" (coming). */
@@ -138,11 +138,11 @@ function readTense(printed: string, expression: string, offset?: number): "past"
  *  written so that it does not read as the modal; the same length, so offsets hold. */
 function withoutNameWill(sentence: string): string {
   if (!sentence.includes("Will")) return sentence;
-  const words = Array.from(sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu), (m) => ({raw: m[0], start: m.index}));
+  const tokens = words(sentence);
+  const question = isQuestion(sentence);
   let out = sentence;
-  const question = /\?["'”’)\s]*$/.test(sentence);
-  words.forEach((word, i) => {
-    if (word.raw === "Will" && capitalModalIsName(words, i, {question})) out = `${out.slice(0, word.start)}W_ll${out.slice(word.start + 4)}`;
+  tokens.forEach((word, i) => {
+    if (word.raw === "Will" && capitalModalIsName(tokens, i, {question})) out = `${out.slice(0, word.start)}W_ll${out.slice(word.start + 4)}`;
   });
   return out;
 }
