@@ -52,6 +52,21 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
     expect(reached).toContain("download");
   });
 
+  it("says where the bundled corpus's order of publication is not certain", async () => {
+    // Every two consecutive articles' publication windows overlap (derived from the texts' dates).
+    const text = async (page: string, selector: string) => {
+      const tab = await browser.newPage({viewport: {width: 1200, height: 900}});
+      await tab.goto(`${url}/${page}`, {waitUntil: "networkidle"});
+      await tab.waitForSelector(selector);
+      const body = (await tab.locator("main").innerText()).replace(/\s+/g, " ");
+      await tab.close();
+      return body;
+    };
+    expect(await text("timeline", "svg[role=img]")).toContain("Order of first publication: Reuters ≈ South China Morning Post ≈ APD ≈");
+    expect(await text("", "li")).toMatch(/First published: Reuters, [^;]+; not certainly the first: the times of South China Morning Post/);
+    expect(await text("claims", "svg[role=img]")).toMatch(/All \d+ drift events shown run between documents whose publication times overlap/);
+  });
+
   for (const page of CHART_PAGES) {
     it(`/${page} reads on a phone in dark mode`, async () => {
       const context = await browser.newContext({viewport: {width: 390, height: 844}, colorScheme: "dark", deviceScaleFactor: 1});
