@@ -171,9 +171,10 @@ describe("screening a pair on its token ids", () => {
       }),
       {numRuns: 400}
     );
-    // Both outcomes were tried.
-    expect(seen.shared).toBeGreaterThan(40);
-    expect(seen.none).toBeGreaterThan(40);
+    // Both outcomes were tried, each many times (the samples are random: 52–67 of the 400 shared a
+    // passage in five runs, and once only 40, so the bound leaves room).
+    expect(seen.shared).toBeGreaterThan(10);
+    expect(seen.none).toBeGreaterThan(10);
   });
 });
 
