@@ -1,6 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {analyzePaths} from "../src/lib/run.js";
-import {claimWindow, claimsSlice, corpusSlice, firstPublished, storiesSummary, diagnosticsSlice, documentSlice, fitToBudget, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
+import fc from "fast-check";
+import {claimWindow, claimsSlice, corpusSlice, firstPublished, storiesSummary, diagnosticsSlice, documentSlice, fitToBudget, jsonPrefixLength, PAGE_DATA_BUDGET, phrasingSlice, publicationBins, rankFamilies, timelineSlice} from "../src/lib/report.js";
 import type {Analysis, DocumentRecord} from "../src/lib/types.js";
 import {makeDocument} from "./helpers.js";
 
@@ -147,6 +148,61 @@ describe("report slices", () => {
     expect(slice.document.text).toBe(analysis.documents[0]!.text);
     expect(slice.claims.every((c) => c.documentId === id)).toBe(true);
     expect(documentSlice(analysis, "no-such-id")).toBeNull();
+    expect(slice.cut).toBeUndefined();
+  });
+
+  it("documentSlice cuts a text too long for one page at a line break or a space, with the findings of the part it keeps", () => {
+    // The first document written out 400 times (about 1.8 MB of text), with its figures and
+    // quotations at each copy.
+    const doc = analysis.documents[0]!;
+    const copies = 400;
+    const step = doc.text.length + 1;
+    const text = Array.from({length: copies}, () => doc.text).join("\n");
+    const shift = <T extends {span: [number, number]; id?: string}>(items: T[]) => items.flatMap((x) => Array.from({length: copies}, (_, k) => ({...x, id: `${x.id}-${k}`, span: [x.span[0] + k * step, x.span[1] + k * step] as [number, number]})));
+    const claims = shift(analysis.claims.filter((c) => c.documentId === doc.id));
+    const quotes = shift(analysis.quotes.filter((q) => q.documentId === doc.id));
+    expect(claims.length).toBeGreaterThan(copies);
+    const long: Analysis = {...analysis, documents: [{...doc, text}, ...analysis.documents.slice(1)], claims, quotes};
+    const slice = documentSlice(long, doc.id)!;
+    expect(Buffer.byteLength(JSON.stringify(slice))).toBeLessThanOrEqual(PAGE_DATA_BUDGET);
+    const cut = slice.cut!;
+    expect(cut.totalCharacters).toBe(text.length);
+    expect(cut.shownCharacters).toBeGreaterThan(100_000);
+    expect(cut.shownCharacters).toBeLessThan(text.length);
+    expect(slice.document.text).toBe(text.slice(0, cut.shownCharacters));
+    expect([" ", "\n"]).toContain(text[cut.shownCharacters - 1]);
+    expect(slice.claims.length).toBeGreaterThan(0);
+    expect(slice.claims.every((c) => c.span[1] <= cut.shownCharacters)).toBe(true);
+    expect(slice.claims.length + cut.claimsLeft).toBe(claims.length);
+    expect(slice.quotes.length + cut.quotesLeft).toBe(quotes.length);
+    // Every figure in the part kept is there.
+    expect(slice.claims.length).toBe(claims.filter((c) => c.span[1] <= cut.shownCharacters).length);
+    // A smaller budget keeps less.
+    const small = documentSlice(long, doc.id, 100_000)!;
+    expect(Buffer.byteLength(JSON.stringify(small))).toBeLessThanOrEqual(100_000);
+    expect(small.cut!.shownCharacters).toBeLessThan(cut.shownCharacters);
+  });
+
+  it("jsonPrefixLength gives the longest prefix whose JSON string fits the bytes, never half a pair", () => {
+    const jsonSize = (s: string) => Buffer.byteLength(JSON.stringify(s)) - 2;
+    expect(jsonPrefixLength('a"b', 3)).toBe(2);
+    expect(jsonPrefixLength("é€😀", 5)).toBe(2);
+    expect(jsonPrefixLength("😀", 3)).toBe(0);
+    expect(jsonPrefixLength("\u0001x", 6)).toBe(1);
+    const text = fc.array(fc.oneof(fc.string({unit: "grapheme"}), fc.string({unit: "binary"}), fc.constantFrom('"', "\\", "\n", "\u0000", "\ud800", "\udc00", "😀")), {maxLength: 20}).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.nat(80), (s, bytes) => {
+        const k = jsonPrefixLength(s, bytes);
+        expect(jsonSize(s.slice(0, k))).toBeLessThanOrEqual(bytes);
+        const c = s.charCodeAt(k - 1);
+        const d = s.charCodeAt(k);
+        expect(k > 0 && c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff).toBe(false);
+        if (k < s.length) {
+          const pair = d >= 0xd800 && d <= 0xdbff && s.charCodeAt(k + 1) >= 0xdc00 && s.charCodeAt(k + 1) <= 0xdfff;
+          expect(jsonSize(s.slice(0, k + (pair ? 2 : 1)))).toBeGreaterThan(bytes);
+        }
+      })
+    );
   });
 
   it("diagnosticsSlice counts by level", () => {

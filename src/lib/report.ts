@@ -587,8 +587,30 @@ export function phrasingSlice(analysis: Analysis, limits: Limits = {}) {
   };
 }
 
-/** One document page: its text, claims, quotations, shared passages and diagnostics. */
-export function documentSlice(analysis: Analysis, id: string) {
+/** What a document page leaves out when its data would be over the budget: the text after
+ *  `shownCharacters`, and the findings that lie there (or past the lists' caps). */
+export interface DocumentCut {
+  shownCharacters: number;
+  totalCharacters: number;
+  claimsLeft: number;
+  quotesLeft: number;
+  passagesLeft: number;
+  reuseLeft: number;
+  diagnosticsLeft: number;
+  budget: number;
+}
+
+/** Most shared-text partners and diagnostics a cut document page lists. */
+const CUT_PAGE_REUSE = 300;
+const CUT_PAGE_DIAGNOSTICS = 200;
+
+/**
+ * One document page's data: the document with its figures, quotations, shared passages and
+ * diagnostics, or null for an unknown id. A document too long for one page (a transcript of several
+ * megabytes, say) keeps the start of its text, cut at a line break or a space, with the findings in
+ * that part, and says what it left out in `cut`: the page's data stays within `budget`.
+ */
+export function documentSlice(analysis: Analysis, id: string, budget: number = PAGE_DATA_BUDGET) {
   const document: DocumentRecord | undefined = analysis.documents.find((d) => d.id === id);
   if (!document) return null;
   const summary = documentSummaries(analysis).find((d) => d.id === id)!;
@@ -596,7 +618,7 @@ export function documentSlice(analysis: Analysis, id: string) {
   const stories = analysis.stories ?? [];
   const story = stories.find((s) => s.documentIds.includes(id));
   const at = story ? story.documentIds.indexOf(id) : -1;
-  return {
+  const full = {
     document,
     summary,
     // Its story, when the corpus holds more than one: with the cosine it joined with, and the words.
@@ -608,6 +630,77 @@ export function documentSlice(analysis: Analysis, id: string) {
       .map((r) => ({other: r.source === id ? r.target : r.source, role: r.source === id ? "source" : "target", coverage: r.source === id ? r.sourceCoverage : r.targetCoverage, label: r.label, spans: r.passages.map((p) => (r.source === id ? p.source : p.target))})),
     diagnostics: analysis.diagnostics.filter((d) => d.documentId === id || d.path === document.path)
   };
+  const bytes = jsonBytes(full);
+  if (bytes <= budget) return full as typeof full & {cut?: DocumentCut};
+  // The text takes what the rest leaves; each try gives it less, as its findings may be dense.
+  const reserve = 4096;
+  let textBytes = Math.floor(Math.max(budget / 2, budget - reserve - (bytes - jsonBytes(document.text))));
+  for (let attempt = 0; ; attempt++) {
+    const shown = cutAt(document.text, jsonPrefixLength(document.text, textBytes));
+    const inside = (span: Span) => span[1] <= shown;
+    const claims = full.claims.filter((c) => inside(c.span));
+    const quotes = full.quotes.filter((q) => inside(q.span));
+    const allPassages = full.reuse.reduce((n, r) => n + r.spans.length, 0);
+    const reuse = [...full.reuse].sort((a, b) => b.coverage - a.coverage).slice(0, CUT_PAGE_REUSE).map((r) => ({...r, spans: r.spans.filter(inside)}));
+    const passages = reuse.reduce((n, r) => n + r.spans.length, 0);
+    const diagnostics = full.diagnostics.slice(0, CUT_PAGE_DIAGNOSTICS);
+    const cut: DocumentCut = {
+      shownCharacters: shown,
+      totalCharacters: document.text.length,
+      claimsLeft: full.claims.length - claims.length,
+      quotesLeft: full.quotes.length - quotes.length,
+      passagesLeft: allPassages - passages,
+      reuseLeft: full.reuse.length - reuse.length,
+      diagnosticsLeft: full.diagnostics.length - diagnostics.length,
+      budget
+    };
+    const slice = {...full, document: {...document, text: document.text.slice(0, shown), titleSpan: document.titleSpan && inside(document.titleSpan) ? document.titleSpan : null}, claims, quotes, reuse, diagnostics, cut};
+    const size = jsonBytes(slice);
+    if (size <= budget || shown === 0 || attempt >= 12) return slice;
+    textBytes = Math.floor(textBytes * Math.min(0.9, (0.95 * budget) / size));
+  }
+}
+
+/**
+ * How many UTF-16 units of `text` fit in `bytes` bytes once written as a JSON string (UTF-8, with
+ * JSON's escapes; the quotes around it not counted). Never ends between the two halves of a pair.
+ * @example jsonPrefixLength('a"b', 3) // 2 (the quote takes two bytes: \")
+ */
+export function jsonPrefixLength(text: string, bytes: number): number {
+  let used = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let size: number;
+    let units = 1;
+    if (c === 34 || c === 92 || c === 8 || c === 9 || c === 10 || c === 12 || c === 13) size = 2;
+    else if (c < 32) size = 6;
+    else if (c < 0x80) size = 1;
+    else if (c < 0x800) size = 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      size = 4;
+      units = 2;
+    } else if (c >= 0xd800 && c <= 0xdfff) size = 6; // a lone half is written as \uXXXX
+    else size = 3;
+    if (used + size > bytes) break;
+    used += size;
+    i += units;
+  }
+  return i;
+}
+
+/** `end`, moved back to just after a line break, else a space, in the last 5 % of the text before it (a cut that does not split a word). */
+function cutAt(text: string, end: number): number {
+  if (end >= text.length) return text.length;
+  const floor = Math.floor(end * 0.95);
+  const line = text.lastIndexOf("\n", end - 1);
+  if (line >= floor) return line + 1;
+  const space = text.lastIndexOf(" ", end - 1);
+  if (space >= floor) return space + 1;
+  // Not between the two halves of a pair.
+  const c = text.charCodeAt(end - 1);
+  return end > 0 && c >= 0xd800 && c <= 0xdbff ? end - 1 : end;
 }
 
 /**

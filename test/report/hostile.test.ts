@@ -6,7 +6,7 @@
  * Content-Security-Policy of every page of both builds (seeds in dist/, and the hostile one).
  */
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -30,6 +30,7 @@ const pageUrl = (base: string, page: string) => `${base}/${page.split("/").map(e
 /** Payload text that must appear on the page as text (never as markup). */
 const VISIBLE_TEXT: Record<string, string[]> = {
   "": [`<script>alert("title")</script> Mayor <img src=x onerror=alert(1)> pledges 500 homes`, "<img src=x onerror=alert('fm-outlet')>"],
+  "documents/one-line-1mb": ["This document is too long for one page"],
   "documents/script-payloads": ["<script>alert(document.cookie)</script>", "<img src=x onerror=alert('body')>", "[click here](javascript:alert('link'))", "${alert('template')}"],
   "documents/script-front-matter": ["<script>alert('fm-title')</script> Port strike enters 3rd week", "<script>alert('md-body')</script>"],
   "documents/news-please-payloads": ["<img src=x onerror=alert('json')> Grain exports rise 9 percent"],
@@ -103,6 +104,21 @@ describe("the report built from the hostile corpus", () => {
       expect(pages, id).toContain(`documents/${id}`);
     }
     expect(pages).toEqual(expect.arrayContaining(["", "timeline", "claims", "phrasing", "data-quality"]));
+  });
+
+  it("keeps every page's data under 1 MB, the 1 MB single line's page included", () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, {withFileTypes: true})) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith(".json")) files.push(join(dir, entry.name));
+      }
+    };
+    walk(join(dist, "_file", "data"));
+    expect(files.some((f) => f.includes("one-line-1mb"))).toBe(true);
+    for (const file of files) expect(statSync(file).size, file).toBeLessThan(1024 * 1024);
+    const page = JSON.parse(readFileSync(files.find((f) => f.includes("one-line-1mb"))!, "utf8")) as {cut?: {shownCharacters: number; totalCharacters: number}};
+    expect(page.cut!.shownCharacters).toBeLessThan(page.cut!.totalCharacters);
   });
 
   it("has the Content-Security-Policy on every page, with every inline script's hash", () => {
