@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {publicationOrder, publishedBefore} from "../src/lib/order.js";
+import {overlapsPrevious, publicationOrder, publishedBefore} from "../src/lib/order.js";
 import type {TimeEstimate} from "../src/lib/types.js";
 
 const at = (earliest: string, latest = earliest, best = earliest): TimeEstimate => ({earliest, latest, best, timezone: null, basis: "test", evidence: []});
@@ -30,5 +30,19 @@ describe("publishedBefore", () => {
     expect(publishedBefore(late, early)).toBe(false);
     expect(publishedBefore(early, overlapping)).toBeNull();
     expect(publishedBefore(early, {published: null})).toBeNull();
+  });
+});
+
+describe("overlapsPrevious", () => {
+  it("marks a document whose time overlaps the one before it, not an unknown time", () => {
+    const docs = [
+      {published: at("2017-01-09T05:00:00Z", "2017-01-10T05:00:00Z", "2017-01-09T17:00:00Z")},
+      {published: at("2017-01-10T00:01:00Z")},
+      {published: at("2017-01-10T08:48:00Z")},
+      {published: at("2017-01-10T08:48:00Z")},
+      {published: null}
+    ];
+    expect(overlapsPrevious(docs)).toEqual([false, true, false, true, false]);
+    expect(overlapsPrevious([])).toEqual([]);
   });
 });

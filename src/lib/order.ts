@@ -31,3 +31,13 @@ export function publishedBefore(a: Pick<DocumentRecord, "published">, b: Pick<Do
   if (b.published.latest < a.published.earliest) return false;
   return null;
 }
+
+/**
+ * For documents listed in order of first publication, whether each one's publication time overlaps
+ * that of the one listed before it, so that the two may have come in either order. False for the
+ * first and wherever either time is unknown.
+ * @example overlapsPrevious(publicationOrder(docs)) // [false, true, false]
+ */
+export function overlapsPrevious(ordered: readonly Pick<DocumentRecord, "published">[]): boolean[] {
+  return ordered.map((d, i) => i > 0 && !!d.published && !!ordered[i - 1]!.published && publishedBefore(ordered[i - 1]!, d) === null);
+}

@@ -63,7 +63,11 @@ describe.skipIf(!hasChromium)("the report in Chromium", () => {
       return body;
     };
     expect(await text("timeline", "svg[role=img]")).toContain("Order of first publication: Reuters ≈ South China Morning Post ≈ APD ≈");
-    expect(await text("", "li")).toMatch(/First published: Reuters, [^;]+; not certainly the first: the times of South China Morning Post/);
+    const overview = await text("", "table.plain caption");
+    expect(overview).toMatch(/First published: Reuters, [^;]+; not certainly the first: the times of South China Morning Post/);
+    // The documents table marks each of the four later rows: its time overlaps the row above.
+    expect(overview).toContain("5 documents, earliest first; ≈ the time overlaps that of the row above");
+    expect(overview.match(/≈ [2-5] /g)).toEqual(["≈ 2 ", "≈ 3 ", "≈ 4 ", "≈ 5 "]);
     expect(await text("claims", "svg[role=img]")).toMatch(/All \d+ drift events shown run between documents whose publication times overlap/);
   });
 
