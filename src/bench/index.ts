@@ -112,14 +112,14 @@ async function main(): Promise<void> {
         floorSeconds: round(floor.seconds, 2),
         ratioToFloor: round(pipeline.seconds / floor.seconds, 2),
         peakRssMB: pipeline.peakRssMB,
-        reuseRecall: round(pipeline.reuseRecall, 3),
-        claimRecall: round(pipeline.claimRecall, 3),
+        reuseRecall: round(pipeline.reuseRecall, 4),
+        claimRecall: round(pipeline.claimRecall, 4),
         stages: Object.fromEntries(Object.entries(pipeline.stages as Record<string, number>).map(([k, v]) => [k, round(v, 2)])),
         pagesKB: pipeline.pagesKB,
         ...(pipeline.pagesCutToFit ? {pagesCutToFit: pipeline.pagesCutToFit} : {})
       };
       if (pipeline.indexRecall) {
-        run.indexRecall = round(pipeline.indexRecall.recall, 3);
+        run.indexRecall = round(pipeline.indexRecall.recall, 4);
         log(`exhaustive alignment: ${pipeline.indexRecall.pairs} pairs with passages, ${pipeline.indexRecall.found} linked by the index (${pipeline.indexRecall.seconds.toFixed(1)} s)`);
       }
       log(`${articles} articles: ${run.seconds} s (${run.cpuSeconds} s of CPU), ${run.articlesPerSecond} articles/s, ${run.ratioToFloor}× floor, ${run.peakRssMB} MB peak`);
@@ -151,9 +151,9 @@ export function table(runs: readonly BenchRun[]): string {
     r.floorSeconds.toFixed(2),
     r.ratioToFloor.toFixed(2),
     String(r.peakRssMB),
-    r.reuseRecall.toFixed(3),
-    r.claimRecall.toFixed(3),
-    r.indexRecall === undefined ? "–" : r.indexRecall.toFixed(3),
+    r.reuseRecall.toFixed(4),
+    r.claimRecall.toFixed(4),
+    r.indexRecall === undefined ? "–" : r.indexRecall.toFixed(4),
     ...stageNames.map((s) => (r.stages[s] === undefined ? "–" : r.stages[s]!.toFixed(2)))
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
