@@ -635,15 +635,16 @@ export function documentSlice(analysis: Analysis, id: string, budget: number = P
   // The text takes what the rest leaves; each try gives it less, as its findings may be dense.
   const reserve = 4096;
   let textBytes = Math.floor(Math.max(budget / 2, budget - reserve - (bytes - jsonBytes(document.text))));
+  const allPassages = full.reuse.reduce((n, r) => n + r.spans.length, 0);
+  const partners = [...full.reuse].sort((a, b) => b.coverage - a.coverage).slice(0, CUT_PAGE_REUSE);
+  const diagnostics = full.diagnostics.slice(0, CUT_PAGE_DIAGNOSTICS);
   for (let attempt = 0; ; attempt++) {
     const shown = cutAt(document.text, jsonPrefixLength(document.text, textBytes));
     const inside = (span: Span) => span[1] <= shown;
     const claims = full.claims.filter((c) => inside(c.span));
     const quotes = full.quotes.filter((q) => inside(q.span));
-    const allPassages = full.reuse.reduce((n, r) => n + r.spans.length, 0);
-    const reuse = [...full.reuse].sort((a, b) => b.coverage - a.coverage).slice(0, CUT_PAGE_REUSE).map((r) => ({...r, spans: r.spans.filter(inside)}));
+    const reuse = partners.map((r) => ({...r, spans: r.spans.filter(inside)}));
     const passages = reuse.reduce((n, r) => n + r.spans.length, 0);
-    const diagnostics = full.diagnostics.slice(0, CUT_PAGE_DIAGNOSTICS);
     const cut: DocumentCut = {
       shownCharacters: shown,
       totalCharacters: document.text.length,
@@ -690,17 +691,15 @@ export function jsonPrefixLength(text: string, bytes: number): number {
   return i;
 }
 
-/** `end`, moved back to just after a line break, else a space, in the last 5 % of the text before it (a cut that does not split a word). */
+/** `end` (from `jsonPrefixLength`, so never inside a pair), moved back to just after a line break,
+ *  else a space, in the last 5 % of the text before it: a cut that does not split a word. */
 function cutAt(text: string, end: number): number {
   if (end >= text.length) return text.length;
   const floor = Math.floor(end * 0.95);
   const line = text.lastIndexOf("\n", end - 1);
   if (line >= floor) return line + 1;
   const space = text.lastIndexOf(" ", end - 1);
-  if (space >= floor) return space + 1;
-  // Not between the two halves of a pair.
-  const c = text.charCodeAt(end - 1);
-  return end > 0 && c >= 0xd800 && c <= 0xdbff ? end - 1 : end;
+  return space >= floor ? space + 1 : end;
 }
 
 /**
